@@ -1,0 +1,206 @@
+/**
+ * The public vocabulary of Trede's workflow rules (SPEC §2). State keys, event types,
+ * products and signal codes appear in the API's JSON: they are a public contract.
+ * Everything here is plain data: it crosses JSON unchanged (dates are ISO-8601 strings).
+ */
+
+export type Trede = 1 | 2 | 3 | 4 | 5 | 6;
+
+export type ProductCode = 'ONT' | 'STA-2' | 'STA-3' | 'STA-4' | 'HER';
+
+/** One machine per product family (SPEC §2.3). */
+export type MachineId = 'ontwikkeltraject' | 'stabiel' | 'herontdekken';
+
+export type TrajectoryStateKey =
+  | 'registered'
+  | 'active'
+  | 'stepAchieved'
+  | 'overdue'
+  | 'reviewDue'
+  | 'suspended'
+  | 'droppedOut'
+  | 'closed';
+
+export type Role = 'begeleider' | 'teamleider' | 'beleid' | 'beheerder';
+
+export type CloseOutcome =
+  | 'goalReached'
+  | 'goalNotReached'
+  | 'dropout'
+  | 'paidWork'
+  | 'moved'
+  | 'switched'
+  | 'other';
+
+export type HerontdekkenRoute =
+  | 'ontwikkeltraject'
+  | 'stabiel'
+  | 'werktraject'
+  | 'vrijwilligerswerk'
+  | 'zelfstandig'
+  | 'geen';
+
+export type ReviewDecision = 'continue' | 'close';
+
+/** Events a person may send (POST /trajectories/:id/events). */
+export type ClientEvent =
+  | { type: 'START' }
+  | { type: 'RECORD_CONTACT'; note: string; minutes?: number }
+  | { type: 'ASSESS_TREDE'; trede: Trede; note?: string }
+  | { type: 'NEXT_STEP' }
+  | { type: 'EXTEND'; months: 1 | 2 | 3; reason: string }
+  | { type: 'REVIEW'; decision: ReviewDecision; note?: string }
+  | { type: 'CONCLUDE'; trede: Trede; route: HerontdekkenRoute; note?: string }
+  | { type: 'SUSPEND'; reason: string }
+  | { type: 'RESUME' }
+  | { type: 'DROP_OUT'; reason: string }
+  | { type: 'REASSIGN'; begeleiderId: string }
+  | { type: 'CLOSE'; outcome: CloseOutcome; note?: string };
+
+export type ClientEventType = ClientEvent['type'];
+
+/** Sent by the system only (sweeper, or inserted before a late event); never accepted from a client. */
+export type SystemEvent = { type: 'DEADLINE_PASSED' };
+
+export type TrajectoryEvent = ClientEvent | SystemEvent;
+export type TrajectoryEventType = TrajectoryEvent['type'];
+
+/** Who sends an event. The machines check roles for EXTEND and REASSIGN (SPEC §2.5). */
+export interface Actor {
+  userId: string;
+  role: Role;
+}
+
+export type SignalCode =
+  | 'DEADLINE_PASSED'
+  | 'DEADLINE_NEAR'
+  | 'NO_ACTIVITY'
+  | 'DROPOUT_UNRESOLVED'
+  | 'SUSPENDED_LONG'
+  | 'WAITING_START'
+  | 'REVIEW_OVERDUE'
+  | 'RELAPSE';
+
+/** Days per signal (SPEC §2.4); per-organisation settings with these defaults. */
+export interface SignalThresholds {
+  deadlineNearDays: number; // 28
+  noActivityDays: number; // 42
+  dropoutUnresolvedDays: number; // 28
+  suspendedLongDays: number; // 90
+  waitingStartDays: number; // 28
+  relapseDays: number; // 90
+}
+
+export interface ProductSettings {
+  code: ProductCode;
+  name: string; // Dutch display name
+  machineId: MachineId;
+  enabled: boolean;
+  /** ONT: months per step (6); HER: months in all (12); Stabiel: null (no end). */
+  limitMonths: number | null;
+  /** Stabiel: months between reviews (6); others null. */
+  reviewMonths: number | null;
+  /** Stabiel: the trede the product keeps (2, 3 or 4); others null. */
+  stabielTrede: Trede | null;
+  /** Tariff in euro cents per hour (integer money). */
+  tariffCentsPerHour: number;
+  /** ONT: how many EXTEND per step (default 1). */
+  maxExtensionsPerStep: number;
+}
+
+/** Per organisation (opdrachtgever); never a constant in code paths (SPEC §2.2). */
+export interface OrganisationSettings {
+  products: Record<ProductCode, ProductSettings>;
+  signals: SignalThresholds;
+}
+
+/** What the machine id + version of a stored trajectory snapshot look like. */
+export interface PersistedTrajectory {
+  machineId: MachineId;
+  machineVersion: number;
+  /** xstate's persisted snapshot (machine.getPersistedSnapshot), JSON-safe. */
+  snapshot: unknown;
+}
+
+/** One line of a trajectory's history; appended, never changed. */
+export interface HistoryEntry {
+  type: TrajectoryEventType | 'CREATED';
+  occurredAt: string; // when it happened (may be backdated)
+  recordedAt: string; // when the server accepted it
+  actorId: string | null; // null for the system (DEADLINE_PASSED)
+  fromState: TrajectoryStateKey | null;
+  toState: TrajectoryStateKey;
+  /** The event's payload without type/occurredAt (note, trede, months, reason, …). */
+  payload: Record<string, unknown>;
+  /** e.g. 'achievedAfterDeadline', 'concludedLate', 'relapse', 'doorgroei'. */
+  flags: string[];
+}
+
+/** A change of trede (SPEC §2.1), before the server adds case, team and begeleider. */
+export interface TredeTransitionDraft {
+  from: Trede;
+  to: Trede;
+  at: string;
+  reason: 'assessment' | 'conclusion';
+}
+
+/**
+ * The stored, indexed fields of a trajectory that signals and lists are computed from
+ * (SPEC §2.4: "from stored fields, with indexes"). Derived by the engine, persisted by the server.
+ */
+export interface TrajectorySummary {
+  product: ProductCode;
+  machineId: MachineId;
+  state: TrajectoryStateKey;
+  stateEnteredAt: string;
+  registeredAt: string;
+  startedAt: string | null;
+  /** Limit or review deadline; null when there is none or the clock is stopped (suspended). */
+  deadlineAt: string | null;
+  targetTrede: Trede | null;
+  currentTrede: Trede;
+  /** Last RECORD_CONTACT or ASSESS_TREDE; before any, the start (or registration). */
+  lastActivityAt: string;
+  /** occurredAt of the latest ASSESS_TREDE when it was lower than the assessment before; else null. */
+  relapseAt: string | null;
+  lastEventAt: string;
+}
+
+export type RejectionCode =
+  | 'EVENT_NOT_ALLOWED' // not possible in the current state (422 with allowedEvents)
+  | 'GUARD_FAILED' // allowed type, but a rule refuses the payload (e.g. trede not above current)
+  | 'FORBIDDEN_ROLE' // EXTEND/REASSIGN by a begeleider
+  | 'OCCURRED_BEFORE_PREVIOUS'
+  | 'OCCURRED_IN_FUTURE'
+  | 'PRODUCT_DISABLED'
+  | 'INVALID_TARGET'
+  | 'SYSTEM_EVENT'
+  | 'UNKNOWN_MACHINE'
+  | 'MIGRATION_FAILED';
+
+export interface Rejection {
+  ok: false;
+  code: RejectionCode;
+  message: string; // English, for logs and API clients; no personal data
+  allowedEvents: ClientEventType[];
+}
+
+/** When a Herontdekken conclusion opens a follow-up trajectory (SPEC §2.3). */
+export interface FollowUpTrajectory {
+  product: ProductCode;
+  targetTrede: Trede | null;
+}
+
+export interface EngineOutcome {
+  ok: true;
+  persisted: PersistedTrajectory;
+  summary: TrajectorySummary;
+  /** New entries in order: a DEADLINE_PASSED inserted at the deadline instant comes first. */
+  historyEntries: HistoryEntry[];
+  tredeTransition: TredeTransitionDraft | null;
+  /** What a person with this role may send now (for the client's buttons). */
+  allowedEvents: ClientEventType[];
+  followUp: FollowUpTrajectory | null;
+}
+
+export type EngineResult = EngineOutcome | Rejection;
