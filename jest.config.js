@@ -6,7 +6,7 @@
  */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/machines', '<rootDir>/server', '<rootDir>/tests', '<rootDir>/scripts'],
+  roots: ['<rootDir>/machines', '<rootDir>/server', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],

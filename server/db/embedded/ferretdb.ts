@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findOnPath, isExecutable } from './executables';
+
+/**
+ * FerretDB v1 (SQLite backend) is the embedded engine where no mongod exists (SPEC §1).
+ * Pinned: v1.24.0 is the newest v1 tag the Go module proxy serves (v1.24.1 answers 403).
+ */
+export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+export const FERRETDB_VERSION = 'v1.24.0';
+
+export function builtFerretdbPath(toolsDir: string): string {
+  return path.join(toolsDir, `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+}
+
+export function findFerretdb(options: { explicitBin?: string; toolsDir: string }): string | undefined {
+  if (options.explicitBin) return options.explicitBin;
+  return findOnPath('ferretdb') ?? (isExecutable(builtFerretdbPath(options.toolsDir)) ? builtFerretdbPath(options.toolsDir) : undefined);
+}
+
+export function findGo(): string | undefined {
+  return findOnPath('go') ?? (isExecutable('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
+}
+
+function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`${path.basename(bin)} ${args.join(' ')} failed (${code}): ${stderr.trim()}`)),
+    );
+  });
+}
+
+/**
+ * Builds FerretDB from the Go module proxy into the tools folder, once.
+ * `go install module@version` alone gives a binary without build/version/version.txt, which is not
+ * part of the published module and which FerretDB needs at start (FerretDB issues #2982, #4889);
+ * so we download the module, copy it somewhere writable, add that file and build there.
+ */
+export async function buildFerretdb(options: { toolsDir: string; log: (line: string) => void }): Promise<string> {
+  const go = findGo();
+  if (!go) throw new Error('no `go` toolchain found to build FerretDB');
+  const target = builtFerretdbPath(options.toolsDir);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CGO_ENABLED: '0', // modernc.org/sqlite is pure Go
+    GOFLAGS: '-buildvcs=false -mod=mod',
+    DO_NOT_TRACK: '1',
+  };
+  options.log(`building the embedded database (FerretDB ${FERRETDB_VERSION} with Go), first run only; this takes a few minutes…`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'trede-ferretdb-build-'));
+  try {
+    const downloaded = JSON.parse(await run(go, ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], work, env)) as { Dir?: string; Error?: string };
+    if (!downloaded.Dir) throw new Error(`go mod download: ${downloaded.Error ?? 'no module directory'}`);
+    options.log('  module downloaded; compiling…');
+    const source = path.join(work, 'src');
+    fs.cpSync(downloaded.Dir, source, { recursive: true });
+    makeWritable(source);
+    fs.mkdirSync(path.join(source, 'build', 'version'), { recursive: true });
+    fs.writeFileSync(path.join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const temporary = `${target}.partial-${process.pid}`;
+    await run(go, ['build', '-trimpath', '-o', temporary, './cmd/ferretdb'], source, env);
+    fs.renameSync(temporary, target); // atomic: a concurrent starter never sees half a binary
+    options.log(`  built ${target}`);
+    return target;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function makeWritable(dir: string): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    fs.chmodSync(full, entry.isDirectory() ? 0o755 : 0o644);
+    if (entry.isDirectory()) makeWritable(full);
+  }
+  fs.chmodSync(dir, 0o755);
+}
+
+export function ferretdbArgs(dataDir: string, port: number): string[] {
+  const sqliteDir = path.join(dataDir, 'ferretdb');
+  fs.mkdirSync(sqliteDir, { recursive: true });
+  return [
+    '--handler=sqlite',
+    `--sqlite-url=file:${sqliteDir}/`,
+    `--state-dir=${sqliteDir}`,
+    // The SQLite backend has no authentication: loopback only.
+    `--listen-addr=127.0.0.1:${port}`,
+    '--telemetry=disable',
+    '--debug-addr=-',
+    '--log-level=warn',
+  ];
+}
