@@ -4,12 +4,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import helmet from 'helmet';
 import type { AppContext } from './app-context';
+import { auditRoutes } from './audit/routes';
+import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
+import { openApiRoutes } from './openapi/routes';
+import { teamRoutes } from './teams/routes';
+import { userRoutes } from './users/routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { clientDistDir } from './paths';
 
 /** Each module contributes one router under /api/v1; the order here is the mount order. */
-const apiModules: Array<(context: AppContext) => Router> = [healthRoutes];
+const apiModules: Array<(context: AppContext) => Router> = [
+  healthRoutes,
+  openApiRoutes,
+  authRoutes, // authenticates every later route (sets req.user)
+  teamRoutes,
+  userRoutes,
+  auditRoutes,
+];
 
 export function createApp(context: AppContext): Express {
   const app = express();

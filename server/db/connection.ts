@@ -5,12 +5,12 @@ import mongoose, { type Connection } from 'mongoose';
  * several app instances against one database, as production does behind a load balancer.
  */
 export async function connectDatabase(uri: string): Promise<Connection> {
-  // strictQuery: unknown filter keys are dropped; sanitizeFilter: `{ $gt: '' }` from a request body
-  // is wrapped in $eq, so operator injection cannot reach a query (SPEC §6).
+  // Operator injection (SPEC §6) is stopped at the boundary: every request value passes a zod
+  // schema that admits only scalars where a filter takes one, and query strings use the 'simple'
+  // parser (no nested objects). strictQuery drops filter keys the schema does not know.
   const connection = mongoose.createConnection(uri, {
     serverSelectionTimeoutMS: 10000,
     autoIndex: false,
-    sanitizeFilter: true,
   });
   connection.set('strictQuery', true);
   await connection.asPromise();

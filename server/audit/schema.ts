@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { errorResponses, registry } from '../openapi/registry';
+
+const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO date');
+
+export const auditQuerySchema = z.object({
+  caseId: z.string().max(64).optional(),
+  userId: z.string().max(64).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+registry.registerPath({
+  method: 'get',
+  path: '/audit',
+  summary: 'The append-only audit log of your organisation (beheerder), newest first',
+  request: { query: auditQuerySchema },
+  responses: {
+    200: {
+      description: 'Audit entries',
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                at: z.string(),
+                actorId: z.string().nullable(),
+                action: z.string(),
+                caseId: z.string().nullable(),
+                trajectoryId: z.string().nullable(),
+                details: z.record(z.string(), z.unknown()),
+              }),
+            ),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});

@@ -1,0 +1,29 @@
+import type { Request, RequestHandler } from 'express';
+import type { AppContext } from '../app-context';
+import { findUserById } from '../users/user.repository';
+import { findSessionUserId } from './session.repository';
+
+export const SESSION_COOKIE = 'trede_session';
+
+/** The token from `Authorization: Bearer …` (API clients) or the httpOnly session cookie (the browser). */
+export function requestToken(req: Request): string | undefined {
+  const header = req.get('authorization');
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || undefined;
+  const cookie: unknown = req.cookies?.[SESSION_COOKIE];
+  return typeof cookie === 'string' && cookie ? cookie : undefined;
+}
+
+/** Sets req.user when the request carries a live session of an active user; never rejects by itself. */
+export function authenticate(context: AppContext): RequestHandler {
+  return async (req, _res, next) => {
+    const token = requestToken(req);
+    if (token) {
+      const userId = await findSessionUserId(context.db, token, context.clock.now());
+      const user = userId ? await findUserById(context.db, userId) : null;
+      if (user?.active) {
+        req.user = { id: user.id, orgId: user.orgId, username: user.username, displayName: user.displayName, role: user.role, teamIds: user.teamIds };
+      }
+    }
+    next();
+  };
+}

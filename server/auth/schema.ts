@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { errorResponses, registry } from '../openapi/registry';
+
+export const roleSchema = z.enum(['begeleider', 'teamleider', 'beleid', 'beheerder']);
+
+export const loginBodySchema = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const userViewSchema = registry.register(
+  'User',
+  z.object({
+    id: z.string(),
+    orgId: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    teamIds: z.array(z.string()),
+    active: z.boolean().optional(),
+  }),
+);
+
+registry.registerPath({
+  method: 'post',
+  path: '/auth/login',
+  summary: 'Log in; sets the httpOnly session cookie and returns a bearer token for API clients',
+  security: [],
+  request: { body: { content: { 'application/json': { schema: loginBodySchema } } } },
+  responses: {
+    200: { description: 'Logged in', content: { 'application/json': { schema: z.object({ token: z.string(), expiresAt: z.string(), user: userViewSchema }) } } },
+    ...errorResponses(400, 401, 429),
+  },
+});
+registry.registerPath({ method: 'post', path: '/auth/logout', summary: 'End this session', responses: { 204: { description: 'Logged out' } } });
+registry.registerPath({
+  method: 'get',
+  path: '/me',
+  summary: 'The logged-in user',
+  responses: { 200: { description: 'You', content: { 'application/json': { schema: userViewSchema } } }, ...errorResponses(401) },
+});

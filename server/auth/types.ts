@@ -1,0 +1,18 @@
+import type { Role } from '../../machines';
+
+/** The caller of a request, as the authentication middleware resolved it. */
+export interface AuthUser {
+  id: string;
+  orgId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Teams whose cases this user may read and act on (SPEC §2.5). */
+  teamIds: string[];
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    user?: AuthUser;
+  }
+}

@@ -1,0 +1,55 @@
+import { Schema, type Connection } from 'mongoose';
+import { modelFor } from '../db/model';
+
+/** An opdrachtgever (municipality) with its own catalogue and thresholds (SPEC §2.2). */
+export interface Organisation {
+  id: string;
+  name: string;
+  demo: boolean;
+  /** Overrides on DEFAULT_SETTINGS: only what differs is stored. */
+  settingsOverrides: Record<string, unknown>;
+}
+
+interface OrganisationDocument {
+  name: string;
+  demo: boolean;
+  settingsOverrides: Record<string, unknown>;
+  createdAt: Date;
+}
+
+const organisationSchema = new Schema<OrganisationDocument>(
+  {
+    name: { type: String, required: true },
+    demo: { type: Boolean, default: false },
+    settingsOverrides: { type: Schema.Types.Mixed, default: {} },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'organisations', minimize: false },
+);
+
+function model(db: Connection) {
+  return modelFor(db, 'Organisation', organisationSchema);
+}
+
+function present(doc: OrganisationDocument & { _id: unknown }): Organisation {
+  return { id: String(doc._id), name: doc.name, demo: doc.demo, settingsOverrides: doc.settingsOverrides ?? {} };
+}
+
+export async function createOrganisation(db: Connection, input: { name: string; demo?: boolean; now: Date }): Promise<Organisation> {
+  const doc = await model(db).create({ name: input.name, demo: input.demo ?? false, settingsOverrides: {}, createdAt: input.now });
+  return present(doc.toObject());
+}
+
+export async function findOrganisation(db: Connection, id: string): Promise<Organisation | null> {
+  const doc = await model(db).findById(id).lean();
+  return doc ? present(doc) : null;
+}
+
+export async function findFirstOrganisation(db: Connection): Promise<Organisation | null> {
+  const doc = await model(db).findOne({}).sort({ createdAt: 1 }).lean();
+  return doc ? present(doc) : null;
+}
+
+export async function saveSettingsOverrides(db: Connection, id: string, overrides: Record<string, unknown>): Promise<void> {
+  await model(db).updateOne({ _id: id }, { $set: { settingsOverrides: overrides } });
+}

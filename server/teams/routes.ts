@@ -1,0 +1,32 @@
+import { Router } from 'express';
+import type { AppContext } from '../app-context';
+import { recordAudit } from '../audit/audit-log';
+import { currentUser, requireRole } from '../auth/current-user';
+import { ConflictError } from '../errors';
+import { parseInput } from '../http/validate';
+import { createTeamBodySchema } from './schema';
+import { findTeamByName, insertTeam, listTeams } from './team.repository';
+
+export function teamRoutes(context: AppContext): Router {
+  const router = Router();
+
+  // Begeleiders and teamleiders need their team names for filters; beleid filters reports by team.
+  router.get('/teams', async (req, res) => {
+    const me = currentUser(req);
+    const seesAll = me.role === 'beheerder' || me.role === 'beleid';
+    res.json({ items: await listTeams(context.db, me.orgId, seesAll ? undefined : me.teamIds) });
+  });
+
+  router.post('/teams', requireRole('beheerder'), async (req, res) => {
+    const me = currentUser(req);
+    const body = parseInput(createTeamBodySchema, req.body);
+    if (await findTeamByName(context.db, me.orgId, body.name)) {
+      throw new ConflictError(`A team named ${body.name} exists`, [{ field: 'name', message: 'already exists' }]);
+    }
+    const team = await insertTeam(context.db, { orgId: me.orgId, name: body.name, now: context.clock.now() });
+    await recordAudit(context, { orgId: me.orgId, actorId: me.id, action: 'team.create', details: { teamId: team.id } });
+    res.status(201).json(team);
+  });
+
+  return router;
+}

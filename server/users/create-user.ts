@@ -1,0 +1,40 @@
+import type { Role } from '../../machines';
+import type { AppContext } from '../app-context';
+import { hashPassword } from '../auth/password';
+import { ConflictError, ValidationError } from '../errors';
+import { countTeamsIn } from '../teams/team.repository';
+import { insertUser, usernameExists, type User } from './user.repository';
+
+export interface CreateUserInput {
+  orgId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  teamIds: string[];
+  password: string;
+}
+
+/** Used by the API, the administrator bootstrap and the demo data alike. */
+export async function createUser(context: AppContext, input: CreateUserInput): Promise<User> {
+  await assertTeamsInOrganisation(context, input.orgId, input.teamIds);
+  if (await usernameExists(context.db, input.username)) {
+    throw new ConflictError(`Username ${input.username} is taken`, [{ field: 'username', message: 'already exists' }]);
+  }
+  return insertUser(context.db, {
+    orgId: input.orgId,
+    username: input.username.trim().toLowerCase(),
+    displayName: input.displayName,
+    role: input.role,
+    teamIds: [...new Set(input.teamIds)],
+    passwordHash: await hashPassword(input.password),
+    now: context.clock.now(),
+  });
+}
+
+export async function assertTeamsInOrganisation(context: AppContext, orgId: string, teamIds: string[]): Promise<void> {
+  const unique = [...new Set(teamIds)];
+  const valid = unique.every((id) => /^[0-9a-f]{24}$/i.test(id));
+  if (!valid || (await countTeamsIn(context.db, orgId, unique)) !== unique.length) {
+    throw new ValidationError('Invalid body: teamIds', [{ field: 'teamIds', message: 'unknown team' }]);
+  }
+}

@@ -1,0 +1,104 @@
+import { Schema, type Connection } from 'mongoose';
+import type { Role } from '../../machines';
+import type { AuthUser } from '../auth/types';
+import { modelFor } from '../db/model';
+
+export interface User extends AuthUser {
+  active: boolean;
+  createdAt: string;
+}
+
+interface UserDocument {
+  orgId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  teamIds: string[];
+  passwordHash: string;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const userSchema = new Schema<UserDocument>(
+  {
+    orgId: { type: String, required: true },
+    username: { type: String, required: true, lowercase: true, trim: true },
+    displayName: { type: String, required: true },
+    role: { type: String, required: true, enum: ['begeleider', 'teamleider', 'beleid', 'beheerder'] },
+    teamIds: { type: [String], default: [] },
+    passwordHash: { type: String, required: true },
+    active: { type: Boolean, default: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'users', versionKey: false },
+);
+// Usernames are unique across the installation: login asks for a username only.
+userSchema.index({ username: 1 }, { unique: true });
+userSchema.index({ orgId: 1, role: 1 });
+userSchema.index({ orgId: 1, teamIds: 1 });
+
+function model(db: Connection) {
+  return modelFor(db, 'User', userSchema);
+}
+
+function present(doc: UserDocument & { _id: unknown }): User {
+  return {
+    id: String(doc._id),
+    orgId: doc.orgId,
+    username: doc.username,
+    displayName: doc.displayName,
+    role: doc.role,
+    teamIds: [...doc.teamIds],
+    active: doc.active,
+    createdAt: doc.createdAt.toISOString(),
+  };
+}
+
+export async function ensureUserIndexes(db: Connection): Promise<void> {
+  await model(db).createIndexes();
+}
+
+export async function insertUser(
+  db: Connection,
+  input: Omit<UserDocument, 'createdAt' | 'updatedAt' | 'active'> & { now: Date },
+): Promise<User> {
+  const { now, ...fields } = input;
+  const doc = await model(db).create({ ...fields, active: true, createdAt: now, updatedAt: now });
+  return present(doc.toObject());
+}
+
+export async function findUserById(db: Connection, id: string): Promise<User | null> {
+  const doc = await model(db).findById(id).lean();
+  return doc ? present(doc) : null;
+}
+
+/** For login only: the one place the password hash leaves the repository. */
+export async function findCredentials(db: Connection, username: string): Promise<{ user: User; passwordHash: string } | null> {
+  const doc = await model(db).findOne({ username: username.trim().toLowerCase() }).lean();
+  return doc ? { user: present(doc), passwordHash: doc.passwordHash } : null;
+}
+
+export async function usernameExists(db: Connection, username: string): Promise<boolean> {
+  return (await model(db).countDocuments({ username: username.trim().toLowerCase() })) > 0;
+}
+
+export async function listUsers(db: Connection, orgId: string, filter: { teamId?: string; role?: Role } = {}): Promise<User[]> {
+  const query: Record<string, unknown> = { orgId };
+  if (filter.teamId) query.teamIds = filter.teamId;
+  if (filter.role) query.role = filter.role;
+  const docs = await model(db).find(query).sort({ displayName: 1 }).lean();
+  return docs.map(present);
+}
+
+export async function updateUser(
+  db: Connection,
+  orgId: string,
+  id: string,
+  changes: Partial<Pick<UserDocument, 'displayName' | 'role' | 'teamIds' | 'active' | 'passwordHash'>> & { now: Date },
+): Promise<User | null> {
+  const { now, ...fields } = changes;
+  const doc = await model(db).findOneAndUpdate({ _id: id, orgId }, { $set: { ...fields, updatedAt: now } }, { new: true }).lean();
+  return doc ? present(doc) : null;
+}
