@@ -33,7 +33,7 @@ export function userRoutes(context: AppContext): Router {
 
   router.patch('/users/:id', admin, async (req, res) => {
     const me = currentUser(req);
-    const id = parseObjectId(req.params.id ?? '', 'User').toHexString();
+    const id = parseObjectId(String(req.params.id), 'User').toHexString();
     const body = parseInput(updateUserBodySchema, req.body);
     if (body.teamIds) await assertTeamsInOrganisation(context, me.orgId, body.teamIds);
     const { password, ...changes } = body;

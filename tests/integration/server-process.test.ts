@@ -80,7 +80,7 @@ describeEmbedded('the server process on the embedded database', () => {
     });
     try {
       expect(server.output()).not.toMatch(/Embedded database/);
-      const health = await (await fetch(`http://127.0.0.1:${port}/api/v1/health`)).json();
+      const health = (await (await fetch(`http://127.0.0.1:${port}/api/v1/health`)).json()) as { database: unknown };
       expect(health.database).toEqual({ status: 'up', engine: 'external' });
       expect(fs.readdirSync(externalDir)).toEqual([]);
     } finally {
