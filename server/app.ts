@@ -8,6 +8,7 @@ import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
 import { openApiRoutes } from './openapi/routes';
+import { organisationRoutes } from './organisations/routes';
 import { teamRoutes } from './teams/routes';
 import { userRoutes } from './users/routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -21,6 +22,7 @@ const apiModules: Array<(context: AppContext) => Router> = [
   teamRoutes,
   userRoutes,
   auditRoutes,
+  organisationRoutes,
 ];
 
 export function createApp(context: AppContext): Express {

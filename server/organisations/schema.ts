@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { errorResponses, registry } from '../openapi/registry';
+
+const productCode = z.enum(['ONT', 'STA-2', 'STA-3', 'STA-4', 'HER']);
+
+/** What a beheerder may change per product; the machine family and Stabiel trede are fixed by the code. */
+const productOverrideSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    enabled: z.boolean(),
+    limitMonths: z.number().int().min(1).max(36),
+    reviewMonths: z.number().int().min(1).max(24),
+    tariffCentsPerHour: z.number().int().min(0).max(100000),
+    maxExtensionsPerStep: z.number().int().min(0).max(5),
+  })
+  .partial()
+  .strict();
+
+const days = z.number().int().min(1).max(730);
+const signalOverrideSchema = z
+  .object({
+    deadlineNearDays: days,
+    noActivityDays: days,
+    dropoutUnresolvedDays: days,
+    suspendedLongDays: days,
+    waitingStartDays: days,
+    relapseDays: days,
+  })
+  .partial()
+  .strict();
+
+export const settingsOverridesSchema = z
+  .object({
+    products: z.partialRecord(productCode, productOverrideSchema),
+    signals: signalOverrideSchema,
+  })
+  .partial()
+  .strict();
+
+export type SettingsOverrides = z.infer<typeof settingsOverridesSchema>;
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const settingsView = z.object({ organisation: z.object({ id: z.string(), name: z.string() }), settings: z.unknown(), overrides: settingsOverridesSchema });
+
+registry.registerPath({
+  method: 'get',
+  path: '/settings',
+  summary: "Your organisation's catalogue, tariffs and signal thresholds (defaults merged with its overrides)",
+  responses: { 200: { description: 'Settings', ...json(settingsView) }, ...errorResponses(401, 403) },
+});
+registry.registerPath({
+  method: 'patch',
+  path: '/settings',
+  summary: 'Change overrides (beheerder); applies to trajectories created afterwards, running ones keep their terms',
+  request: { body: json(settingsOverridesSchema) },
+  responses: { 200: { description: 'Settings', ...json(settingsView) }, ...errorResponses(400, 401, 403) },
+});
