@@ -5,11 +5,14 @@ import path from 'node:path';
 import helmet from 'helmet';
 import type { AppContext } from './app-context';
 import { auditRoutes } from './audit/routes';
+import { caseRoutes } from './cases/routes';
 import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
 import { openApiRoutes } from './openapi/routes';
 import { organisationRoutes } from './organisations/routes';
+import { signalRoutes } from './signals/routes';
 import { teamRoutes } from './teams/routes';
+import { trajectoryRoutes } from './trajectories/routes';
 import { userRoutes } from './users/routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { clientDistDir } from './paths';
@@ -23,6 +26,9 @@ const apiModules: Array<(context: AppContext) => Router> = [
   userRoutes,
   auditRoutes,
   organisationRoutes,
+  caseRoutes,
+  trajectoryRoutes,
+  signalRoutes,
 ];
 
 export function createApp(context: AppContext): Express {

@@ -4,6 +4,9 @@ import { bootstrapAdministrator } from './auth/bootstrap-admin';
 import { ensureSessionIndexes } from './auth/session.repository';
 import { ensureTeamIndexes } from './teams/team.repository';
 import { ensureUserIndexes } from './users/user.repository';
+import { ensureCaseIndexes } from './cases/case.repository';
+import { prepareDemoData } from './demo/demo-at-startup';
+import { startSweeper } from './sweeper/sweeper-loop';
 
 export interface BackgroundTasks {
   stop(): Promise<void>;
@@ -13,16 +16,22 @@ export interface BackgroundTasks {
  * Everything that happens once at start-up after the database is reachable and before the port
  * opens: indexes, the bootstrap administrator, demo data, and the deadline sweeper loop.
  */
-export async function startupTasks(context: AppContext, _options: { embedded: boolean }): Promise<BackgroundTasks> {
+export async function startupTasks(context: AppContext, options: { embedded: boolean }): Promise<BackgroundTasks> {
   await Promise.all([
     ensureUserIndexes(context.db),
     ensureTeamIndexes(context.db),
     ensureSessionIndexes(context.db),
     ensureAuditIndexes(context.db),
   ]);
+  await ensureCaseIndexes(context.db);
+  await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
   const admin = await bootstrapAdministrator(context);
   if (admin === 'created') console.log(`Created administrator ${context.config.admin?.username}.`);
   const stops: Array<() => Promise<void>> = [];
+  if (context.config.sweepIntervalMs > 0) {
+    const sweeper = startSweeper(context, context.config.sweepIntervalMs);
+    stops.push(() => sweeper.stop());
+  }
   return {
     stop: async () => {
       for (const stop of stops) await stop();

@@ -1,0 +1,73 @@
+/**
+ * Checks that every query the case API makes is served by an index (issue 4, item 1).
+ *
+ *   npx tsx scripts/explain-indexes.ts [mongodb-uri]     (default: MONGODB_URI, else the embedded
+ *                                                         engine of `npm start` on TREDE_DB_PORT)
+ *
+ * On MongoDB every plan must use an index (IXSCAN); the script exits 1 otherwise. FerretDB v1
+ * (SQLite) does not use secondary indexes for these filters (it pushes down only top-level scalar
+ * equality), so there the plans are printed for information only; see docs/scaling.md.
+ */
+import { connectDatabase } from '../server/db/connection';
+import { ensureCaseIndexes } from '../server/cases/case.repository';
+
+const DAY = 24 * 3600 * 1000;
+
+function stages(plan: unknown): string[] {
+  if (!plan || typeof plan !== 'object') return [];
+  const node = plan as { stage?: string; indexName?: string; inputStage?: unknown; inputStages?: unknown[] };
+  const own = node.stage ? [node.indexName ? `${node.stage}(${node.indexName})` : node.stage] : [];
+  return [...own, ...stages(node.inputStage), ...(node.inputStages ?? []).flatMap(stages)];
+}
+
+async function main(): Promise<void> {
+  const uri = process.argv[2] ?? process.env.MONGODB_URI ?? `mongodb://127.0.0.1:${process.env.TREDE_DB_PORT ?? 27027}/trede`;
+  const db = await connectDatabase(uri);
+  await ensureCaseIndexes(db);
+  const cases = db.collection('cases');
+  const sample = await cases.findOne({}, { projection: { orgId: 1, teamId: 1, begeleiderId: 1 } });
+  const orgId = (sample?.orgId as string | undefined) ?? 'org';
+  const teamIds = [(sample?.teamId as string | undefined) ?? 'team'];
+  const scope = { orgId, teamId: { $in: teamIds } };
+  const now = new Date();
+  const summary = 'openTrajectory.summary';
+
+  const queries: Array<{ name: string; filter: Record<string, unknown>; sort?: Record<string, 1 | -1> }> = [
+    { name: 'case list of a team', filter: scope, sort: { clientNumber: 1 } },
+    { name: 'case list of a begeleider', filter: { ...scope, begeleiderId: sample?.begeleiderId ?? 'x' } },
+    { name: 'case list by state', filter: { ...scope, [`${summary}.state`]: 'active' } },
+    { name: 'client number prefix', filter: { orgId, clientNumber: { $regex: '^DEMO-00' } } },
+    { name: 'signal DEADLINE_PASSED / NEAR', filter: { ...scope, [`${summary}.deadlineAt`]: { $lte: new Date(now.getTime() + 28 * DAY) } } },
+    { name: 'signal NO_ACTIVITY', filter: { ...scope, [`${summary}.lastActivityAt`]: { $lt: new Date(now.getTime() - 42 * DAY) } } },
+    { name: 'signal SUSPENDED_LONG', filter: { ...scope, [`${summary}.state`]: 'suspended', [`${summary}.stateEnteredAt`]: { $lt: new Date(now.getTime() - 90 * DAY) } } },
+    { name: 'signal RELAPSE', filter: { ...scope, [`${summary}.relapseAt`]: { $gte: new Date(now.getTime() - 90 * DAY) } } },
+    { name: 'trajectory by id (open)', filter: { 'openTrajectory.id': 'x' } },
+    { name: 'trajectory by id (closed)', filter: { 'closedTrajectories.id': 'x' } },
+    { name: 'sweeper: due deadlines', filter: { 'openTrajectory.sweepDueAt': { $lte: now } }, sort: { 'openTrajectory.sweepDueAt': 1 } },
+    { name: 'transitions by date', filter: { orgId, 'ladder.at': { $gte: new Date(now.getTime() - 365 * DAY), $lt: now } } },
+  ];
+
+  let missing = 0;
+  for (const query of queries) {
+    const explained = (await cases.find(query.filter, { sort: query.sort }).explain('queryPlanner')) as {
+      queryPlanner?: { winningPlan?: unknown; Plan?: unknown };
+      ferretdbVersion?: string;
+      serverInfo?: { ferretdbVersion?: string };
+    };
+    const ferret = explained.serverInfo?.ferretdbVersion ?? explained.ferretdbVersion;
+    const plan = ferret ? JSON.stringify(explained.queryPlanner?.Plan) : stages(explained.queryPlanner?.winningPlan).join(' ← ');
+    const indexed = ferret ? true : plan.includes('IXSCAN');
+    if (!indexed) missing += 1;
+    console.log(`${indexed ? 'ok ' : 'NO '} ${query.name.padEnd(32)} ${plan}`);
+  }
+  await db.close();
+  if (missing) {
+    console.error(`${missing} queries without an index`);
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

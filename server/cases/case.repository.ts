@@ -1,0 +1,182 @@
+import { Types, type Connection, type UpdateQuery } from 'mongoose';
+import type { TrajectoryStateKey } from '../../machines';
+import { modelFor } from '../db/model';
+import { caseSchema, type CaseDocument } from './case.schema';
+import type { CaseRecord, CaseScope } from './case.types';
+
+/**
+ * The only code that touches the `cases` collection. Reads take a CaseScope that is always part of
+ * the filter (SPEC §2.5); the sweeper's reads are named as system reads. Everything returned is a
+ * plain object (lean), never a mongoose document.
+ */
+function model(db: Connection) {
+  return modelFor<CaseDocument>(db, 'Case', caseSchema);
+}
+
+export async function ensureCaseIndexes(db: Connection): Promise<void> {
+  await model(db).createIndexes();
+}
+
+function toRecord(doc: CaseDocument): CaseRecord {
+  const { _id, ...rest } = doc;
+  return { ...rest, id: _id.toHexString() };
+}
+
+function isObjectId(value: string): boolean {
+  return /^[0-9a-f]{24}$/i.test(value);
+}
+
+function scopeFilter(scope: CaseScope): Record<string, unknown> {
+  return { orgId: scope.orgId, teamId: { $in: [...scope.teamIds] } };
+}
+
+export class DuplicateClientNumberError extends Error {}
+
+export async function insertCase(db: Connection, record: CaseRecord): Promise<void> {
+  await insertCases(db, [record]);
+}
+
+/** Also used to seed many cases at once (demo data, tests); each record is complete and final. */
+export async function insertCases(db: Connection, records: CaseRecord[]): Promise<void> {
+  try {
+    await model(db).insertMany(
+      records.map(({ id, ...rest }) => ({ ...rest, _id: new Types.ObjectId(id) })),
+      { ordered: true },
+    );
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) throw new DuplicateClientNumberError('clientNumber exists');
+    throw error;
+  }
+}
+
+function inScope(scope: CaseScope, doc: { orgId: string; teamId: string }): boolean {
+  return doc.orgId === scope.orgId && scope.teamIds.includes(doc.teamId);
+}
+
+/**
+ * One case by id, if it is in the scope. The filter is `{_id}` alone and the scope is checked on the
+ * document: FerretDB v1's SQLite backend pushes down only a filter that is exactly `{_id}` and scans
+ * the whole collection for anything else (backends/sqlite/collection.go), and an event's hot path
+ * reads by id.
+ */
+export async function findCase(db: Connection, scope: CaseScope, caseId: string): Promise<CaseRecord | null> {
+  if (!isObjectId(caseId)) return null;
+  const doc = await model(db).findOne({ _id: caseId }).lean<CaseDocument>();
+  return doc && inScope(scope, doc) ? toRecord(doc) : null;
+}
+
+/** The case holding trajectory `trajectoryId` (open or closed), within the scope. */
+export async function findCaseIdByTrajectory(db: Connection, scope: CaseScope, trajectoryId: string): Promise<string | null> {
+  const doc = await model(db)
+    .findOne({ ...scopeFilter(scope), $or: [{ 'openTrajectory.id': trajectoryId }, { 'closedTrajectories.id': trajectoryId }] }, { _id: 1 })
+    .lean<{ _id: Types.ObjectId }>();
+  return doc ? doc._id.toHexString() : null;
+}
+
+/**
+ * The one write path after creation: applies `update` only if the case is still at `version`
+ * (compare-and-set). False means someone else wrote first; nothing was changed.
+ */
+export async function updateCaseIfVersion(db: Connection, caseId: string, version: number, update: UpdateQuery<CaseDocument>): Promise<boolean> {
+  // On FerretDB the version condition would not be atomic anyway (see case-lock.ts: there the
+  // per-process case lock guarantees it) and would turn an `_id` lookup into a collection scan.
+  const filter = (await isFerretDb(db)) ? { _id: caseId } : { _id: caseId, version };
+  const result = await model(db).updateOne(filter, update);
+  return result.matchedCount === 1;
+}
+
+const ferretDbByConnection = new WeakMap<Connection, Promise<boolean>>();
+
+function isFerretDb(db: Connection): Promise<boolean> {
+  let known = ferretDbByConnection.get(db);
+  if (!known) {
+    known = db
+      .db!.admin()
+      .command({ buildInfo: 1 })
+      .then((info) => typeof info.ferretdbVersion === 'string');
+    ferretDbByConnection.set(db, known);
+  }
+  return known;
+}
+
+export interface CaseListFilter {
+  teamId?: string;
+  begeleiderId?: string;
+  /** A trajectory state, or 'none' for cases without an open trajectory. */
+  state?: TrajectoryStateKey | 'none';
+  /** Extra conditions on the open trajectory's summary (the signal filters). */
+  summaryFilter?: Record<string, unknown>;
+  /** clientNumber prefix or displayName fragment, case-insensitive. */
+  q?: string;
+  skip: number;
+  limit: number;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export async function listCases(db: Connection, scope: CaseScope, filter: CaseListFilter): Promise<{ items: CaseRecord[]; total: number }> {
+  const query: Record<string, unknown> = scopeFilter(scope);
+  const and: Record<string, unknown>[] = [];
+  if (filter.teamId) and.push({ teamId: filter.teamId });
+  if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
+  if (filter.state === 'none') query.openTrajectory = null;
+  else if (filter.state) query['openTrajectory.summary.state'] = filter.state;
+  if (filter.summaryFilter) and.push(filter.summaryFilter);
+  if (filter.q) {
+    const q = escapeRegex(filter.q);
+    and.push({ $or: [{ clientNumber: { $regex: `^${q}`, $options: 'i' } }, { displayName: { $regex: q, $options: 'i' } }] });
+  }
+  if (and.length) query.$and = and;
+  const [docs, total] = await Promise.all([
+    model(db)
+      .find(query, { idempotency: 0 })
+      .sort({ clientNumber: 1 })
+      .skip(filter.skip)
+      .limit(filter.limit)
+      .lean<CaseDocument[]>(),
+    model(db).countDocuments(query),
+  ]);
+  return { items: docs.map((doc) => toRecord({ ...doc, idempotency: [] })), total };
+}
+
+/** Open trajectories matching a signal filter (see signals/signal-filters.ts), within the scope. */
+export async function findCasesWithOpenTrajectory(
+  db: Connection,
+  scope: CaseScope,
+  filter: { teamId?: string; begeleiderId?: string; summaryFilter: Record<string, unknown> },
+): Promise<CaseRecord[]> {
+  const query: Record<string, unknown> = { ...scopeFilter(scope), openTrajectory: { $ne: null } };
+  const and: Record<string, unknown>[] = [filter.summaryFilter];
+  if (filter.teamId) and.push({ teamId: filter.teamId });
+  if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
+  query.$and = and;
+  const docs = await model(db)
+    .find(query, { idempotency: 0, closedTrajectories: 0, ladder: 0, 'openTrajectory.history': 0 })
+    .sort({ clientNumber: 1 })
+    .lean<CaseDocument[]>();
+  return docs.map((doc) => toRecord({ ...doc, idempotency: [], closedTrajectories: [], ladder: [], openTrajectory: doc.openTrajectory && { ...doc.openTrajectory, history: [] } }));
+}
+
+// --- System reads (the deadline sweeper works across organisations, without a user) ---------------
+
+/** Ids of cases whose open trajectory has a deadline due at `now`, oldest first. */
+export async function findCaseIdsWithDueDeadline(db: Connection, now: Date, limit: number, excludeIds: string[] = []): Promise<string[]> {
+  const docs = await model(db)
+    .find({ 'openTrajectory.sweepDueAt': { $lte: now }, ...(excludeIds.length && { _id: { $nin: excludeIds } }) }, { _id: 1 })
+    .sort({ 'openTrajectory.sweepDueAt': 1 })
+    .limit(limit)
+    .lean<Array<{ _id: Types.ObjectId }>>();
+  return docs.map((doc) => doc._id.toHexString());
+}
+
+export async function findCaseForSystem(db: Connection, caseId: string): Promise<CaseRecord | null> {
+  if (!isObjectId(caseId)) return null;
+  const doc = await model(db).findOne({ _id: caseId }).lean<CaseDocument>();
+  return doc ? toRecord(doc) : null;
+}
+
+export async function countCases(db: Connection): Promise<number> {
+  return model(db).estimatedDocumentCount();
+}

@@ -1,0 +1,123 @@
+import { Schema, type Types } from 'mongoose';
+import type { CaseRecord } from './case.types';
+
+/** The stored shape: CaseRecord with the ObjectId as `_id`. */
+export type CaseDocument = Omit<CaseRecord, 'id'> & { _id: Types.ObjectId };
+
+const TREDES = [1, 2, 3, 4, 5, 6];
+const PRODUCTS = ['ONT', 'STA-2', 'STA-3', 'STA-4', 'HER'];
+
+const ladderEntrySchema = new Schema(
+  {
+    seq: { type: Number, required: true },
+    from: { type: Number, enum: [...TREDES, null], default: null },
+    to: { type: Number, enum: TREDES, required: true },
+    at: { type: Date, required: true },
+    trajectoryId: { type: String, default: null },
+    product: { type: String, enum: [...PRODUCTS, null], default: null },
+    reason: { type: String, enum: ['intake', 'assessment', 'conclusion'], required: true },
+    begeleiderId: { type: String, required: true },
+    teamId: { type: String, required: true },
+    recordedAt: { type: Date, required: true },
+  },
+  { _id: false, strict: true },
+);
+
+const summarySchema = new Schema(
+  {
+    product: { type: String, required: true },
+    machineId: { type: String, required: true },
+    state: { type: String, required: true },
+    stateEnteredAt: { type: Date, required: true },
+    registeredAt: { type: Date, required: true },
+    startedAt: { type: Date, default: null },
+    deadlineAt: { type: Date, default: null },
+    targetTrede: { type: Number, default: null },
+    currentTrede: { type: Number, required: true },
+    lastActivityAt: { type: Date, required: true },
+    relapseAt: { type: Date, default: null },
+    lastEventAt: { type: Date, required: true },
+  },
+  { _id: false, strict: true },
+);
+
+const historyEntrySchema = new Schema(
+  {
+    type: { type: String, required: true },
+    occurredAt: { type: Date, required: true },
+    recordedAt: { type: Date, required: true },
+    actorId: { type: String, default: null },
+    actorRole: { type: String, default: null },
+    fromState: { type: String, default: null },
+    toState: { type: String, required: true },
+    payload: { type: Schema.Types.Mixed, default: {} },
+    flags: { type: [String], default: [] },
+  },
+  { _id: false, strict: true, minimize: false },
+);
+
+const trajectorySchema = new Schema(
+  {
+    id: { type: String, required: true },
+    product: { type: String, enum: PRODUCTS, required: true },
+    machineId: { type: String, required: true },
+    machineVersion: { type: Number, required: true },
+    snapshotJson: { type: String, required: true },
+    version: { type: Number, required: true },
+    summary: { type: summarySchema, required: true },
+    sweepDueAt: { type: Date, default: null },
+    history: { type: [historyEntrySchema], default: [] },
+    createdAt: { type: Date, required: true },
+    createdBy: { type: String, default: null },
+    previousTrajectoryId: { type: String, default: null },
+    followUpTrajectoryId: { type: String, default: null },
+    closedAt: { type: Date, default: null },
+  },
+  { _id: false, strict: true, minimize: false },
+);
+
+const idempotencySchema = new Schema(
+  {
+    key: { type: String, required: true },
+    trajectoryId: { type: String, required: true },
+    requestHash: { type: String, required: true },
+    historyLength: { type: Number, required: true },
+    response: { type: Schema.Types.Mixed, required: true },
+    at: { type: Date, required: true },
+  },
+  { _id: false, strict: true, minimize: false },
+);
+
+export const caseSchema = new Schema<CaseDocument>(
+  {
+    orgId: { type: String, required: true },
+    teamId: { type: String, required: true },
+    begeleiderId: { type: String, required: true },
+    clientNumber: { type: String, required: true },
+    displayName: { type: String, required: true },
+    bsn: { type: new Schema({ cipher: String, last4: String }, { _id: false, strict: true }), default: null },
+    currentTrede: { type: Number, enum: TREDES, required: true },
+    ladder: { type: [ladderEntrySchema], default: [] },
+    openTrajectory: { type: trajectorySchema, default: null },
+    closedTrajectories: { type: [trajectorySchema], default: [] },
+    idempotency: { type: [idempotencySchema], default: [] },
+    version: { type: Number, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'cases', strict: true, versionKey: false, minimize: false },
+);
+
+// One index per query the API makes (checked by scripts/explain-indexes.ts). Every case query
+// starts with orgId, the first half of the shard key (docs/scaling.md).
+caseSchema.index({ orgId: 1, clientNumber: 1 }, { unique: true }); // uniqueness, q by prefix, list sort
+caseSchema.index({ orgId: 1, teamId: 1, clientNumber: 1 }); // case list of a team
+caseSchema.index({ orgId: 1, teamId: 1, begeleiderId: 1 }); // case list of a begeleider
+caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.state': 1, 'openTrajectory.summary.stateEnteredAt': 1 }); // list by state; WAITING_START, SUSPENDED_LONG, DROPOUT_UNRESOLVED, REVIEW_OVERDUE
+caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.deadlineAt': 1 }); // DEADLINE_PASSED, DEADLINE_NEAR
+caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.lastActivityAt': 1 }); // NO_ACTIVITY
+caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.relapseAt': 1 }); // RELAPSE
+caseSchema.index({ 'openTrajectory.id': 1 }); // GET/POST /trajectories/:id
+caseSchema.index({ 'closedTrajectories.id': 1 });
+caseSchema.index({ 'openTrajectory.sweepDueAt': 1 }); // the deadline sweeper, across organisations
+caseSchema.index({ orgId: 1, 'ladder.at': 1 }); // trede transitions by date (reports, SPEC §4)

@@ -1,0 +1,125 @@
+import type { MachineId, ProductCode, Role, TrajectoryEventType, TrajectoryStateKey, Trede } from '../../machines';
+
+/**
+ * The case aggregate as stored in the `cases` collection: one document per case holding the
+ * participant, the ladder (every trede transition), the open trajectory and the closed ones
+ * (docs/decisions/005-case-aggregate-persistence.md). Dates are BSON dates, so range queries compare
+ * instants, not strings with different offsets.
+ */
+export interface CaseRecord {
+  id: string;
+  orgId: string;
+  teamId: string;
+  begeleiderId: string;
+  clientNumber: string;
+  displayName: string;
+  bsn: StoredBsn | null;
+  currentTrede: Trede;
+  ladder: LadderEntry[];
+  openTrajectory: TrajectoryRecord | null;
+  closedTrajectories: TrajectoryRecord[];
+  idempotency: IdempotencyRecord[];
+  /** Bumped by every write; the condition of every update (optimistic concurrency). */
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface StoredBsn {
+  /** AES-256-GCM, see bsn.ts; never decrypted for the API, never exported or logged. */
+  cipher: string;
+  last4: string;
+}
+
+/**
+ * One trede measurement that changed the ladder (SPEC §2.1): the intake (from = null) and every
+ * later change of trede. `seq` orders entries of one case; `at` is when it happened (may be
+ * backdated), `recordedAt` when the server accepted it. Sub-steps (tussenstappen) can be added as
+ * optional fields later without touching existing reports.
+ */
+export interface LadderEntry {
+  seq: number;
+  from: Trede | null;
+  to: Trede;
+  at: Date;
+  trajectoryId: string | null;
+  product: ProductCode | null;
+  reason: 'intake' | 'assessment' | 'conclusion';
+  begeleiderId: string;
+  teamId: string;
+  recordedAt: Date;
+}
+
+/** TrajectorySummary with its instants as dates (the indexed fields of SPEC §2.4). */
+export interface StoredSummary {
+  product: ProductCode;
+  machineId: MachineId;
+  state: TrajectoryStateKey;
+  stateEnteredAt: Date;
+  registeredAt: Date;
+  startedAt: Date | null;
+  deadlineAt: Date | null;
+  targetTrede: Trede | null;
+  currentTrede: Trede;
+  lastActivityAt: Date;
+  relapseAt: Date | null;
+  lastEventAt: Date;
+}
+
+export interface StoredHistoryEntry {
+  type: TrajectoryEventType | 'CREATED';
+  occurredAt: Date;
+  recordedAt: Date;
+  actorId: string | null;
+  actorRole: Role | null;
+  fromState: TrajectoryStateKey | null;
+  toState: TrajectoryStateKey;
+  payload: Record<string, unknown>;
+  flags: string[];
+}
+
+export interface TrajectoryRecord {
+  id: string;
+  product: ProductCode;
+  machineId: MachineId;
+  machineVersion: number;
+  /**
+   * xstate's persisted snapshot as a JSON string: it is never queried (the summary is), and as a
+   * string it cannot trip FerretDB's rules on keys starting with '$' or holding '.'.
+   */
+  snapshotJson: string;
+  version: number;
+  summary: StoredSummary;
+  /**
+   * When the engine will send DEADLINE_PASSED if nothing else happens; null when no deadline is
+   * pending (e.g. already overdue, or suspended). The sweeper's indexed query.
+   */
+  sweepDueAt: Date | null;
+  history: StoredHistoryEntry[];
+  createdAt: Date;
+  createdBy: string | null;
+  /** The Herontdekken trajectory whose conclusion opened this one (SPEC §2.3). */
+  previousTrajectoryId: string | null;
+  followUpTrajectoryId: string | null;
+  closedAt: Date | null;
+}
+
+/** The first successful response to an event sent with an Idempotency-Key (per trajectory). */
+export interface IdempotencyRecord {
+  key: string;
+  trajectoryId: string;
+  requestHash: string;
+  /** History length right after that event: history is append-only, so the replay is exact. */
+  historyLength: number;
+  response: Record<string, unknown>;
+  at: Date;
+}
+
+/**
+ * Which cases a caller may see: their organisation and teams (SPEC §2.5). Every case read of the
+ * repository takes one, so a query without the team scope does not compile.
+ */
+export interface CaseScope {
+  readonly orgId: string;
+  readonly teamIds: readonly string[];
+}

@@ -1,0 +1,62 @@
+import { computeSignals, type OrganisationSettings, type Role } from '../../machines';
+import { presentTrajectory } from '../trajectories/presenter';
+import { loadSummary } from '../trajectories/trajectory-record';
+import { maskBsn } from './bsn';
+import type { CaseRecord, LadderEntry } from './case.types';
+
+interface Viewer {
+  role: Role;
+  settings: OrganisationSettings;
+  asOf: Date;
+}
+
+function presentLadderEntry(entry: LadderEntry) {
+  return { ...entry, at: entry.at.toISOString(), recordedAt: entry.recordedAt.toISOString() };
+}
+
+/** GET /cases/:id: the BSN only masked (SPEC §2.5). */
+export function presentCaseFile(record: CaseRecord, viewer: Viewer) {
+  const trajectories = [
+    ...(record.openTrajectory ? [record.openTrajectory] : []),
+    ...[...record.closedTrajectories].reverse(),
+  ];
+  return {
+    id: record.id,
+    clientNumber: record.clientNumber,
+    displayName: record.displayName,
+    bsn: maskBsn(record.bsn),
+    teamId: record.teamId,
+    begeleiderId: record.begeleiderId,
+    currentTrede: record.currentTrede,
+    version: record.version,
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+    ladder: record.ladder.map(presentLadderEntry),
+    trajectories: trajectories.map((trajectory) => presentTrajectory(record, trajectory, viewer)),
+  };
+}
+
+/** One row of GET /cases: no BSN, no history. */
+export function presentCaseListItem(record: CaseRecord, viewer: Omit<Viewer, 'role'>) {
+  const open = record.openTrajectory;
+  const summary = open ? loadSummary(open.summary) : null;
+  return {
+    id: record.id,
+    clientNumber: record.clientNumber,
+    displayName: record.displayName,
+    teamId: record.teamId,
+    begeleiderId: record.begeleiderId,
+    currentTrede: record.currentTrede,
+    openTrajectory:
+      open && summary
+        ? {
+            id: open.id,
+            product: open.product,
+            state: summary.state,
+            deadlineAt: summary.deadlineAt,
+            targetTrede: summary.targetTrede,
+            signals: computeSignals(summary, viewer.asOf.toISOString(), viewer.settings.signals),
+          }
+        : null,
+  };
+}

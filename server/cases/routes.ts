@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import type { AppContext } from '../app-context';
+import { CASEWORK_ROLES, currentUser, requireRole } from '../auth/current-user';
+import { parseInput } from '../http/validate';
+import { loadOrganisationSettings } from '../organisations/settings';
+import { presentCaseFile } from './presenter';
+import { createCaseBodySchema, listCasesQuerySchema } from './schema';
+import { createCase } from './use-cases/create-case';
+import { getCaseFile } from './use-cases/get-case-file';
+import { listCases } from './use-cases/list-cases';
+
+/** SPEC §3 case routes; beleid and beheerder never see case files (SPEC §2.5: 403). */
+export function caseRoutes(context: AppContext): Router {
+  const router = Router();
+  const casework = requireRole(...CASEWORK_ROLES);
+
+  router.get('/cases', casework, async (req, res) => {
+    const user = currentUser(req);
+    res.json(await listCases(context, user, parseInput(listCasesQuerySchema, req.query, 'query')));
+  });
+
+  router.post('/cases', casework, async (req, res) => {
+    const user = currentUser(req);
+    const record = await createCase(context, user, parseInput(createCaseBodySchema, req.body));
+    const settings = await loadOrganisationSettings(context, user.orgId);
+    res.status(201).json(presentCaseFile(record, { role: user.role, settings, asOf: context.clock.now() }));
+  });
+
+  router.get('/cases/:id', casework, async (req, res) => {
+    res.json(await getCaseFile(context, currentUser(req), String(req.params.id)));
+  });
+
+  return router;
+}

@@ -1,0 +1,188 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { Trede } from '../../machines';
+import { errorResponses, registry } from '../openapi/registry';
+import { isValidBsn } from './bsn';
+
+export const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id');
+export const tredeSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(6)
+  .transform((value) => value as Trede)
+  .openapi({ type: 'integer', minimum: 1, maximum: 6, description: 'Trede on the Participatieladder (SPEC §2.1)' });
+
+/**
+ * An instant: full ISO-8601 with offset (2026-03-01T09:30:00+01:00), or a date (2026-03-01) meaning
+ * 00:00 in Europe/Amsterdam, the municipality's day. Normalised to UTC ISO for the engine.
+ */
+export const instantSchema = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? DateTime.fromISO(value, { zone: 'Europe/Amsterdam' })
+      : z.iso.datetime({ offset: true }).safeParse(value).success
+        ? DateTime.fromISO(value, { setZone: true })
+        : null;
+    if (!parsed?.isValid) {
+      ctx.addIssue({ code: 'custom', message: 'must be an ISO date (2026-03-01) or date-time with offset' });
+      return z.NEVER;
+    }
+    return parsed.toUTC().toISO()!;
+  })
+  .openapi({ type: 'string', example: '2026-03-01T09:30:00+01:00' });
+
+export const createCaseBodySchema = z
+  .object({
+    clientNumber: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only').openapi({ example: 'K-2026-0042' }),
+    displayName: z.string().trim().min(1).max(120).openapi({ example: 'Fictief, A.' }),
+    teamId: objectId,
+    begeleiderId: objectId,
+    trede: tredeSchema.openapi({ description: 'Intake trede: the first entry of the ladder history' }),
+    assessedAt: instantSchema,
+    bsn: z
+      .string()
+      .trim()
+      .refine(isValidBsn, 'must be 9 digits passing the elfproef')
+      .optional()
+      .openapi({ description: 'Optional; stored encrypted, shown masked, never exported', example: '111222333' }),
+  })
+  .strict()
+  .openapi('CreateCase');
+
+const stateQuery = z.enum(['registered', 'active', 'stepAchieved', 'overdue', 'reviewDue', 'suspended', 'droppedOut', 'none']);
+export const signalCodeSchema = z.enum([
+  'DEADLINE_PASSED',
+  'DEADLINE_NEAR',
+  'NO_ACTIVITY',
+  'DROPOUT_UNRESOLVED',
+  'SUSPENDED_LONG',
+  'WAITING_START',
+  'REVIEW_OVERDUE',
+  'RELAPSE',
+]);
+
+export const listCasesQuerySchema = z.object({
+  team: objectId.optional(),
+  begeleider: objectId.optional(),
+  state: stateQuery.optional().openapi({ description: "State of the open trajectory; 'none' = no open trajectory" }),
+  signal: signalCodeSchema.optional().openapi({ description: 'Cases whose open trajectory has this signal now' }),
+  q: z.string().trim().min(1).max(60).optional().openapi({ description: 'Client number prefix or part of the name, case-insensitive' }),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const caseIdParamsSchema = z.object({ id: z.string() });
+
+const ladderEntryView = z.object({
+  seq: z.number(),
+  from: z.number().nullable(),
+  to: z.number(),
+  at: z.string(),
+  trajectoryId: z.string().nullable(),
+  product: z.string().nullable(),
+  reason: z.enum(['intake', 'assessment', 'conclusion']),
+  begeleiderId: z.string(),
+  teamId: z.string(),
+  recordedAt: z.string(),
+});
+
+export const historyEntryView = z.object({
+  type: z.string(),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+  actorId: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  flags: z.array(z.string()),
+});
+
+export const trajectoryViewSchema = registry.register(
+  'Trajectory',
+  z.object({
+    id: z.string(),
+    caseId: z.string(),
+    product: z.string(),
+    machineId: z.string(),
+    machineVersion: z.number(),
+    state: z.string(),
+    version: z.number().openapi({ description: 'Send as expectedVersion with the next event' }),
+    deadlineAt: z.string().nullable(),
+    targetTrede: z.number().nullable(),
+    currentTrede: z.number(),
+    registeredAt: z.string(),
+    startedAt: z.string().nullable(),
+    stateEnteredAt: z.string(),
+    lastActivityAt: z.string(),
+    closedAt: z.string().nullable(),
+    previousTrajectoryId: z.string().nullable(),
+    followUpTrajectoryId: z.string().nullable(),
+    allowedEvents: z.array(z.string()).openapi({ description: 'Events your role may send now' }),
+    signals: z.array(signalCodeSchema),
+    history: z.array(historyEntryView),
+  }),
+);
+
+const caseListItemView = z.object({
+  id: z.string(),
+  clientNumber: z.string(),
+  displayName: z.string(),
+  teamId: z.string(),
+  begeleiderId: z.string(),
+  currentTrede: z.number(),
+  openTrajectory: z
+    .object({ id: z.string(), product: z.string(), state: z.string(), deadlineAt: z.string().nullable(), targetTrede: z.number().nullable(), signals: z.array(signalCodeSchema) })
+    .nullable(),
+});
+
+export const caseFileViewSchema = registry.register(
+  'CaseFile',
+  z.object({
+    id: z.string(),
+    clientNumber: z.string(),
+    displayName: z.string(),
+    bsn: z.string().nullable().openapi({ example: '*****2333' }),
+    teamId: z.string(),
+    begeleiderId: z.string(),
+    currentTrede: z.number(),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    ladder: z.array(ladderEntryView),
+    trajectories: z.array(trajectoryViewSchema).openapi({ description: 'Open trajectory first, then closed ones, newest first' }),
+  }),
+);
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+
+registry.registerPath({
+  method: 'get',
+  path: '/cases',
+  summary: 'Cases of your teams (begeleider, teamleider), sorted by client number',
+  request: { query: listCasesQuerySchema },
+  responses: {
+    200: {
+      description: 'One page of cases',
+      ...json(z.object({ items: z.array(caseListItemView), total: z.number(), page: z.number(), pageSize: z.number() })),
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/cases',
+  summary: 'New case with its intake trede (the first ladder entry)',
+  request: { body: json(createCaseBodySchema) },
+  responses: { 201: { description: 'The case file', ...json(caseFileViewSchema) }, ...errorResponses(400, 401, 403, 409) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/cases/{id}',
+  summary: 'Case file: current trede, trajectories with the events your role may send, ladder history',
+  request: { params: caseIdParamsSchema },
+  responses: { 200: { description: 'The case file', ...json(caseFileViewSchema) }, ...errorResponses(401, 403, 404) },
+});

@@ -1,0 +1,73 @@
+import type { Trede } from '../../../machines';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { AuthUser } from '../../auth/types';
+import { ConflictError, ValidationError } from '../../errors';
+import { newId } from '../../ids';
+import { encryptBsn } from '../bsn';
+import { DuplicateClientNumberError, insertCase } from '../case.repository';
+import type { CaseRecord } from '../case.types';
+import { assertAssignableBegeleider } from '../scope';
+
+export interface CreateCaseInput {
+  clientNumber: string;
+  displayName: string;
+  teamId: string;
+  begeleiderId: string;
+  trede: Trede;
+  /** UTC ISO instant of the intake assessment. */
+  assessedAt: string;
+  bsn?: string;
+}
+
+/** A new case whose intake trede is the first entry of its ladder (SPEC §2.1, §3). */
+export async function createCase(context: AppContext, actor: AuthUser, input: CreateCaseInput): Promise<CaseRecord> {
+  if (!actor.teamIds.includes(input.teamId)) {
+    throw new ValidationError('Invalid body: teamId', [{ field: 'teamId', message: 'not one of your teams' }]);
+  }
+  const now = context.clock.now();
+  const assessedAt = new Date(input.assessedAt);
+  if (assessedAt > now) throw new ValidationError('Invalid body: assessedAt', [{ field: 'assessedAt', message: 'must not be in the future' }]);
+  await assertAssignableBegeleider(context, actor.orgId, input.teamId, input.begeleiderId);
+
+  const record: CaseRecord = {
+    id: newId(),
+    orgId: actor.orgId,
+    teamId: input.teamId,
+    begeleiderId: input.begeleiderId,
+    clientNumber: input.clientNumber,
+    displayName: input.displayName,
+    bsn: input.bsn ? encryptBsn(input.bsn, context.secret) : null,
+    currentTrede: input.trede,
+    ladder: [
+      {
+        seq: 0,
+        from: null,
+        to: input.trede,
+        at: assessedAt,
+        trajectoryId: null,
+        product: null,
+        reason: 'intake',
+        begeleiderId: input.begeleiderId,
+        teamId: input.teamId,
+        recordedAt: now,
+      },
+    ],
+    openTrajectory: null,
+    closedTrajectories: [],
+    idempotency: [],
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await insertCase(context.db, record);
+  } catch (error) {
+    if (error instanceof DuplicateClientNumberError) {
+      throw new ConflictError(`Client number ${input.clientNumber} exists`, [{ field: 'clientNumber', message: 'already exists' }]);
+    }
+    throw error;
+  }
+  await recordAudit(context, { orgId: actor.orgId, actorId: actor.id, action: 'case.create', caseId: record.id, details: { teamId: record.teamId } });
+  return record;
+}

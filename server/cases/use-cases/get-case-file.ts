@@ -1,0 +1,17 @@
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { AuthUser } from '../../auth/types';
+import { NotFoundError } from '../../errors';
+import { loadOrganisationSettings } from '../../organisations/settings';
+import { findCase } from '../case.repository';
+import { presentCaseFile } from '../presenter';
+import { scopeOf } from '../scope';
+
+/** Every read of a case file is audited (SPEC §2.5); outside the caller's teams it does not exist. */
+export async function getCaseFile(context: AppContext, user: AuthUser, caseId: string) {
+  const record = await findCase(context.db, scopeOf(user), caseId);
+  if (!record) throw new NotFoundError('Case');
+  await recordAudit(context, { orgId: user.orgId, actorId: user.id, action: 'case.read', caseId: record.id });
+  const settings = await loadOrganisationSettings(context, user.orgId);
+  return presentCaseFile(record, { role: user.role, settings, asOf: context.clock.now() });
+}

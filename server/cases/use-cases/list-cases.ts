@@ -1,0 +1,46 @@
+import type { SignalCode, TrajectoryStateKey } from '../../../machines';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { AuthUser } from '../../auth/types';
+import { loadOrganisationSettings } from '../../organisations/settings';
+import { signalFilter } from '../../signals/signal-filters';
+import { listCases as listCaseRecords } from '../case.repository';
+import { presentCaseListItem } from '../presenter';
+import { scopeOf } from '../scope';
+
+export interface ListCasesInput {
+  team?: string;
+  begeleider?: string;
+  state?: TrajectoryStateKey | 'none';
+  signal?: SignalCode;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** GET /cases: the caller's teams only; a list read is audited too (without the search text). */
+export async function listCases(context: AppContext, user: AuthUser, input: ListCasesInput) {
+  const settings = await loadOrganisationSettings(context, user.orgId);
+  const asOf = context.clock.now();
+  const result = await listCaseRecords(context.db, scopeOf(user), {
+    teamId: input.team,
+    begeleiderId: input.begeleider,
+    state: input.state,
+    summaryFilter: input.signal ? signalFilter(input.signal, asOf, settings.signals) : undefined,
+    q: input.q,
+    skip: (input.page - 1) * input.pageSize,
+    limit: input.pageSize,
+  });
+  await recordAudit(context, {
+    orgId: user.orgId,
+    actorId: user.id,
+    action: 'case.list',
+    details: { team: input.team ?? null, begeleider: input.begeleider ?? null, state: input.state ?? null, signal: input.signal ?? null, page: input.page },
+  });
+  return {
+    items: result.items.map((record) => presentCaseListItem(record, { settings, asOf })),
+    total: result.total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}

@@ -1,0 +1,62 @@
+import { computeSignals, type SignalCode } from '../../machines';
+import type { AppContext } from '../app-context';
+import { recordAudit } from '../audit/audit-log';
+import type { AuthUser } from '../auth/types';
+import { findCasesWithOpenTrajectory } from '../cases/case.repository';
+import { scopeOf } from '../cases/scope';
+import { loadOrganisationSettings } from '../organisations/settings';
+import { loadSummary } from '../trajectories/trajectory-record';
+import { ALL_SIGNAL_CODES, signalFilter } from './signal-filters';
+
+export interface ListSignalsInput {
+  asOf?: string;
+  team?: string;
+  begeleider?: string;
+  code?: SignalCode;
+}
+
+/**
+ * GET /signals: indexed queries select the candidates (signal-filters.ts); the engine's
+ * computeSignals, the reference, labels each one with its codes (SPEC §2.4).
+ */
+export async function listSignals(context: AppContext, user: AuthUser, input: ListSignalsInput) {
+  const settings = await loadOrganisationSettings(context, user.orgId);
+  const asOf = input.asOf ? new Date(input.asOf) : context.clock.now();
+  const codes = input.code ? [input.code] : ALL_SIGNAL_CODES;
+  const records = await findCasesWithOpenTrajectory(context.db, scopeOf(user), {
+    teamId: input.team,
+    begeleiderId: input.begeleider,
+    summaryFilter: { $or: codes.map((code) => signalFilter(code, asOf, settings.signals)) },
+  });
+  const counts = Object.fromEntries(ALL_SIGNAL_CODES.map((code) => [code, 0])) as Record<SignalCode, number>;
+  const items = records.flatMap((record) => {
+    const open = record.openTrajectory!;
+    const summary = loadSummary(open.summary);
+    const signals = computeSignals(summary, asOf.toISOString(), settings.signals);
+    if (input.code ? !signals.includes(input.code) : signals.length === 0) return [];
+    for (const signal of signals) counts[signal] += 1;
+    return [
+      {
+        caseId: record.id,
+        clientNumber: record.clientNumber,
+        displayName: record.displayName,
+        teamId: record.teamId,
+        begeleiderId: record.begeleiderId,
+        trajectoryId: open.id,
+        product: open.product,
+        state: summary.state,
+        deadlineAt: summary.deadlineAt,
+        stateEnteredAt: summary.stateEnteredAt,
+        lastActivityAt: summary.lastActivityAt,
+        signals,
+      },
+    ];
+  });
+  await recordAudit(context, {
+    orgId: user.orgId,
+    actorId: user.id,
+    action: 'signals.list',
+    details: { asOf: asOf.toISOString(), team: input.team ?? null, begeleider: input.begeleider ?? null, code: input.code ?? null },
+  });
+  return { asOf: asOf.toISOString(), items, counts };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { instantSchema, objectId, signalCodeSchema } from '../cases/schema';
+import { errorResponses, registry } from '../openapi/registry';
+
+export const signalsQuerySchema = z.object({
+  asOf: instantSchema.optional().openapi({ description: 'Peildatum; default now' }),
+  team: objectId.optional(),
+  begeleider: objectId.optional(),
+  code: signalCodeSchema.optional(),
+});
+
+const signalItem = z.object({
+  caseId: z.string(),
+  clientNumber: z.string(),
+  displayName: z.string(),
+  teamId: z.string(),
+  begeleiderId: z.string(),
+  trajectoryId: z.string(),
+  product: z.string(),
+  state: z.string(),
+  deadlineAt: z.string().nullable(),
+  stateEnteredAt: z.string(),
+  lastActivityAt: z.string(),
+  signals: z.array(signalCodeSchema),
+});
+
+registry.registerPath({
+  method: 'get',
+  path: '/signals',
+  summary: 'Stalled trajectories of your teams with their signal codes (SPEC §2.4), as of a peildatum',
+  request: { query: signalsQuerySchema },
+  responses: {
+    200: {
+      description: 'Trajectories with at least one signal, and the count per code',
+      content: {
+        'application/json': {
+          schema: z.object({ asOf: z.string(), items: z.array(signalItem), counts: z.record(z.string(), z.number()) }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});

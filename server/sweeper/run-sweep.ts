@@ -1,0 +1,87 @@
+import { sweepDeadline, type OrganisationSettings } from '../../machines';
+import type { AppContext } from '../app-context';
+import { recordAudit } from '../audit/audit-log';
+import { applyTrajectoryChange } from '../cases/case-change';
+import { writeCase } from '../cases/case-writer';
+import { findCaseForSystem, findCaseIdsWithDueDeadline } from '../cases/case.repository';
+import { logger } from '../logger';
+import { loadOrganisationSettings } from '../organisations/settings';
+import { advanceTrajectory, toPersisted } from '../trajectories/trajectory-record';
+
+export interface SweepResult {
+  /** Trajectories found with a deadline due. */
+  due: number;
+  /** DEADLINE_PASSED applied by this run. */
+  applied: number;
+  /** Already handled by someone else (another instance, or an event that applied it first). */
+  skipped: number;
+  failed: number;
+}
+
+const BATCH = 200;
+const PARALLEL = 4;
+
+type Outcome = 'applied' | 'skipped' | 'failed';
+
+/**
+ * Sends DEADLINE_PASSED to every trajectory whose deadline is due at `now` (SPEC §2.3). Each one is
+ * the same read → engine → conditional write as a client's event, so when several instances sweep
+ * at once exactly one write per deadline wins and the others find nothing left to do.
+ */
+export async function runSweep(context: AppContext, now: Date = context.clock.now()): Promise<SweepResult> {
+  const result: SweepResult = { due: 0, applied: 0, skipped: 0, failed: 0 };
+  const settingsByOrg = new Map<string, Promise<OrganisationSettings>>();
+  const settingsOf = (orgId: string) => {
+    if (!settingsByOrg.has(orgId)) settingsByOrg.set(orgId, loadOrganisationSettings(context, orgId));
+    return settingsByOrg.get(orgId)!;
+  };
+  // Cases this run looked at without applying anything are not asked for again in this run: a
+  // failure would otherwise be retried in a tight loop.
+  const leftDue: string[] = [];
+  for (;;) {
+    const ids = await findCaseIdsWithDueDeadline(context.db, now, BATCH, leftDue);
+    if (ids.length === 0) break;
+    result.due += ids.length;
+    for (let start = 0; start < ids.length; start += PARALLEL) {
+      const outcomes = await Promise.all(ids.slice(start, start + PARALLEL).map((id) => sweepCase(context, id, now, settingsOf)));
+      outcomes.forEach((outcome, index) => {
+        result[outcome] += 1;
+        if (outcome !== 'applied') leftDue.push(ids[start + index]!);
+      });
+    }
+  }
+  return result;
+}
+
+async function sweepCase(context: AppContext, caseId: string, now: Date, settingsOf: (orgId: string) => Promise<OrganisationSettings>): Promise<Outcome> {
+  try {
+    const { result: applied } = await writeCase(
+      context,
+      caseId,
+      () => findCaseForSystem(context.db, caseId),
+      async (current) => {
+        const open = current.openTrajectory;
+        if (!open?.sweepDueAt || open.sweepDueAt > now) return { result: null };
+        const settings = await settingsOf(current.orgId);
+        const outcome = sweepDeadline({ persisted: toPersisted(open), now: now.toISOString(), settings });
+        if (!outcome) return { result: null };
+        if (!outcome.ok) throw new Error(`engine refused DEADLINE_PASSED: ${outcome.code}`);
+        const next = applyTrajectoryChange(current, {
+          trajectory: advanceTrajectory(open, outcome, { actorRole: null, settings }),
+          transition: outcome.tredeTransition,
+          followUp: null,
+          begeleiderId: null,
+          idempotency: null,
+          now,
+        });
+        return { write: next, result: { orgId: current.orgId, trajectoryId: open.id } };
+      },
+    );
+    if (!applied) return 'skipped';
+    await recordAudit(context, { orgId: applied.orgId, actorId: null, action: 'trajectory.deadline', caseId, trajectoryId: applied.trajectoryId });
+    return 'applied';
+  } catch (error) {
+    logger.error({ err: error, caseId }, 'deadline sweep failed for a case');
+    return 'failed';
+  }
+}

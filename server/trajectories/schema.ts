@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { instantSchema, objectId, trajectoryViewSchema, tredeSchema } from '../cases/schema';
+import { errorResponses, registry } from '../openapi/registry';
+
+const note = z.string().trim().min(1).max(2000);
+const reason = z.string().trim().min(1).max(500);
+
+/** Every event carries these (SPEC §2.3: occurredAt; SPEC §3: expectedVersion for 409 on conflict). */
+const base = {
+  occurredAt: instantSchema.openapi({ description: 'When it happened; may be backdated, never in the future or before the previous event' }),
+  expectedVersion: z.number().int().min(1).openapi({ description: 'The trajectory version you last saw' }),
+};
+
+const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), ...base, ...shape }).strict();
+
+/** One schema per client event (SPEC §2.3); DEADLINE_PASSED is not among them (system only). */
+export const eventBodySchema = z
+  .discriminatedUnion('type', [
+    event('START', {}),
+    event('RECORD_CONTACT', { note, minutes: z.number().int().min(1).max(600).optional() }),
+    event('ASSESS_TREDE', { trede: tredeSchema, note: note.optional() }),
+    event('NEXT_STEP', {}),
+    event('EXTEND', { months: z.union([z.literal(1), z.literal(2), z.literal(3)]), reason }),
+    event('REVIEW', { decision: z.enum(['continue', 'close']), note: note.optional() }),
+    event('CONCLUDE', {
+      trede: tredeSchema,
+      route: z.enum(['ontwikkeltraject', 'stabiel', 'werktraject', 'vrijwilligerswerk', 'zelfstandig', 'geen']),
+      note: note.optional(),
+    }),
+    event('SUSPEND', { reason }),
+    event('RESUME', {}),
+    event('DROP_OUT', { reason }),
+    event('REASSIGN', { begeleiderId: objectId }),
+    event('CLOSE', { outcome: z.enum(['goalReached', 'goalNotReached', 'dropout', 'paidWork', 'moved', 'switched', 'other']), note: note.optional() }),
+  ])
+  .openapi('TrajectoryEvent');
+
+export type EventBody = z.infer<typeof eventBodySchema>;
+
+export const createTrajectoryBodySchema = z
+  .object({
+    product: z.enum(['ONT', 'STA-2', 'STA-3', 'STA-4', 'HER']),
+    targetTrede: tredeSchema.optional().openapi({ description: 'ONT only: the first target trede (2–5), above the current trede' }),
+    registeredAt: instantSchema,
+  })
+  .strict()
+  .openapi('CreateTrajectory');
+
+export const idempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const params = z.object({ id: z.string() });
+
+registry.registerPath({
+  method: 'post',
+  path: '/cases/{id}/trajectories',
+  summary: 'Register a trajectory (state registered); one open trajectory per case',
+  request: { params, body: json(createTrajectoryBodySchema) },
+  responses: {
+    201: { description: 'The new trajectory', ...json(trajectoryViewSchema) },
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/trajectories/{id}',
+  summary: 'A trajectory with its history and the events your role may send now',
+  request: { params },
+  responses: { 200: { description: 'The trajectory', ...json(trajectoryViewSchema) }, ...errorResponses(401, 403, 404) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/trajectories/{id}/events',
+  summary: 'Apply one event; all of it (state, deadline, history, trede transition) or nothing',
+  description:
+    'Send `expectedVersion` = the version you saw: another change in between answers 409 with details.currentVersion. ' +
+    'An `Idempotency-Key` header makes retries safe: the same key with the same body returns the first response; ' +
+    'the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED.',
+  request: {
+    params,
+    headers: z.object({ 'Idempotency-Key': idempotencyKeySchema.optional() }),
+    body: json(eventBodySchema),
+  },
+  responses: {
+    200: { description: 'The trajectory after the event', ...json(trajectoryViewSchema) },
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});

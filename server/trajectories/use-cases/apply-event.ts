@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import { applyEvent, createTrajectory, type ClientEvent } from '../../../machines';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { AuthUser } from '../../auth/types';
+import { applyTrajectoryChange, IDEMPOTENCY_RECORDS_KEPT } from '../../cases/case-change';
+import { writeCase } from '../../cases/case-writer';
+import { findCase, findCaseIdByTrajectory } from '../../cases/case.repository';
+import type { CaseRecord, IdempotencyRecord } from '../../cases/case.types';
+import { assertAssignableBegeleider, scopeOf } from '../../cases/scope';
+import { AppError, NotFoundError, UnprocessableError } from '../../errors';
+import { newId } from '../../ids';
+import { loadOrganisationSettings } from '../../organisations/settings';
+import { rejectionToError } from '../engine-errors';
+import { presentTrajectory, type TrajectoryView } from '../presenter';
+import type { EventBody } from '../schema';
+import { advanceTrajectory, newTrajectoryRecord, presentHistoryEntry, toPersisted } from '../trajectory-record';
+import { trajectoryOf } from './get-trajectory';
+
+export class VersionConflictError extends AppError {
+  constructor(currentVersion: number) {
+    super(409, 'VERSION_CONFLICT', 'The trajectory changed since you read it', { currentVersion });
+  }
+}
+
+function toClientEvent(body: EventBody): ClientEvent {
+  const { occurredAt: _occurredAt, expectedVersion: _expectedVersion, ...event } = body;
+  return event as ClientEvent;
+}
+
+/** The same body (after validation, so key order is the schema's) gives the same hash. */
+export function requestHash(body: EventBody): string {
+  return crypto.createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+function replay(record: CaseRecord, stored: IdempotencyRecord): TrajectoryView {
+  const trajectory = trajectoryOf(record, stored.trajectoryId);
+  // History is append-only, so the first response's history is a prefix of today's.
+  const history = (trajectory?.history ?? []).slice(0, stored.historyLength).map(presentHistoryEntry);
+  return { ...(stored.response as Omit<TrajectoryView, 'history'>), history };
+}
+
+/**
+ * POST /trajectories/:id/events (SPEC §2.3, §3): the engine decides, and state, deadline, history,
+ * trede transition, reassignment and a Herontdekken follow-up are written in one conditional update.
+ */
+export async function applyTrajectoryEvent(
+  context: AppContext,
+  user: AuthUser,
+  trajectoryId: string,
+  body: EventBody,
+  idempotencyKey?: string,
+): Promise<TrajectoryView> {
+  const scope = scopeOf(user);
+  const caseId = await findCaseIdByTrajectory(context.db, scope, trajectoryId);
+  if (!caseId) throw new NotFoundError('Trajectory');
+  const settings = await loadOrganisationSettings(context, user.orgId);
+  const hash = requestHash(body);
+  const event = toClientEvent(body);
+
+  const { result: view, written } = await writeCase(
+    context,
+    caseId,
+    () => findCase(context.db, scope, caseId),
+    async (current) => {
+      if (idempotencyKey) {
+        const stored = current.idempotency.find((entry) => entry.key === idempotencyKey && entry.trajectoryId === trajectoryId);
+        if (stored && stored.requestHash !== hash) {
+          throw new UnprocessableError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request body');
+        }
+        if (stored) return { result: replay(current, stored) };
+      }
+      const trajectory = trajectoryOf(current, trajectoryId);
+      if (!trajectory) throw new NotFoundError('Trajectory');
+      if (trajectory.version !== body.expectedVersion) throw new VersionConflictError(trajectory.version);
+      if (current.openTrajectory?.id !== trajectoryId) {
+        throw new UnprocessableError('EVENT_NOT_ALLOWED', 'The trajectory is closed', { allowedEvents: [] });
+      }
+
+      const now = context.clock.now();
+      const actor = { userId: user.id, role: user.role };
+      const outcome = applyEvent({ persisted: toPersisted(trajectory), event, occurredAt: body.occurredAt, now: now.toISOString(), actor, settings });
+      if (!outcome.ok) throw rejectionToError(outcome);
+      if (event.type === 'REASSIGN') await assertAssignableBegeleider(context, current.orgId, current.teamId, event.begeleiderId);
+
+      let followUp = null;
+      if (outcome.followUp) {
+        const created = createTrajectory({
+          product: outcome.followUp.product,
+          targetTrede: outcome.followUp.targetTrede ?? undefined,
+          currentTrede: outcome.tredeTransition?.to ?? current.currentTrede,
+          registeredAt: body.occurredAt,
+          now: now.toISOString(),
+          actor,
+          settings,
+        });
+        if (!created.ok) throw rejectionToError(created);
+        followUp = newTrajectoryRecord(created, { id: newId(), now, createdBy: user.id, actorRole: user.role, previousTrajectoryId: trajectory.id, settings });
+      }
+
+      const next = applyTrajectoryChange(current, {
+        trajectory: advanceTrajectory(trajectory, outcome, { actorRole: user.role, settings }),
+        transition: outcome.tredeTransition,
+        followUp,
+        begeleiderId: event.type === 'REASSIGN' ? event.begeleiderId : null,
+        idempotency: null,
+        now,
+      });
+      const result = presentTrajectory(next, trajectoryOf(next, trajectoryId)!, { role: user.role, settings, asOf: now });
+      if (!idempotencyKey) return { write: next, result };
+      const { history, ...response } = result;
+      const stored: IdempotencyRecord = { key: idempotencyKey, trajectoryId, requestHash: hash, historyLength: history.length, response, at: now };
+      return { write: { ...next, idempotency: [...next.idempotency, stored].slice(-IDEMPOTENCY_RECORDS_KEPT) }, result };
+    },
+  );
+
+  await recordAudit(context, {
+    orgId: user.orgId,
+    actorId: user.id,
+    action: written ? 'trajectory.event' : 'trajectory.event.replayed',
+    caseId,
+    trajectoryId,
+    details: { type: event.type, version: view.version, ...(view.followUpTrajectoryId && written && { followUpTrajectoryId: view.followUpTrajectoryId }) },
+  });
+  return view;
+}

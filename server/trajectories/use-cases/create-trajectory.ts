@@ -1,0 +1,60 @@
+import { createTrajectory, type ProductCode, type Trede } from '../../../machines';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { AuthUser } from '../../auth/types';
+import { writeCase } from '../../cases/case-writer';
+import { findCase } from '../../cases/case.repository';
+import { scopeOf } from '../../cases/scope';
+import { ConflictError } from '../../errors';
+import { newId } from '../../ids';
+import { loadOrganisationSettings } from '../../organisations/settings';
+import { rejectionToError } from '../engine-errors';
+import { presentTrajectory } from '../presenter';
+import { newTrajectoryRecord } from '../trajectory-record';
+
+export interface CreateTrajectoryInput {
+  product: ProductCode;
+  targetTrede?: Trede;
+  /** UTC ISO instant. */
+  registeredAt: string;
+}
+
+/** POST /cases/:id/trajectories: one open trajectory per case (SPEC §3), decided by the engine. */
+export async function createTrajectoryForCase(context: AppContext, user: AuthUser, caseId: string, input: CreateTrajectoryInput) {
+  const settings = await loadOrganisationSettings(context, user.orgId);
+  const scope = scopeOf(user);
+  const { result: view } = await writeCase(
+    context,
+    caseId,
+    () => findCase(context.db, scope, caseId),
+    (current) => {
+      if (current.openTrajectory) {
+        throw new ConflictError('This case already has an open trajectory', { openTrajectoryId: current.openTrajectory.id });
+      }
+      const now = context.clock.now();
+      const actor = { userId: user.id, role: user.role };
+      const outcome = createTrajectory({
+        product: input.product,
+        targetTrede: input.targetTrede,
+        currentTrede: current.currentTrede,
+        registeredAt: input.registeredAt,
+        now: now.toISOString(),
+        actor,
+        settings,
+      });
+      if (!outcome.ok) throw rejectionToError(outcome, 'registeredAt');
+      const trajectory = newTrajectoryRecord(outcome, { id: newId(), now, createdBy: user.id, actorRole: user.role, previousTrajectoryId: null, settings });
+      const next = { ...current, openTrajectory: trajectory, version: current.version + 1, updatedAt: now };
+      return { write: next, result: presentTrajectory(next, trajectory, { role: user.role, settings, asOf: now }) };
+    },
+  );
+  await recordAudit(context, {
+    orgId: user.orgId,
+    actorId: user.id,
+    action: 'trajectory.create',
+    caseId,
+    trajectoryId: view.id,
+    details: { product: view.product },
+  });
+  return view;
+}

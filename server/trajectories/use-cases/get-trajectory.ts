@@ -1,0 +1,26 @@
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { AuthUser } from '../../auth/types';
+import { findCase, findCaseIdByTrajectory } from '../../cases/case.repository';
+import type { CaseRecord } from '../../cases/case.types';
+import { scopeOf } from '../../cases/scope';
+import { NotFoundError } from '../../errors';
+import { loadOrganisationSettings } from '../../organisations/settings';
+import { presentTrajectory } from '../presenter';
+
+export function trajectoryOf(record: CaseRecord, trajectoryId: string) {
+  if (record.openTrajectory?.id === trajectoryId) return record.openTrajectory;
+  return record.closedTrajectories.find((trajectory) => trajectory.id === trajectoryId) ?? null;
+}
+
+/** GET /trajectories/:id: part of a case file, so audited like one (SPEC §2.5). */
+export async function getTrajectory(context: AppContext, user: AuthUser, trajectoryId: string) {
+  const scope = scopeOf(user);
+  const caseId = await findCaseIdByTrajectory(context.db, scope, trajectoryId);
+  const record = caseId ? await findCase(context.db, scope, caseId) : null;
+  const trajectory = record && trajectoryOf(record, trajectoryId);
+  if (!record || !trajectory) throw new NotFoundError('Trajectory');
+  await recordAudit(context, { orgId: user.orgId, actorId: user.id, action: 'trajectory.read', caseId: record.id, trajectoryId });
+  const settings = await loadOrganisationSettings(context, user.orgId);
+  return presentTrajectory(record, trajectory, { role: user.role, settings, asOf: context.clock.now() });
+}
