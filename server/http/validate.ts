@@ -8,10 +8,14 @@ import { ValidationError } from '../errors';
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, where: 'body' | 'query' | 'params' = 'body'): z.infer<T> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    const details = result.error.issues.map((issue) => ({
-      field: issue.path.length ? issue.path.join('.') : where,
-      message: issue.message,
-    }));
+    const details = result.error.issues.flatMap((issue) => {
+      const prefix = issue.path.map(String);
+      // An unknown key is reported under its own name, not under its parent object.
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => ({ field: [...prefix, key].join('.'), message: 'unknown field' }));
+      }
+      return [{ field: prefix.length ? prefix.join('.') : where, message: issue.message }];
+    });
     const fields = [...new Set(details.map((detail) => detail.field))].join(', ');
     throw new ValidationError(`Invalid ${where}: ${fields}`, details);
   }
