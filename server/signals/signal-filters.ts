@@ -23,14 +23,14 @@ const field = (name: string) => `openTrajectory.summary.${name}`;
 export function signalFilter(code: SignalCode, asOf: Date, thresholds: SignalThresholds): Record<string, unknown> {
   const daysBefore = (days: number) => new Date(asOf.getTime() - days * DAY);
   const daysAfter = (days: number) => new Date(asOf.getTime() + days * DAY);
-  const inStateSince = (state: string, days: number) => ({ [field('state')]: state, [field('stateEnteredAt')]: { $lt: daysBefore(days) } });
+  const inStateSince = (state: string, days: number) => ({ [field('state')]: state, [field('stateEnteredAt')]: { $lte: daysBefore(days) } });
   switch (code) {
     case 'DEADLINE_PASSED':
       return { $or: [{ [field('state')]: 'overdue' }, { [field('deadlineAt')]: { $lte: asOf } }] };
     case 'DEADLINE_NEAR':
       return { [field('state')]: { $ne: 'overdue' }, [field('deadlineAt')]: { $gt: asOf, $lte: daysAfter(thresholds.deadlineNearDays) } };
     case 'NO_ACTIVITY':
-      return { [field('state')]: 'active', [field('lastActivityAt')]: { $lt: daysBefore(thresholds.noActivityDays) } };
+      return { [field('state')]: 'active', [field('lastActivityAt')]: { $lte: daysBefore(thresholds.noActivityDays) } };
     case 'DROPOUT_UNRESOLVED':
       return inStateSince('droppedOut', thresholds.dropoutUnresolvedDays);
     case 'SUSPENDED_LONG':
@@ -40,6 +40,6 @@ export function signalFilter(code: SignalCode, asOf: Date, thresholds: SignalThr
     case 'REVIEW_OVERDUE':
       return { [field('state')]: 'reviewDue' };
     case 'RELAPSE':
-      return { [field('relapseAt')]: { $gte: daysBefore(thresholds.relapseDays), $lte: asOf } };
+      return { [field('relapseAt')]: { $gt: daysBefore(thresholds.relapseDays), $lte: asOf } };
   }
 }

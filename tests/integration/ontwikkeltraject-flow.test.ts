@@ -32,17 +32,19 @@ describe('a full Ontwikkeltraject through the API', () => {
     };
 
     const started = await send(begeleider, { type: 'START', occurredAt: '2025-06-10T09:00:00Z' });
-    expect(started).toMatchObject({ state: 'active', deadlineAt: '2025-12-10T10:00:00.000Z' });
+    // Started 10 June: the step runs through 10 December, the deadline is 00:00 CET on 11 December.
+    expect(started).toMatchObject({ state: 'active', deadlineAt: '2025-12-10T23:00:00.000Z' });
     await send(begeleider, { type: 'RECORD_CONTACT', note: 'Kennismaking', minutes: 60, occurredAt: '2025-06-12T10:00:00Z' });
     expect(await send(begeleider, { type: 'ASSESS_TREDE', trede: 2, occurredAt: '2025-09-01T10:00:00Z' })).toMatchObject({ state: 'stepAchieved' });
     const nextStep = await send(begeleider, { type: 'NEXT_STEP', occurredAt: '2025-09-02T10:00:00Z' });
-    expect(nextStep).toMatchObject({ state: 'active', targetTrede: 3, deadlineAt: '2026-03-02T11:00:00.000Z' });
+    // The next step runs through 2 March: deadline 00:00 CET on 3 March.
+    expect(nextStep).toMatchObject({ state: 'active', targetTrede: 3, deadlineAt: '2026-03-02T23:00:00.000Z' });
 
     // Nobody acted before 2 March 2026; the sweeper (run as of "now", 1 June) finds the deadline.
     expect(await runSweep(server.context)).toMatchObject({ applied: 1, failed: 0 });
     const overdue = await request(server.app).get(`/api/v1/trajectories/${trajectory.id}`).set(bearer(begeleider)).expect(200);
     expect(overdue.body).toMatchObject({ state: 'overdue', signals: expect.arrayContaining(['DEADLINE_PASSED']) });
-    expect(overdue.body.history.at(-1)).toMatchObject({ type: 'DEADLINE_PASSED', occurredAt: '2026-03-02T11:00:00.000Z', actorId: null });
+    expect(overdue.body.history.at(-1)).toMatchObject({ type: 'DEADLINE_PASSED', occurredAt: '2026-03-02T23:00:00.000Z', actorId: null });
     version = overdue.body.version;
     const signals = await request(server.app).get('/api/v1/signals').query({ code: 'DEADLINE_PASSED' }).set(bearer(team.teamleider.token)).expect(200);
     expect(signals.body.items).toEqual([expect.objectContaining({ trajectoryId: trajectory.id, signals: expect.arrayContaining(['DEADLINE_PASSED']) })]);
@@ -51,7 +53,8 @@ describe('a full Ontwikkeltraject through the API', () => {
     const refused = await sendEvent(server, begeleider, trajectory.id, { type: 'EXTEND', months: 3, reason: 'Cursus loopt uit', occurredAt: '2026-05-01T09:00:00Z', expectedVersion: version });
     expect(refused.status).toBe(403);
     const extended = await send(team.teamleider.token, { type: 'EXTEND', months: 3, reason: 'Cursus loopt uit', occurredAt: '2026-05-01T09:00:00Z' });
-    expect(extended).toMatchObject({ state: 'active', deadlineAt: '2026-06-02T10:00:00.000Z' });
+    // Three months more: through 2 June, deadline 00:00 CEST on 3 June.
+    expect(extended).toMatchObject({ state: 'active', deadlineAt: '2026-06-02T22:00:00.000Z' });
 
     expect(await send(begeleider, { type: 'ASSESS_TREDE', trede: 3, occurredAt: '2026-05-20T10:00:00Z' })).toMatchObject({ state: 'stepAchieved' });
     const closed = await send(begeleider, { type: 'CLOSE', outcome: 'other', note: 'Vervolg elders', occurredAt: '2026-05-25T10:00:00Z' });

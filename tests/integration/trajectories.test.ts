@@ -79,8 +79,9 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
       const { trajectoryId } = await startedOnt();
       const asBegeleider = await request(server.app).get(`/api/v1/trajectories/${trajectoryId}`).set(bearer(north.begeleider.token)).expect(200);
       expect(asBegeleider.body).toMatchObject({ id: trajectoryId, state: 'active', version: 2, targetTrede: 2, machineVersion: expect.any(Number) });
-      // Calendar months in Europe/Amsterdam: 11:00 CEST on 1 May → 11:00 CET on 1 November (SPEC §2.2).
-      expect(asBegeleider.body.deadlineAt).toBe('2026-11-01T10:00:00.000Z');
+      // Calendar months in Europe/Amsterdam (SPEC §2.2): a step started on 1 May runs through 1 November,
+      // so the deadline is 00:00 CET on 2 November (docs/decisions/003).
+      expect(asBegeleider.body.deadlineAt).toBe('2026-11-01T23:00:00.000Z');
       expect(asBegeleider.body.allowedEvents).toEqual(expect.arrayContaining(['RECORD_CONTACT', 'ASSESS_TREDE', 'SUSPEND', 'DROP_OUT', 'CLOSE']));
       expect(asBegeleider.body.allowedEvents).not.toContain('REASSIGN');
       const asTeamleider = await request(server.app).get(`/api/v1/trajectories/${trajectoryId}`).set(bearer(north.teamleider.token)).expect(200);
