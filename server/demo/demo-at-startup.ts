@@ -11,8 +11,18 @@ export async function prepareDemoData(context: AppContext, options: { embedded: 
   const wanted = context.config.forceDemo || (options.embedded && context.config.demo);
   if (wanted) {
     if ((await findFirstOrganisation(context.db)) === null) {
-      console.log('Loading demo data (an empty database)…');
-      await seedDemoData(context);
+      // Every demo event goes through the engine and the real write path; on FerretDB each write
+      // scans the collection, so this takes a minute or two once. Show that it is moving.
+      console.log('Loading demo data into the empty database (once; about two minutes on the embedded engine)…');
+      let reported = 0;
+      await seedDemoData(context, {
+        onProgress: (done, total) => {
+          if (done - reported >= 40 || done === total) {
+            reported = done;
+            console.log(`  demo cases: ${done}/${total}`);
+          }
+        },
+      });
     } else if (context.config.forceDemo) {
       console.log('--demo: the database is not empty, so no demo data was added.');
     }

@@ -141,7 +141,10 @@ const SCENARIOS: Scenario[] = [
 const FIRST_NAMES = ['Anna', 'Bram', 'Cor', 'Dina', 'Eef', 'Fenna', 'Gijs', 'Hanna', 'Ivo', 'Joke', 'Kees', 'Lotte', 'Mees', 'Noor', 'Otto', 'Pien', 'Rik', 'Sanne', 'Teun', 'Vera'];
 const LAST_NAMES = ['Voorbeeld', 'Proefstra', 'Demodijk', 'Nepveld', 'Testersen', 'Fictief', 'Verzonnen', 'Oefenaar'];
 
-export async function seedDemoData(context: AppContext, options: { cases?: number } = {}): Promise<void> {
+export async function seedDemoData(
+  context: AppContext,
+  options: { cases?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<void> {
   const now = context.clock.now();
   const organisation = await createOrganisation(context.db, { name: DEMO_ORGANISATION_NAME, demo: true, now });
   const teams: Team[] = [];
@@ -180,6 +183,7 @@ export async function seedDemoData(context: AppContext, options: { cases?: numbe
   // A few cases at a time: each case is independent, and its own steps run in order.
   for (let start = 0; start < plans.length; start += 4) {
     await Promise.all(plans.slice(start, start + 4).map((plan) => seedCase(context, now, plan, teamleider)));
+    options.onProgress?.(Math.min(start + 4, plans.length), plans.length);
   }
   // Deadlines that passed while "nobody was looking" are applied as the sweeper would.
   await runSweep(context, now);
