@@ -20,6 +20,7 @@ export default tseslint.config(
   },
   {
     files: ['machines/**/*.ts'],
+    ignores: ['machines/**/*.test.ts'], // tests may read docs/ (diagrams) and fixtures
     rules: {
       'no-restricted-imports': [
         'error',
