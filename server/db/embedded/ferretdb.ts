@@ -11,8 +11,27 @@ import { findOnPath, isExecutable } from './executables';
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.0';
 
+/** Bumped whenever the build or its patch changes, so a cached older binary is not reused. */
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.1`;
+
 export function builtFerretdbPath(toolsDir: string): string {
-  return path.join(toolsDir, `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+  return path.join(toolsDir, `ferretdb-${FERRETDB_BUILD}`, 'ferretdb');
+}
+
+/**
+ * FerretDB v1.24's SQLite backend creates the unique `_id` index on `_ferretdb_sjson->"_id"` but
+ * looks documents up (queries pushed down on `{_id}`, and every update and delete) with
+ * `_ferretdb_sjson->'$._id'`. SQLite uses an expression index only for the identical expression,
+ * so every write scanned the whole table: an event on a 1,000-case database took ~300 ms and the
+ * sweeper test 305 s. Building the `_id` index on the lookup expression makes them indexed
+ * (sweeper test: 40 s). docs/decisions/002-embedded-database.md.
+ */
+export function patchIdIndexExpression(sourceDir: string): void {
+  const file = path.join(sourceDir, 'internal', 'backends', 'sqlite', 'metadata', 'registry.go');
+  const original = fs.readFileSync(file, 'utf8');
+  const anchor = '\t\t\tcolumns[i] = fmt.Sprintf("%s->%s", DefaultColumn, strings.Join(fields, "->"))\n';
+  if (!original.includes(anchor)) throw new Error('FerretDB source changed: the _id index patch no longer applies');
+  fs.writeFileSync(file, original.replace(anchor, `${anchor}\t\t\tif key.Field == "_id" {\n\t\t\t\tcolumns[i] = IDColumn\n\t\t\t}\n`));
 }
 
 export function findFerretdb(options: { explicitBin?: string; toolsDir: string }): string | undefined {
@@ -54,7 +73,7 @@ export async function buildFerretdb(options: { toolsDir: string; log: (line: str
     GOFLAGS: '-buildvcs=false -mod=mod',
     DO_NOT_TRACK: '1',
   };
-  options.log(`building the embedded database (FerretDB ${FERRETDB_VERSION} with Go), first run only; this takes a few minutes…`);
+  options.log(`building the embedded database (FerretDB ${FERRETDB_BUILD} with Go), first run only; this takes a few minutes…`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'trede-ferretdb-build-'));
   try {
     const downloaded = JSON.parse(await run(go, ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], work, env)) as { Dir?: string; Error?: string };
@@ -65,6 +84,7 @@ export async function buildFerretdb(options: { toolsDir: string; log: (line: str
     makeWritable(source);
     fs.mkdirSync(path.join(source, 'build', 'version'), { recursive: true });
     fs.writeFileSync(path.join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    patchIdIndexExpression(source);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const temporary = `${target}.partial-${process.pid}`;
     await run(go, ['build', '-trimpath', '-o', temporary, './cmd/ferretdb'], source, env);

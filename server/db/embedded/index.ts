@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startDaemon, type Daemon } from './daemon';
-import { buildFerretdb, ferretdbArgs, findFerretdb, findGo, FERRETDB_VERSION } from './ferretdb';
+import { buildFerretdb, ferretdbArgs, findFerretdb, findGo, FERRETDB_BUILD } from './ferretdb';
 import { findMongod, mongodArgs } from './mongod';
 import { isPortInUse } from './ports';
 import { claimDataDir, releaseDataDir } from './data-dir-lock';
@@ -73,7 +73,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
           env: { FERRETDB_TELEMETRY: 'disable', DO_NOT_TRACK: '1' },
         }),
       );
-      if (daemon) return supervised('ferretdb', uri, dataDir, daemon, `FerretDB ${FERRETDB_VERSION} with SQLite (${bin})`);
+      if (daemon) return supervised('ferretdb', uri, dataDir, daemon, `FerretDB ${FERRETDB_BUILD} with SQLite (${bin})`);
     }
 
     const memory = await startMemoryServer(dataDir, options.port).catch((error: Error) => {
