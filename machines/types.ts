@@ -24,21 +24,10 @@ export type TrajectoryStateKey =
 export type Role = 'begeleider' | 'teamleider' | 'beleid' | 'beheerder';
 
 export type CloseOutcome =
-  | 'goalReached'
-  | 'goalNotReached'
-  | 'dropout'
-  | 'paidWork'
-  | 'moved'
-  | 'switched'
-  | 'other';
+  'goalReached' | 'goalNotReached' | 'dropout' | 'paidWork' | 'moved' | 'switched' | 'other';
 
 export type HerontdekkenRoute =
-  | 'ontwikkeltraject'
-  | 'stabiel'
-  | 'werktraject'
-  | 'vrijwilligerswerk'
-  | 'zelfstandig'
-  | 'geen';
+  'ontwikkeltraject' | 'stabiel' | 'werktraject' | 'vrijwilligerswerk' | 'zelfstandig' | 'geen';
 
 export type ReviewDecision = 'continue' | 'close';
 
@@ -176,7 +165,8 @@ export type RejectionCode =
   | 'INVALID_TARGET'
   | 'SYSTEM_EVENT'
   | 'UNKNOWN_MACHINE'
-  | 'MIGRATION_FAILED';
+  | 'MIGRATION_FAILED'
+  | 'INVALID_DATE'; // occurredAt, registeredAt or now is not an ISO date (a 400 naming the field)
 
 export interface Rejection {
   ok: false;

@@ -1,0 +1,74 @@
+/**
+ * The public API of Trede's workflow rules (STYLE: one explicit entry; server and client import
+ * only this file). Pure: no I/O, no Express, mongoose or React.
+ */
+export type {
+  Trede,
+  ProductCode,
+  MachineId,
+  TrajectoryStateKey,
+  Role,
+  CloseOutcome,
+  HerontdekkenRoute,
+  ReviewDecision,
+  ClientEvent,
+  ClientEventType,
+  SystemEvent,
+  TrajectoryEvent,
+  TrajectoryEventType,
+  Actor,
+  SignalCode,
+  SignalThresholds,
+  ProductSettings,
+  OrganisationSettings,
+  PersistedTrajectory,
+  HistoryEntry,
+  TredeTransitionDraft,
+  TrajectorySummary,
+  RejectionCode,
+  Rejection,
+  FollowUpTrajectory,
+  EngineOutcome,
+  EngineResult,
+} from './types';
+
+export { LADDER, TREDEN, isTrede, tredeName } from './ladder';
+export {
+  DEFAULT_SETTINGS,
+  MACHINE_OF_PRODUCT,
+  PRODUCT_CODES,
+  enabledProduct,
+  isProductCode,
+  resolveSettings,
+  type ProductOverride,
+  type SettingsOverrides,
+} from './products';
+export {
+  TIME_ZONE,
+  addCalendarDays,
+  addCalendarMonths,
+  calendarDaysBetween,
+  extendDeadline,
+  localDateOf,
+  normalizeInstant,
+  shiftDeadline,
+  startOfLocalDay,
+  windowDeadline,
+  type LocalDate,
+} from './calendar';
+export { ontwikkeltrajectMachine } from './ontwikkeltraject';
+export { stabielMachine } from './stabiel';
+export { herontdekkenMachine } from './herontdekken';
+export { MACHINE_IDS, isMachineId } from './machine-ids';
+export { machineFor, stateKeysOf, type TrajectoryMachine } from './machine-registry';
+export type { MachineEvent, TrajectoryContext, TrajectoryInput } from './trajectory-context';
+export {
+  UnreadableTrajectoryError,
+  applyEvent,
+  createTrajectory,
+  describeTrajectory,
+  sweepDeadline,
+} from './engine';
+export { computeSignals } from './signals';
+export { CURRENT_MACHINE_VERSIONS, migrateSnapshot } from './migrations';
+export { renderMachineDiagram } from './diagrams';

@@ -1,0 +1,87 @@
+import { EVENT_SAMPLES } from './event-payload';
+import { enabledProduct, isProductCode } from './products';
+import type { TrajectorySnapshot } from './snapshot-store';
+import type { MachineEvent } from './trajectory-context';
+import type {
+  ClientEventType,
+  FollowUpTrajectory,
+  OrganisationSettings,
+  Role,
+  TrajectoryEvent,
+  Trede,
+} from './types';
+
+/** SPEC §2.5: begeleiders and teamleiders act on cases; beleid and beheerder never do. */
+export function actsOnCases(role: Role): boolean {
+  return role === 'begeleider' || role === 'teamleider';
+}
+
+/** SPEC §2.5: only a teamleider may send these. */
+export const TEAMLEIDER_EVENTS: ReadonlySet<ClientEventType> = new Set(['EXTEND', 'REASSIGN']);
+
+/** Event types per state node; xstate computes `ownEvents` anew on every access. */
+const handledByNode = new WeakMap<object, ReadonlySet<string>>();
+
+/** Whether the current state has any transition for this event type, whatever its guards say. */
+export function stateHandles(snapshot: TrajectorySnapshot, type: TrajectoryEvent['type']): boolean {
+  const node = snapshot.machine.root.states[snapshot.value as string];
+  if (node === undefined) return false;
+  let handled = handledByNode.get(node);
+  if (!handled) {
+    handled = new Set(node.ownEvents);
+    handledByNode.set(node, handled);
+  }
+  return handled.has(type);
+}
+
+/**
+ * The trajectory a Herontdekken conclusion opens (SPEC §2.3): route ontwikkeltraject → ONT with
+ * target trede + 1 (at most 5); route stabiel → STA-<trede>. The code may name a product that
+ * does not exist (STA-1); the caller checks it against the organisation's catalogue.
+ */
+export function followUpOf(
+  event: TrajectoryEvent,
+): { product: string; targetTrede: Trede | null } | null {
+  if (event.type !== 'CONCLUDE') return null;
+  if (event.route === 'ontwikkeltraject') {
+    return { product: 'ONT', targetTrede: Math.min(event.trede + 1, 5) as Trede };
+  }
+  if (event.route === 'stabiel') return { product: `STA-${event.trede}`, targetTrede: null };
+  return null;
+}
+
+/** The follow-up when the organisation offers its product; 'disabled' when it does not. */
+export function offeredFollowUp(
+  event: TrajectoryEvent,
+  settings: OrganisationSettings,
+): FollowUpTrajectory | 'disabled' | null {
+  const followUp = followUpOf(event);
+  if (!followUp) return null;
+  if (!isProductCode(followUp.product) || !enabledProduct(settings, followUp.product))
+    return 'disabled';
+  return { product: followUp.product, targetTrede: followUp.targetTrede };
+}
+
+/**
+ * The client event types a person with `role` could send now (for the client's buttons and a
+ * 422's body): a type is allowed when some payload of it is accepted at the earliest instant an
+ * event may carry (the previous event's). DEADLINE_PASSED is never listed: it is the system's.
+ */
+export function allowedEventsFor(
+  snapshot: TrajectorySnapshot,
+  role: Role,
+  settings: OrganisationSettings,
+): ClientEventType[] {
+  if (snapshot.status !== 'active' || !actsOnCases(role)) return [];
+  const envelope = {
+    occurredAt: snapshot.context.lastEventAt,
+    actor: { userId: 'allowed-events', role },
+  };
+  const allowed = new Set<ClientEventType>();
+  for (const sample of EVENT_SAMPLES) {
+    if (allowed.has(sample.type) || !stateHandles(snapshot, sample.type)) continue;
+    if (offeredFollowUp(sample, settings) === 'disabled') continue;
+    if (snapshot.can({ ...sample, ...envelope } as MachineEvent)) allowed.add(sample.type);
+  }
+  return [...allowed];
+}

@@ -1,0 +1,105 @@
+import type { SnapshotFrom } from 'xstate';
+import { isTrede } from './ladder';
+import { machineFor, stateKeysOf, type TrajectoryMachine } from './machine-registry';
+import { CURRENT_MACHINE_VERSIONS, migrateSnapshot } from './migrations';
+import { isProductCode, MACHINE_OF_PRODUCT } from './products';
+import type { TrajectoryContext } from './trajectory-context';
+import type { MachineId, PersistedTrajectory, Rejection } from './types';
+
+export type TrajectorySnapshot = SnapshotFrom<TrajectoryMachine>;
+
+export interface Restored {
+  machineId: MachineId;
+  machine: TrajectoryMachine;
+  snapshot: TrajectorySnapshot;
+}
+
+/** Every field a version-2 context has; a stored context missing one is not readable. */
+const CONTEXT_KEYS: ReadonlyArray<keyof TrajectoryContext> = [
+  'product',
+  'machineId',
+  'terms',
+  'registeredAt',
+  'startedAt',
+  'stepStartedAt',
+  'step',
+  'deadlineAt',
+  'targetTrede',
+  'currentTrede',
+  'extensionsThisStep',
+  'suspendedAt',
+  'suspendedDaysThisStep',
+  'suspendedDaysTotal',
+  'returnTo',
+  'deadlinePassedWhileAway',
+  'stateEnteredAt',
+  'lastActivityAt',
+  'lastEventAt',
+  'previousTrede',
+  'lastAssessedAt',
+  'relapseAt',
+  'eventFlags',
+  'begeleiderId',
+  'conclusion',
+  'closeOutcome',
+];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function contextProblem(machineId: MachineId, context: unknown): string | null {
+  if (!isRecord(context)) return 'context is missing';
+  const missing = CONTEXT_KEYS.filter((key) => !(key in context));
+  if (missing.length > 0) return `context lacks ${missing.join(', ')}`;
+  if (!isProductCode(context.product) || MACHINE_OF_PRODUCT[context.product] !== machineId) {
+    return `product ${String(context.product)} does not run on ${machineId}`;
+  }
+  if (!isTrede(context.currentTrede)) return 'currentTrede is not a trede';
+  if (!isRecord(context.terms) || !Array.isArray(context.eventFlags)) return 'context is malformed';
+  if (typeof context.lastEventAt !== 'string' || typeof context.registeredAt !== 'string')
+    return 'dates are missing';
+  return null;
+}
+
+function unreadable(message: string): Rejection {
+  return { ok: false, code: 'MIGRATION_FAILED', message, allowedEvents: [] };
+}
+
+/**
+ * A stored snapshot back as an xstate snapshot: migrated first, then checked, then rebuilt with
+ * `machine.resolveState` (pure). Never throws: an unreadable snapshot is a MIGRATION_FAILED value.
+ */
+export function restore(stored: PersistedTrajectory): Restored | Rejection {
+  const migrated = migrateSnapshot(stored);
+  if (!migrated.ok) return migrated;
+  const { machineId, snapshot } = migrated.persisted;
+  if (!isRecord(snapshot)) return unreadable('The stored snapshot is not an object');
+  const value = snapshot.value;
+  if (typeof value !== 'string' || !(stateKeysOf(machineId) as string[]).includes(value)) {
+    return unreadable(`${machineId} has no state ${JSON.stringify(value)}`);
+  }
+  const problem = contextProblem(machineId, snapshot.context);
+  if (problem) return unreadable(`The stored ${machineId} snapshot is unreadable: ${problem}`);
+  const machine = machineFor(machineId);
+  try {
+    const restored = machine.resolveState({
+      value,
+      context: snapshot.context as TrajectoryContext,
+    });
+    return { machineId, machine, snapshot: restored };
+  } catch (error) {
+    return unreadable(
+      `Restoring ${machineId} failed: ${error instanceof Error ? error.message : 'unknown'}`,
+    );
+  }
+}
+
+/** The JSON-safe stored form: exactly what a JSON round trip through the database gives back. */
+export function persist(machineId: MachineId, snapshot: TrajectorySnapshot): PersistedTrajectory {
+  const machine = machineFor(machineId);
+  return {
+    machineId,
+    machineVersion: CURRENT_MACHINE_VERSIONS[machineId],
+    snapshot: JSON.parse(JSON.stringify(machine.getPersistedSnapshot(snapshot))) as unknown,
+  };
+}

@@ -1,0 +1,129 @@
+import { MACHINE_OF_PRODUCT } from './products';
+import type {
+  Actor,
+  CloseOutcome,
+  HerontdekkenRoute,
+  MachineId,
+  ProductCode,
+  ProductSettings,
+  TrajectoryEvent,
+  TrajectoryStateKey,
+  Trede,
+} from './types';
+
+/**
+ * What every machine event carries besides its payload: when it happened and who sent it
+ * (null = the system). Roles are checked by guards on `actor` (SPEC §2.5).
+ */
+export interface EventEnvelope {
+  occurredAt: string;
+  actor: Actor | null;
+}
+
+/** The events the machines receive: a TrajectoryEvent with its envelope. */
+export type MachineEvent = TrajectoryEvent & EventEnvelope;
+
+/** The product terms a trajectory keeps for its whole life (settings changed later do not apply). */
+export interface TrajectoryTerms {
+  /** ONT: months per step; HER: months in all; Stabiel: months between reviews. Null: no deadline. */
+  windowMonths: number | null;
+  stabielTrede: Trede | null;
+  maxExtensionsPerStep: number;
+}
+
+/** States a RESUME can return to (from `suspended` or `droppedOut`). */
+export type ReturnState = Extract<
+  TrajectoryStateKey,
+  'active' | 'stepAchieved' | 'overdue' | 'reviewDue'
+>;
+
+/**
+ * The context of all three machines. Dates are UTC ISO strings so that a persisted snapshot
+ * survives JSON unchanged; everything a decision needs is in here, so a stored snapshot is
+ * self-contained (the organisation's settings of today do not change a running trajectory).
+ */
+export interface TrajectoryContext {
+  product: ProductCode;
+  machineId: MachineId;
+  terms: TrajectoryTerms;
+  registeredAt: string;
+  startedAt: string | null;
+  /** ONT: start of the current step; others: start of the current window (start, last review). */
+  stepStartedAt: string | null;
+  /** ONT step number (1 = first step); 0 before START. */
+  step: number;
+  /**
+   * The instant from which the current window is late (decision 003). Kept while suspended (it
+   * moves on RESUME); null before START or when the product has no window.
+   */
+  deadlineAt: string | null;
+  targetTrede: Trede | null;
+  currentTrede: Trede;
+  extensionsThisStep: number;
+  suspendedAt: string | null;
+  /** Whole Amsterdam calendar days suspended in the current step / window (added to its deadline). */
+  suspendedDaysThisStep: number;
+  suspendedDaysTotal: number;
+  /** Where RESUME goes from `suspended` or `droppedOut`. */
+  returnTo: ReturnState | null;
+  /** The limit clock keeps running while dropped out: a DEADLINE_PASSED then is remembered here. */
+  deadlinePassedWhileAway: boolean;
+  stateEnteredAt: string;
+  lastActivityAt: string;
+  lastEventAt: string;
+  /** The trede before the latest assessment (or null before any assessment in this trajectory). */
+  previousTrede: Trede | null;
+  lastAssessedAt: string | null;
+  /** occurredAt of the latest ASSESS_TREDE when it was lower than the trede before it; else null. */
+  relapseAt: string | null;
+  /** Flags of the last accepted event, copied into its history entry by the engine. */
+  eventFlags: string[];
+  begeleiderId: string | null;
+  conclusion: { trede: Trede; route: HerontdekkenRoute } | null;
+  closeOutcome: CloseOutcome | null;
+}
+
+/** What a machine is created with (engine.createTrajectory has validated it). */
+export interface TrajectoryInput {
+  product: ProductCode;
+  productSettings: ProductSettings;
+  targetTrede: Trede | null;
+  currentTrede: Trede;
+  registeredAt: string;
+}
+
+export function initialContext(input: TrajectoryInput): TrajectoryContext {
+  const settings = input.productSettings;
+  return {
+    product: input.product,
+    machineId: MACHINE_OF_PRODUCT[input.product],
+    terms: {
+      windowMonths: settings.machineId === 'stabiel' ? settings.reviewMonths : settings.limitMonths,
+      stabielTrede: settings.stabielTrede,
+      maxExtensionsPerStep: settings.maxExtensionsPerStep,
+    },
+    registeredAt: input.registeredAt,
+    startedAt: null,
+    stepStartedAt: null,
+    step: 0,
+    deadlineAt: null,
+    targetTrede: input.targetTrede,
+    currentTrede: input.currentTrede,
+    extensionsThisStep: 0,
+    suspendedAt: null,
+    suspendedDaysThisStep: 0,
+    suspendedDaysTotal: 0,
+    returnTo: null,
+    deadlinePassedWhileAway: false,
+    stateEnteredAt: input.registeredAt,
+    lastActivityAt: input.registeredAt,
+    lastEventAt: input.registeredAt,
+    previousTrede: null,
+    lastAssessedAt: null,
+    relapseAt: null,
+    eventFlags: [],
+    begeleiderId: null,
+    conclusion: null,
+    closeOutcome: null,
+  };
+}
