@@ -1,6 +1,7 @@
 import { Types, type Connection, type UpdateQuery } from 'mongoose';
 import type { TrajectoryStateKey } from '../../machines';
 import { modelFor } from '../db/model';
+import { caseIdOfTrajectory } from '../trajectories/trajectory-id';
 import { caseSchema, type CaseDocument } from './case.schema';
 import type { CaseRecord, CaseScope } from './case.types';
 
@@ -44,7 +45,8 @@ export async function insertCases(db: Connection, records: CaseRecord[]): Promis
       { ordered: true },
     );
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw new DuplicateClientNumberError('clientNumber exists');
+    if ((error as { code?: number }).code === 11000)
+      throw new DuplicateClientNumberError('clientNumber exists');
     throw error;
   }
 }
@@ -59,25 +61,47 @@ function inScope(scope: CaseScope, doc: { orgId: string; teamId: string }): bool
  * the whole collection for anything else (backends/sqlite/collection.go), and an event's hot path
  * reads by id.
  */
-export async function findCase(db: Connection, scope: CaseScope, caseId: string): Promise<CaseRecord | null> {
+export async function findCase(
+  db: Connection,
+  scope: CaseScope,
+  caseId: string,
+): Promise<CaseRecord | null> {
   if (!isObjectId(caseId)) return null;
   const doc = await model(db).findOne({ _id: caseId }).lean<CaseDocument>();
   return doc && inScope(scope, doc) ? toRecord(doc) : null;
 }
 
 /** The case holding trajectory `trajectoryId` (open or closed), within the scope. */
-export async function findCaseIdByTrajectory(db: Connection, scope: CaseScope, trajectoryId: string): Promise<string | null> {
+export async function findCaseIdByTrajectory(
+  db: Connection,
+  scope: CaseScope,
+  trajectoryId: string,
+): Promise<string | null> {
+  const caseId = caseIdOfTrajectory(trajectoryId);
+  if (!caseId) return null;
   const doc = await model(db)
-    .findOne({ ...scopeFilter(scope), $or: [{ 'openTrajectory.id': trajectoryId }, { 'closedTrajectories.id': trajectoryId }] }, { _id: 1 })
-    .lean<{ _id: Types.ObjectId }>();
-  return doc ? doc._id.toHexString() : null;
+    .findOne(
+      { _id: caseId },
+      { orgId: 1, teamId: 1, 'openTrajectory.id': 1, 'closedTrajectories.id': 1 },
+    )
+    .lean<Pick<CaseDocument, 'orgId' | 'teamId' | 'openTrajectory' | 'closedTrajectories'>>();
+  if (!doc || !inScope(scope, doc)) return null;
+  const holds =
+    doc.openTrajectory?.id === trajectoryId ||
+    doc.closedTrajectories.some((trajectory) => trajectory.id === trajectoryId);
+  return holds ? caseId : null;
 }
 
 /**
  * The one write path after creation: applies `update` only if the case is still at `version`
  * (compare-and-set). False means someone else wrote first; nothing was changed.
  */
-export async function updateCaseIfVersion(db: Connection, caseId: string, version: number, update: UpdateQuery<CaseDocument>): Promise<boolean> {
+export async function updateCaseIfVersion(
+  db: Connection,
+  caseId: string,
+  version: number,
+  update: UpdateQuery<CaseDocument>,
+): Promise<boolean> {
   // On FerretDB the version condition would not be atomic anyway (see case-lock.ts: there the
   // per-process case lock guarantees it) and would turn an `_id` lookup into a collection scan.
   const filter = (await isFerretDb(db)) ? { _id: caseId } : { _id: caseId, version };
@@ -116,7 +140,11 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export async function listCases(db: Connection, scope: CaseScope, filter: CaseListFilter): Promise<{ items: CaseRecord[]; total: number }> {
+export async function listCases(
+  db: Connection,
+  scope: CaseScope,
+  filter: CaseListFilter,
+): Promise<{ items: CaseRecord[]; total: number }> {
   const query: Record<string, unknown> = scopeFilter(scope);
   const and: Record<string, unknown>[] = [];
   if (filter.teamId) and.push({ teamId: filter.teamId });
@@ -126,7 +154,12 @@ export async function listCases(db: Connection, scope: CaseScope, filter: CaseLi
   if (filter.summaryFilter) and.push(filter.summaryFilter);
   if (filter.q) {
     const q = escapeRegex(filter.q);
-    and.push({ $or: [{ clientNumber: { $regex: `^${q}`, $options: 'i' } }, { displayName: { $regex: q, $options: 'i' } }] });
+    and.push({
+      $or: [
+        { clientNumber: { $regex: `^${q}`, $options: 'i' } },
+        { displayName: { $regex: q, $options: 'i' } },
+      ],
+    });
   }
   if (and.length) query.$and = and;
   const [docs, total] = await Promise.all([
@@ -156,22 +189,44 @@ export async function findCasesWithOpenTrajectory(
     .find(query, { idempotency: 0, closedTrajectories: 0, ladder: 0, 'openTrajectory.history': 0 })
     .sort({ clientNumber: 1 })
     .lean<CaseDocument[]>();
-  return docs.map((doc) => toRecord({ ...doc, idempotency: [], closedTrajectories: [], ladder: [], openTrajectory: doc.openTrajectory && { ...doc.openTrajectory, history: [] } }));
+  return docs.map((doc) =>
+    toRecord({
+      ...doc,
+      idempotency: [],
+      closedTrajectories: [],
+      ladder: [],
+      openTrajectory: doc.openTrajectory && { ...doc.openTrajectory, history: [] },
+    }),
+  );
 }
 
 // --- System reads (the deadline sweeper works across organisations, without a user) ---------------
 
 /** Ids of cases whose open trajectory has a deadline due at `now`, oldest first. */
-export async function findCaseIdsWithDueDeadline(db: Connection, now: Date, limit: number, excludeIds: string[] = []): Promise<string[]> {
+export async function findCaseIdsWithDueDeadline(
+  db: Connection,
+  now: Date,
+  limit: number,
+  excludeIds: string[] = [],
+): Promise<string[]> {
   const docs = await model(db)
-    .find({ 'openTrajectory.sweepDueAt': { $lte: now }, ...(excludeIds.length && { _id: { $nin: excludeIds } }) }, { _id: 1 })
+    .find(
+      {
+        'openTrajectory.sweepDueAt': { $lte: now },
+        ...(excludeIds.length && { _id: { $nin: excludeIds } }),
+      },
+      { _id: 1 },
+    )
     .sort({ 'openTrajectory.sweepDueAt': 1 })
     .limit(limit)
     .lean<Array<{ _id: Types.ObjectId }>>();
   return docs.map((doc) => doc._id.toHexString());
 }
 
-export async function findCaseForSystem(db: Connection, caseId: string): Promise<CaseRecord | null> {
+export async function findCaseForSystem(
+  db: Connection,
+  caseId: string,
+): Promise<CaseRecord | null> {
   if (!isObjectId(caseId)) return null;
   const doc = await model(db).findOne({ _id: caseId }).lean<CaseDocument>();
   return doc ? toRecord(doc) : null;

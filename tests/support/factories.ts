@@ -6,7 +6,11 @@ import { insertCases } from '../../server/cases/case.repository';
 import type { CaseRecord } from '../../server/cases/case.types';
 import { newId } from '../../server/ids';
 import { loadOrganisationSettings } from '../../server/organisations/settings';
-import { advanceTrajectory, newTrajectoryRecord } from '../../server/trajectories/trajectory-record';
+import {
+  advanceTrajectory,
+  newTrajectoryRecord,
+} from '../../server/trajectories/trajectory-record';
+import { trajectoryIdFor } from '../../server/trajectories/trajectory-id';
 import { bearer, createTestTeam, createTestUser } from './auth';
 import type { TestServer } from './test-server';
 
@@ -19,8 +23,16 @@ export interface TestTeam {
 /** A team with one begeleider and one teamleider, each logged in. */
 export async function createCaseworkTeam(server: TestServer, name?: string): Promise<TestTeam> {
   const team = await createTestTeam(server, name);
-  const begeleider = await createTestUser(server, { role: 'begeleider', teamIds: [team.id], orgId: team.orgId });
-  const teamleider = await createTestUser(server, { role: 'teamleider', teamIds: [team.id], orgId: team.orgId });
+  const begeleider = await createTestUser(server, {
+    role: 'begeleider',
+    teamIds: [team.id],
+    orgId: team.orgId,
+  });
+  const teamleider = await createTestUser(server, {
+    role: 'teamleider',
+    teamIds: [team.id],
+    orgId: team.orgId,
+  });
   return { team, begeleider, teamleider };
 }
 
@@ -40,9 +52,17 @@ export function buildCaseInput(team: TestTeam, overrides: Record<string, unknown
   };
 }
 
-export async function createCaseViaApi(server: TestServer, team: TestTeam, overrides: Record<string, unknown> = {}) {
-  const response = await request(server.app).post('/api/v1/cases').set(bearer(team.begeleider.token)).send(buildCaseInput(team, overrides));
-  if (response.status !== 201) throw new Error(`POST /cases answered ${response.status}: ${JSON.stringify(response.body)}`);
+export async function createCaseViaApi(
+  server: TestServer,
+  team: TestTeam,
+  overrides: Record<string, unknown> = {},
+) {
+  const response = await request(server.app)
+    .post('/api/v1/cases')
+    .set(bearer(team.begeleider.token))
+    .send(buildCaseInput(team, overrides));
+  if (response.status !== 201)
+    throw new Error(`POST /cases answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body as { id: string; version: number; currentTrede: number };
 }
 
@@ -56,11 +76,20 @@ export async function createTrajectoryViaApi(
     .post(`/api/v1/cases/${caseId}/trajectories`)
     .set(bearer(token))
     .send({ registeredAt: '2026-01-10T09:00:00.000Z', ...body });
-  if (response.status !== 201) throw new Error(`POST trajectories answered ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(
+      `POST trajectories answered ${response.status}: ${JSON.stringify(response.body)}`,
+    );
   return response.body as { id: string; version: number; state: string };
 }
 
-export function sendEvent(server: TestServer, token: string, trajectoryId: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
+export function sendEvent(
+  server: TestServer,
+  token: string,
+  trajectoryId: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return request(server.app)
     .post(`/api/v1/trajectories/${trajectoryId}/events`)
     .set({ ...bearer(token), ...headers })
@@ -82,7 +111,13 @@ export async function rawCase(server: TestServer, caseId: string): Promise<unkno
 export async function seedStartedTrajectories(
   server: TestServer,
   team: TestTeam,
-  options: { count: number; product: ProductCode; targetTrede?: Trede; currentTrede: Trede; startedAt: string },
+  options: {
+    count: number;
+    product: ProductCode;
+    targetTrede?: Trede;
+    currentTrede: Trede;
+    startedAt: string;
+  },
 ): Promise<CaseRecord[]> {
   const settings = await loadOrganisationSettings(server.context, team.team.orgId);
   const actor = { userId: team.begeleider.user.id, role: team.begeleider.user.role };
@@ -99,12 +134,27 @@ export async function seedStartedTrajectories(
       settings,
     });
     if (!created.ok) throw new Error(`createTrajectory refused: ${created.code}`);
-    const trajectory = newTrajectoryRecord(created, { id: newId(), now, createdBy: actor.userId, actorRole: actor.role, previousTrajectoryId: null, settings });
-    const started = applyEvent({ persisted: created.persisted, event: { type: 'START' }, occurredAt: options.startedAt, now: now.toISOString(), actor, settings });
+    const caseId = newId();
+    const trajectory = newTrajectoryRecord(created, {
+      id: trajectoryIdFor(caseId, 1),
+      now,
+      createdBy: actor.userId,
+      actorRole: actor.role,
+      previousTrajectoryId: null,
+      settings,
+    });
+    const started = applyEvent({
+      persisted: created.persisted,
+      event: { type: 'START' },
+      occurredAt: options.startedAt,
+      now: now.toISOString(),
+      actor,
+      settings,
+    });
     if (!started.ok) throw new Error(`START refused: ${started.code}`);
     clientCounter += 1;
     const base: CaseRecord = {
-      id: newId(),
+      id: caseId,
       orgId: team.team.orgId,
       teamId: team.team.id,
       begeleiderId: team.begeleider.user.id,
@@ -113,7 +163,18 @@ export async function seedStartedTrajectories(
       bsn: null,
       currentTrede: options.currentTrede,
       ladder: [
-        { seq: 0, from: null, to: options.currentTrede, at: new Date(options.startedAt), trajectoryId: null, product: null, reason: 'intake', begeleiderId: team.begeleider.user.id, teamId: team.team.id, recordedAt: now },
+        {
+          seq: 0,
+          from: null,
+          to: options.currentTrede,
+          at: new Date(options.startedAt),
+          trajectoryId: null,
+          product: null,
+          reason: 'intake',
+          begeleiderId: team.begeleider.user.id,
+          teamId: team.team.id,
+          recordedAt: now,
+        },
       ],
       openTrajectory: trajectory,
       closedTrajectories: [],
@@ -133,6 +194,7 @@ export async function seedStartedTrajectories(
       }),
     );
   }
-  for (let start = 0; start < records.length; start += 250) await insertCases(server.context.db, records.slice(start, start + 250));
+  for (let start = 0; start < records.length; start += 250)
+    await insertCases(server.context.db, records.slice(start, start + 250));
   return records;
 }

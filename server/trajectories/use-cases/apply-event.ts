@@ -9,12 +9,17 @@ import { findCase, findCaseIdByTrajectory } from '../../cases/case.repository';
 import type { CaseRecord, IdempotencyRecord } from '../../cases/case.types';
 import { assertAssignableBegeleider, scopeOf } from '../../cases/scope';
 import { AppError, NotFoundError, UnprocessableError } from '../../errors';
-import { newId } from '../../ids';
 import { loadOrganisationSettings } from '../../organisations/settings';
 import { rejectionToError } from '../engine-errors';
+import { nextTrajectoryId } from '../trajectory-id';
 import { presentTrajectory, type TrajectoryView } from '../presenter';
 import type { EventBody } from '../schema';
-import { advanceTrajectory, newTrajectoryRecord, presentHistoryEntry, toPersisted } from '../trajectory-record';
+import {
+  advanceTrajectory,
+  newTrajectoryRecord,
+  presentHistoryEntry,
+  toPersisted,
+} from '../trajectory-record';
 import { trajectoryOf } from './get-trajectory';
 
 export class VersionConflictError extends AppError {
@@ -36,7 +41,9 @@ export function requestHash(body: EventBody): string {
 function replay(record: CaseRecord, stored: IdempotencyRecord): TrajectoryView {
   const trajectory = trajectoryOf(record, stored.trajectoryId);
   // History is append-only, so the first response's history is a prefix of today's.
-  const history = (trajectory?.history ?? []).slice(0, stored.historyLength).map(presentHistoryEntry);
+  const history = (trajectory?.history ?? [])
+    .slice(0, stored.historyLength)
+    .map(presentHistoryEntry);
   return { ...(stored.response as Omit<TrajectoryView, 'history'>), history };
 }
 
@@ -64,24 +71,45 @@ export async function applyTrajectoryEvent(
     () => findCase(context.db, scope, caseId),
     async (current) => {
       if (idempotencyKey) {
-        const stored = current.idempotency.find((entry) => entry.key === idempotencyKey && entry.trajectoryId === trajectoryId);
+        const stored = current.idempotency.find(
+          (entry) => entry.key === idempotencyKey && entry.trajectoryId === trajectoryId,
+        );
         if (stored && stored.requestHash !== hash) {
-          throw new UnprocessableError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request body');
+          throw new UnprocessableError(
+            'IDEMPOTENCY_KEY_REUSED',
+            'This Idempotency-Key was used with another request body',
+          );
         }
         if (stored) return { result: replay(current, stored) };
       }
       const trajectory = trajectoryOf(current, trajectoryId);
       if (!trajectory) throw new NotFoundError('Trajectory');
-      if (trajectory.version !== body.expectedVersion) throw new VersionConflictError(trajectory.version);
+      if (trajectory.version !== body.expectedVersion)
+        throw new VersionConflictError(trajectory.version);
       if (current.openTrajectory?.id !== trajectoryId) {
-        throw new UnprocessableError('EVENT_NOT_ALLOWED', 'The trajectory is closed', { allowedEvents: [] });
+        throw new UnprocessableError('EVENT_NOT_ALLOWED', 'The trajectory is closed', {
+          allowedEvents: [],
+        });
       }
 
       const now = context.clock.now();
       const actor = { userId: user.id, role: user.role };
-      const outcome = applyEvent({ persisted: toPersisted(trajectory), event, occurredAt: body.occurredAt, now: now.toISOString(), actor, settings });
+      const outcome = applyEvent({
+        persisted: toPersisted(trajectory),
+        event,
+        occurredAt: body.occurredAt,
+        now: now.toISOString(),
+        actor,
+        settings,
+      });
       if (!outcome.ok) throw rejectionToError(outcome);
-      if (event.type === 'REASSIGN') await assertAssignableBegeleider(context, current.orgId, current.teamId, event.begeleiderId);
+      if (event.type === 'REASSIGN')
+        await assertAssignableBegeleider(
+          context,
+          current.orgId,
+          current.teamId,
+          event.begeleiderId,
+        );
 
       let followUp = null;
       if (outcome.followUp) {
@@ -95,7 +123,14 @@ export async function applyTrajectoryEvent(
           settings,
         });
         if (!created.ok) throw rejectionToError(created);
-        followUp = newTrajectoryRecord(created, { id: newId(), now, createdBy: user.id, actorRole: user.role, previousTrajectoryId: trajectory.id, settings });
+        followUp = newTrajectoryRecord(created, {
+          id: nextTrajectoryId(current),
+          now,
+          createdBy: user.id,
+          actorRole: user.role,
+          previousTrajectoryId: trajectory.id,
+          settings,
+        });
       }
 
       const next = applyTrajectoryChange(current, {
@@ -106,11 +141,28 @@ export async function applyTrajectoryEvent(
         idempotency: null,
         now,
       });
-      const result = presentTrajectory(next, trajectoryOf(next, trajectoryId)!, { role: user.role, settings, asOf: now });
+      const result = presentTrajectory(next, trajectoryOf(next, trajectoryId)!, {
+        role: user.role,
+        settings,
+        asOf: now,
+      });
       if (!idempotencyKey) return { write: next, result };
       const { history, ...response } = result;
-      const stored: IdempotencyRecord = { key: idempotencyKey, trajectoryId, requestHash: hash, historyLength: history.length, response, at: now };
-      return { write: { ...next, idempotency: [...next.idempotency, stored].slice(-IDEMPOTENCY_RECORDS_KEPT) }, result };
+      const stored: IdempotencyRecord = {
+        key: idempotencyKey,
+        trajectoryId,
+        requestHash: hash,
+        historyLength: history.length,
+        response,
+        at: now,
+      };
+      return {
+        write: {
+          ...next,
+          idempotency: [...next.idempotency, stored].slice(-IDEMPOTENCY_RECORDS_KEPT),
+        },
+        result,
+      };
     },
   );
 
@@ -120,7 +172,12 @@ export async function applyTrajectoryEvent(
     action: written ? 'trajectory.event' : 'trajectory.event.replayed',
     caseId,
     trajectoryId,
-    details: { type: event.type, version: view.version, ...(view.followUpTrajectoryId && written && { followUpTrajectoryId: view.followUpTrajectoryId }) },
+    details: {
+      type: event.type,
+      version: view.version,
+      ...(view.followUpTrajectoryId &&
+        written && { followUpTrajectoryId: view.followUpTrajectoryId }),
+    },
   });
   return view;
 }

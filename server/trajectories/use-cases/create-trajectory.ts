@@ -6,9 +6,9 @@ import { writeCase } from '../../cases/case-writer';
 import { findCase } from '../../cases/case.repository';
 import { scopeOf } from '../../cases/scope';
 import { ConflictError } from '../../errors';
-import { newId } from '../../ids';
 import { loadOrganisationSettings } from '../../organisations/settings';
 import { rejectionToError } from '../engine-errors';
+import { nextTrajectoryId } from '../trajectory-id';
 import { presentTrajectory } from '../presenter';
 import { newTrajectoryRecord } from '../trajectory-record';
 
@@ -20,7 +20,12 @@ export interface CreateTrajectoryInput {
 }
 
 /** POST /cases/:id/trajectories: one open trajectory per case (SPEC §3), decided by the engine. */
-export async function createTrajectoryForCase(context: AppContext, user: AuthUser, caseId: string, input: CreateTrajectoryInput) {
+export async function createTrajectoryForCase(
+  context: AppContext,
+  user: AuthUser,
+  caseId: string,
+  input: CreateTrajectoryInput,
+) {
   const settings = await loadOrganisationSettings(context, user.orgId);
   const scope = scopeOf(user);
   const { result: view } = await writeCase(
@@ -29,7 +34,9 @@ export async function createTrajectoryForCase(context: AppContext, user: AuthUse
     () => findCase(context.db, scope, caseId),
     (current) => {
       if (current.openTrajectory) {
-        throw new ConflictError('This case already has an open trajectory', { openTrajectoryId: current.openTrajectory.id });
+        throw new ConflictError('This case already has an open trajectory', {
+          openTrajectoryId: current.openTrajectory.id,
+        });
       }
       const now = context.clock.now();
       const actor = { userId: user.id, role: user.role };
@@ -43,9 +50,24 @@ export async function createTrajectoryForCase(context: AppContext, user: AuthUse
         settings,
       });
       if (!outcome.ok) throw rejectionToError(outcome, 'registeredAt');
-      const trajectory = newTrajectoryRecord(outcome, { id: newId(), now, createdBy: user.id, actorRole: user.role, previousTrajectoryId: null, settings });
-      const next = { ...current, openTrajectory: trajectory, version: current.version + 1, updatedAt: now };
-      return { write: next, result: presentTrajectory(next, trajectory, { role: user.role, settings, asOf: now }) };
+      const trajectory = newTrajectoryRecord(outcome, {
+        id: nextTrajectoryId(current),
+        now,
+        createdBy: user.id,
+        actorRole: user.role,
+        previousTrajectoryId: null,
+        settings,
+      });
+      const next = {
+        ...current,
+        openTrajectory: trajectory,
+        version: current.version + 1,
+        updatedAt: now,
+      };
+      return {
+        write: next,
+        result: presentTrajectory(next, trajectory, { role: user.role, settings, asOf: now }),
+      };
     },
   );
   await recordAudit(context, {

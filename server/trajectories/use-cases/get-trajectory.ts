@@ -20,7 +20,17 @@ export async function getTrajectory(context: AppContext, user: AuthUser, traject
   const record = caseId ? await findCase(context.db, scope, caseId) : null;
   const trajectory = record && trajectoryOf(record, trajectoryId);
   if (!record || !trajectory) throw new NotFoundError('Trajectory');
-  await recordAudit(context, { orgId: user.orgId, actorId: user.id, action: 'trajectory.read', caseId: record.id, trajectoryId });
+  await recordAudit(context, {
+    orgId: user.orgId,
+    actorId: user.id,
+    action: 'trajectory.read',
+    caseId: record.id,
+    trajectoryId,
+  });
   const settings = await loadOrganisationSettings(context, user.orgId);
-  return presentTrajectory(record, trajectory, { role: user.role, settings, asOf: context.clock.now() });
+  return presentTrajectory(record, trajectory, {
+    role: user.role,
+    settings,
+    asOf: context.clock.now(),
+  });
 }
