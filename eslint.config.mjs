@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', '.tools/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'data/**',
+      '.tools/**',
+      'node_modules/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,8 +24,14 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false } },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -26,8 +42,25 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['express', 'mongoose', 'mongodb', 'react', 'react-dom', '@xstate/react', 'node:*', 'fs', 'path', 'child_process'], message: 'machines/ is pure: no I/O, no transport, no UI.' },
-            { group: ['../server/*', '../client/*', '../../server/*', '../../client/*'], message: 'machines/ may not depend on server or client.' },
+            {
+              group: [
+                'express',
+                'mongoose',
+                'mongodb',
+                'react',
+                'react-dom',
+                '@xstate/react',
+                'node:*',
+                'fs',
+                'path',
+                'child_process',
+              ],
+              message: 'machines/ is pure: no I/O, no transport, no UI.',
+            },
+            {
+              group: ['../server/*', '../client/*', '../../server/*', '../../client/*'],
+              message: 'machines/ may not depend on server or client.',
+            },
           ],
         },
       ],
@@ -38,7 +71,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/machines/*', '!**/machines/index'], message: 'Import machines only through machines/index.ts.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/machines/*', '!**/machines/index'],
+              message: 'Import machines only through machines/index.ts.',
+            },
+          ],
+        },
       ],
     },
   },

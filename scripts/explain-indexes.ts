@@ -15,13 +15,21 @@ const DAY = 24 * 3600 * 1000;
 
 function stages(plan: unknown): string[] {
   if (!plan || typeof plan !== 'object') return [];
-  const node = plan as { stage?: string; indexName?: string; inputStage?: unknown; inputStages?: unknown[] };
+  const node = plan as {
+    stage?: string;
+    indexName?: string;
+    inputStage?: unknown;
+    inputStages?: unknown[];
+  };
   const own = node.stage ? [node.indexName ? `${node.stage}(${node.indexName})` : node.stage] : [];
   return [...own, ...stages(node.inputStage), ...(node.inputStages ?? []).flatMap(stages)];
 }
 
 async function main(): Promise<void> {
-  const uri = process.argv[2] ?? process.env.MONGODB_URI ?? `mongodb://127.0.0.1:${process.env.TREDE_DB_PORT ?? 27027}/trede`;
+  const uri =
+    process.argv[2] ??
+    process.env.MONGODB_URI ??
+    `mongodb://127.0.0.1:${process.env.TREDE_DB_PORT ?? 27027}/trede`;
   const db = await connectDatabase(uri);
   await ensureCaseIndexes(db);
   const cases = db.collection('cases');
@@ -32,30 +40,67 @@ async function main(): Promise<void> {
   const now = new Date();
   const summary = 'openTrajectory.summary';
 
-  const queries: Array<{ name: string; filter: Record<string, unknown>; sort?: Record<string, 1 | -1> }> = [
+  const queries: Array<{
+    name: string;
+    filter: Record<string, unknown>;
+    sort?: Record<string, 1 | -1>;
+  }> = [
     { name: 'case list of a team', filter: scope, sort: { clientNumber: 1 } },
-    { name: 'case list of a begeleider', filter: { ...scope, begeleiderId: sample?.begeleiderId ?? 'x' } },
+    {
+      name: 'case list of a begeleider',
+      filter: { ...scope, begeleiderId: sample?.begeleiderId ?? 'x' },
+    },
     { name: 'case list by state', filter: { ...scope, [`${summary}.state`]: 'active' } },
     { name: 'client number prefix', filter: { orgId, clientNumber: { $regex: '^DEMO-00' } } },
-    { name: 'signal DEADLINE_PASSED / NEAR', filter: { ...scope, [`${summary}.deadlineAt`]: { $lte: new Date(now.getTime() + 28 * DAY) } } },
-    { name: 'signal NO_ACTIVITY', filter: { ...scope, [`${summary}.lastActivityAt`]: { $lt: new Date(now.getTime() - 42 * DAY) } } },
-    { name: 'signal SUSPENDED_LONG', filter: { ...scope, [`${summary}.state`]: 'suspended', [`${summary}.stateEnteredAt`]: { $lt: new Date(now.getTime() - 90 * DAY) } } },
-    { name: 'signal RELAPSE', filter: { ...scope, [`${summary}.relapseAt`]: { $gte: new Date(now.getTime() - 90 * DAY) } } },
+    {
+      name: 'signal DEADLINE_PASSED / NEAR',
+      filter: { ...scope, [`${summary}.deadlineAt`]: { $lte: new Date(now.getTime() + 28 * DAY) } },
+    },
+    {
+      name: 'signal NO_ACTIVITY',
+      filter: {
+        ...scope,
+        [`${summary}.lastActivityAt`]: { $lt: new Date(now.getTime() - 42 * DAY) },
+      },
+    },
+    {
+      name: 'signal SUSPENDED_LONG',
+      filter: {
+        ...scope,
+        [`${summary}.state`]: 'suspended',
+        [`${summary}.stateEnteredAt`]: { $lt: new Date(now.getTime() - 90 * DAY) },
+      },
+    },
+    {
+      name: 'signal RELAPSE',
+      filter: { ...scope, [`${summary}.relapseAt`]: { $gte: new Date(now.getTime() - 90 * DAY) } },
+    },
     { name: 'trajectory by id (open)', filter: { 'openTrajectory.id': 'x' } },
     { name: 'trajectory by id (closed)', filter: { 'closedTrajectories.id': 'x' } },
-    { name: 'sweeper: due deadlines', filter: { 'openTrajectory.sweepDueAt': { $lte: now } }, sort: { 'openTrajectory.sweepDueAt': 1 } },
-    { name: 'transitions by date', filter: { orgId, 'ladder.at': { $gte: new Date(now.getTime() - 365 * DAY), $lt: now } } },
+    {
+      name: 'sweeper: due deadlines',
+      filter: { 'openTrajectory.sweepDueAt': { $lte: now } },
+      sort: { 'openTrajectory.sweepDueAt': 1 },
+    },
+    {
+      name: 'transitions by date',
+      filter: { orgId, 'ladder.at': { $gte: new Date(now.getTime() - 365 * DAY), $lt: now } },
+    },
   ];
 
   let missing = 0;
   for (const query of queries) {
-    const explained = (await cases.find(query.filter, { sort: query.sort }).explain('queryPlanner')) as {
+    const explained = (await cases
+      .find(query.filter, { sort: query.sort })
+      .explain('queryPlanner')) as {
       queryPlanner?: { winningPlan?: unknown; Plan?: unknown };
       ferretdbVersion?: string;
       serverInfo?: { ferretdbVersion?: string };
     };
     const ferret = explained.serverInfo?.ferretdbVersion ?? explained.ferretdbVersion;
-    const plan = ferret ? JSON.stringify(explained.queryPlanner?.Plan) : stages(explained.queryPlanner?.winningPlan).join(' ← ');
+    const plan = ferret
+      ? JSON.stringify(explained.queryPlanner?.Plan)
+      : stages(explained.queryPlanner?.winningPlan).join(' ← ');
     const indexed = ferret ? true : plan.includes('IXSCAN');
     if (!indexed) missing += 1;
     console.log(`${indexed ? 'ok ' : 'NO '} ${query.name.padEnd(32)} ${plan}`);

@@ -17,7 +17,9 @@ async function prepare(): Promise<void> {
   }
   if (!findGo()) {
     if (mongod) return;
-    throw new Error('neither mongod, a FerretDB binary nor Go is available; tests will try mongodb-memory-server');
+    throw new Error(
+      'neither mongod, a FerretDB binary nor Go is available; tests will try mongodb-memory-server',
+    );
   }
   await buildFerretdb({ toolsDir, log: (line) => console.log(line) });
 }

@@ -56,6 +56,7 @@ function serveClient(app: Express): void {
   app.use(express.static(clientDistDir, { index: false, maxAge: '1h' }));
   app.get(/^\/(?!api\/).*/, (_req, res) => {
     if (fs.existsSync(index)) res.sendFile(index);
-    else res.status(404).type('text/plain').send('The client is not built yet: run `npm run build`.');
+    else
+      res.status(404).type('text/plain').send('The client is not built yet: run `npm run build`.');
   });
 }

@@ -3,12 +3,20 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('applies the SPEC §5 defaults to an empty environment', () => {
     const config = loadConfig({}, []);
-    expect(config).toMatchObject({ port: 3000, mongodbUri: undefined, demo: true, forceDemo: false, admin: undefined });
+    expect(config).toMatchObject({
+      port: 3000,
+      mongodbUri: undefined,
+      demo: true,
+      forceDemo: false,
+      admin: undefined,
+    });
     expect(config.dataDir).toMatch(/\/data$/);
   });
 
   it('requires TREDE_SECRET with MONGODB_URI and names the variable', () => {
-    expect(() => loadConfig({ MONGODB_URI: 'mongodb://db.example:27017/trede' }, [])).toThrow(/TREDE_SECRET/);
+    expect(() => loadConfig({ MONGODB_URI: 'mongodb://db.example:27017/trede' }, [])).toThrow(
+      /TREDE_SECRET/,
+    );
   });
 
   it('lists every invalid variable at once', () => {
@@ -29,6 +37,8 @@ describe('loadConfig', () => {
   });
 
   it('wants the administrator name and password together', () => {
-    expect(() => loadConfig({ TREDE_ADMIN_USERNAME: 'beheer' }, [])).toThrow(/TREDE_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ TREDE_ADMIN_USERNAME: 'beheer' }, [])).toThrow(
+      /TREDE_ADMIN_PASSWORD/,
+    );
   });
 });

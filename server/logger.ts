@@ -7,7 +7,18 @@ import pino from 'pino';
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
   redact: {
-    paths: ['bsn', '*.bsn', 'password', '*.password', 'displayName', '*.displayName', 'token', '*.token', 'req.headers.authorization', 'req.headers.cookie'],
+    paths: [
+      'bsn',
+      '*.bsn',
+      'password',
+      '*.password',
+      'displayName',
+      '*.displayName',
+      'token',
+      '*.token',
+      'req.headers.authorization',
+      'req.headers.cookie',
+    ],
     censor: '[redacted]',
   },
   base: undefined,

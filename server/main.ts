@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     console.log('Stopped cleanly.');
     process.exit(0);
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => void shutdown(signal));
 }
 
 main().catch((error: unknown) => {

@@ -16,7 +16,10 @@ export interface BackgroundTasks {
  * Everything that happens once at start-up after the database is reachable and before the port
  * opens: indexes, the bootstrap administrator, demo data, and the deadline sweeper loop.
  */
-export async function startupTasks(context: AppContext, options: { embedded: boolean }): Promise<BackgroundTasks> {
+export async function startupTasks(
+  context: AppContext,
+  options: { embedded: boolean },
+): Promise<BackgroundTasks> {
   await Promise.all([
     ensureUserIndexes(context.db),
     ensureTeamIndexes(context.db),

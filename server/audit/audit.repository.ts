@@ -50,7 +50,10 @@ export async function ensureAuditIndexes(db: Connection): Promise<void> {
   await model(db).createIndexes();
 }
 
-export async function appendAudit(db: Connection, entry: Omit<AuditDocument, 'details'> & { details?: Record<string, unknown> }): Promise<void> {
+export async function appendAudit(
+  db: Connection,
+  entry: Omit<AuditDocument, 'details'> & { details?: Record<string, unknown> },
+): Promise<void> {
   await model(db).create({ ...entry, details: entry.details ?? {} });
 }
 
@@ -64,11 +67,15 @@ export interface AuditQuery {
   skip: number;
 }
 
-export async function findAudit(db: Connection, query: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
+export async function findAudit(
+  db: Connection,
+  query: AuditQuery,
+): Promise<{ items: AuditEntry[]; total: number }> {
   const filter: Record<string, unknown> = { orgId: query.orgId };
   if (query.caseId) filter.caseId = query.caseId;
   if (query.actorId) filter.actorId = query.actorId;
-  if (query.from || query.to) filter.at = { ...(query.from && { $gte: query.from }), ...(query.to && { $lt: query.to }) };
+  if (query.from || query.to)
+    filter.at = { ...(query.from && { $gte: query.from }), ...(query.to && { $lt: query.to }) };
   const [docs, total] = await Promise.all([
     model(db).find(filter).sort({ at: -1 }).skip(query.skip).limit(query.limit).lean(),
     model(db).countDocuments(filter),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { errorResponses, registry } from '../openapi/registry';
 
-const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO date');
+const isoDate = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO date');
 
 export const auditQuerySchema = z.object({
   caseId: z.string().max(64).optional(),

@@ -21,7 +21,14 @@ export function authenticate(context: AppContext): RequestHandler {
       const userId = await findSessionUserId(context.db, token, context.clock.now());
       const user = userId ? await findUserById(context.db, userId) : null;
       if (user?.active) {
-        req.user = { id: user.id, orgId: user.orgId, username: user.username, displayName: user.displayName, role: user.role, teamIds: user.teamIds };
+        req.user = {
+          id: user.id,
+          orgId: user.orgId,
+          username: user.username,
+          displayName: user.displayName,
+          role: user.role,
+          teamIds: user.teamIds,
+        };
       }
     }
     next();

@@ -1,6 +1,9 @@
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
-import { createOrganisation, findFirstOrganisation } from '../organisations/organisation.repository';
+import {
+  createOrganisation,
+  findFirstOrganisation,
+} from '../organisations/organisation.repository';
 import { createUser } from '../users/create-user';
 import { usernameExists } from '../users/user.repository';
 
@@ -8,7 +11,9 @@ import { usernameExists } from '../users/user.repository';
  * SPEC §5: with TREDE_ADMIN_USERNAME/TREDE_ADMIN_PASSWORD set, create that beheerder at start-up
  * unless a user of that name exists. The password is never changed here (the UI owns it after).
  */
-export async function bootstrapAdministrator(context: AppContext): Promise<'created' | 'exists' | 'not configured'> {
+export async function bootstrapAdministrator(
+  context: AppContext,
+): Promise<'created' | 'exists' | 'not configured'> {
   const admin = context.config.admin;
   if (!admin) return 'not configured';
   if (await usernameExists(context.db, admin.username)) return 'exists';
@@ -23,6 +28,11 @@ export async function bootstrapAdministrator(context: AppContext): Promise<'crea
     teamIds: [],
     password: admin.password,
   });
-  await recordAudit(context, { orgId: organisation.id, actorId: null, action: 'user.bootstrap', details: { userId: user.id } });
+  await recordAudit(context, {
+    orgId: organisation.id,
+    actorId: null,
+    action: 'user.bootstrap',
+    details: { userId: user.id },
+  });
   return 'created';
 }

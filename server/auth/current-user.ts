@@ -13,7 +13,8 @@ export function currentUser(req: Request): AuthUser {
 export function requireRole(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const user = currentUser(req);
-    if (!roles.includes(user.role)) throw new ForbiddenError(`This requires the role ${roles.join(' or ')}`);
+    if (!roles.includes(user.role))
+      throw new ForbiddenError(`This requires the role ${roles.join(' or ')}`);
     next();
   };
 }

@@ -9,7 +9,9 @@ describe('password hashing', () => {
   });
 
   it('salts: the same password hashes differently', async () => {
-    expect(await hashPassword('same password 123')).not.toBe(await hashPassword('same password 123'));
+    expect(await hashPassword('same password 123')).not.toBe(
+      await hashPassword('same password 123'),
+    );
   });
 
   it('refuses a malformed stored hash instead of throwing', async () => {

@@ -27,7 +27,10 @@ function loginLimiter() {
       const username: unknown = req.body?.username;
       return `${ipKeyGenerator(req.ip ?? '')}|${typeof username === 'string' ? username.trim().toLowerCase() : ''}`;
     },
-    handler: (_req, _res, next) => next(new AppError(429, 'TOO_MANY_ATTEMPTS', 'Too many login attempts; try again in 15 minutes')),
+    handler: (_req, _res, next) =>
+      next(
+        new AppError(429, 'TOO_MANY_ATTEMPTS', 'Too many login attempts; try again in 15 minutes'),
+      ),
   });
 }
 
@@ -46,16 +49,33 @@ export function authRoutes(context: AppContext): Router {
       throw new UnauthenticatedError('Unknown username or wrong password');
     }
     const now = context.clock.now();
-    const session = await createSession(context.db, { userId: found.user.id, orgId: found.user.orgId, now });
-    await recordAudit(context, { orgId: found.user.orgId, actorId: found.user.id, action: 'auth.login' });
+    const session = await createSession(context.db, {
+      userId: found.user.id,
+      orgId: found.user.orgId,
+      now,
+    });
+    await recordAudit(context, {
+      orgId: found.user.orgId,
+      actorId: found.user.id,
+      action: 'auth.login',
+    });
     setSessionCookie(res, session.token, session.expiresAt, context.config.cookieSecure);
-    res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: presentUser(found.user) });
+    res.json({
+      token: session.token,
+      expiresAt: session.expiresAt.toISOString(),
+      user: presentUser(found.user),
+    });
   });
 
   router.post('/auth/logout', async (req, res) => {
     const token = requestToken(req);
     if (token) await deleteSession(context.db, token);
-    if (req.user) await recordAudit(context, { orgId: req.user.orgId, actorId: req.user.id, action: 'auth.logout' });
+    if (req.user)
+      await recordAudit(context, {
+        orgId: req.user.orgId,
+        actorId: req.user.id,
+        action: 'auth.logout',
+      });
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
@@ -69,5 +89,11 @@ export function authRoutes(context: AppContext): Router {
 
 function setSessionCookie(res: Response, token: string, expires: Date, secure: boolean): void {
   // SameSite=Strict: the cookie never rides along on a cross-site request, which is the CSRF defence.
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, secure, sameSite: 'strict', path: '/', expires });
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    secure,
+    sameSite: 'strict',
+    path: '/',
+    expires,
+  });
 }

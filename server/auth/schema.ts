@@ -28,14 +28,29 @@ registry.registerPath({
   security: [],
   request: { body: { content: { 'application/json': { schema: loginBodySchema } } } },
   responses: {
-    200: { description: 'Logged in', content: { 'application/json': { schema: z.object({ token: z.string(), expiresAt: z.string(), user: userViewSchema }) } } },
+    200: {
+      description: 'Logged in',
+      content: {
+        'application/json': {
+          schema: z.object({ token: z.string(), expiresAt: z.string(), user: userViewSchema }),
+        },
+      },
+    },
     ...errorResponses(400, 401, 429),
   },
 });
-registry.registerPath({ method: 'post', path: '/auth/logout', summary: 'End this session', responses: { 204: { description: 'Logged out' } } });
+registry.registerPath({
+  method: 'post',
+  path: '/auth/logout',
+  summary: 'End this session',
+  responses: { 204: { description: 'Logged out' } },
+});
 registry.registerPath({
   method: 'get',
   path: '/me',
   summary: 'The logged-in user',
-  responses: { 200: { description: 'You', content: { 'application/json': { schema: userViewSchema } } }, ...errorResponses(401) },
+  responses: {
+    200: { description: 'You', content: { 'application/json': { schema: userViewSchema } } },
+    ...errorResponses(401),
+  },
 });

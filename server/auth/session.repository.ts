@@ -40,15 +40,30 @@ export async function ensureSessionIndexes(db: Connection): Promise<void> {
   await model(db).createIndexes();
 }
 
-export async function createSession(db: Connection, input: { userId: string; orgId: string; now: Date }): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: Connection,
+  input: { userId: string; orgId: string; now: Date },
+): Promise<{ token: string; expiresAt: Date }> {
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(input.now.getTime() + SESSION_HOURS * 3600 * 1000);
-  await model(db).create({ _id: digest(token), userId: input.userId, orgId: input.orgId, createdAt: input.now, expiresAt });
+  await model(db).create({
+    _id: digest(token),
+    userId: input.userId,
+    orgId: input.orgId,
+    createdAt: input.now,
+    expiresAt,
+  });
   return { token, expiresAt };
 }
 
-export async function findSessionUserId(db: Connection, token: string, now: Date): Promise<string | null> {
-  const doc = await model(db).findOne({ _id: digest(token) }).lean();
+export async function findSessionUserId(
+  db: Connection,
+  token: string,
+  now: Date,
+): Promise<string | null> {
+  const doc = await model(db)
+    .findOne({ _id: digest(token) })
+    .lean();
   return doc && doc.expiresAt > now ? doc.userId : null;
 }
 

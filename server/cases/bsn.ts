@@ -10,7 +10,8 @@ import type { StoredBsn } from './case.types';
 export function isValidBsn(value: string): boolean {
   if (!/^\d{9}$/.test(value) || /^0+$/.test(value)) return false;
   const digits = [...value].map(Number);
-  const sum = digits.slice(0, 8).reduce((total, digit, index) => total + digit * (9 - index), 0) - digits[8]!;
+  const sum =
+    digits.slice(0, 8).reduce((total, digit, index) => total + digit * (9 - index), 0) - digits[8]!;
   return sum % 11 === 0;
 }
 
@@ -23,7 +24,15 @@ export function encryptBsn(bsn: string, secret: string): StoredBsn {
   const cipher = crypto.createCipheriv('aes-256-gcm', key(secret), iv);
   const encrypted = Buffer.concat([cipher.update(bsn, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return { cipher: ['v1', iv.toString('base64'), tag.toString('base64'), encrypted.toString('base64')].join(':'), last4: bsn.slice(-4) };
+  return {
+    cipher: [
+      'v1',
+      iv.toString('base64'),
+      tag.toString('base64'),
+      encrypted.toString('base64'),
+    ].join(':'),
+    last4: bsn.slice(-4),
+  };
 }
 
 /** For a future authorised disclosure (e.g. a letter to the participant); the API never calls it. */
@@ -32,7 +41,9 @@ export function decryptBsn(stored: StoredBsn, secret: string): string {
   if (version !== 'v1' || !iv || !tag || !data) throw new Error('unknown BSN cipher format');
   const decipher = crypto.createDecipheriv('aes-256-gcm', key(secret), Buffer.from(iv, 'base64'));
   decipher.setAuthTag(Buffer.from(tag, 'base64'));
-  return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
+  return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString(
+    'utf8',
+  );
 }
 
 /** "*****1234": enough to check a letter against, not enough to identify anyone. */

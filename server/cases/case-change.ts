@@ -44,15 +44,23 @@ export function ladderEntryFor(
  */
 export function applyTrajectoryChange(current: CaseRecord, change: TrajectoryChange): CaseRecord {
   const closed = change.trajectory.summary.state === 'closed';
-  const trajectory = change.followUp ? { ...change.trajectory, followUpTrajectoryId: change.followUp.id } : change.trajectory;
+  const trajectory = change.followUp
+    ? { ...change.trajectory, followUpTrajectoryId: change.followUp.id }
+    : change.trajectory;
   return {
     ...current,
     begeleiderId: change.begeleiderId ?? current.begeleiderId,
     currentTrede: change.transition ? change.transition.to : current.currentTrede,
-    ladder: change.transition ? [...current.ladder, ladderEntryFor(current, change.transition, trajectory, change.now)] : current.ladder,
+    ladder: change.transition
+      ? [...current.ladder, ladderEntryFor(current, change.transition, trajectory, change.now)]
+      : current.ladder,
     openTrajectory: closed ? change.followUp : trajectory,
-    closedTrajectories: closed ? [...current.closedTrajectories, trajectory] : current.closedTrajectories,
-    idempotency: change.idempotency ? [...current.idempotency, change.idempotency].slice(-IDEMPOTENCY_RECORDS_KEPT) : current.idempotency,
+    closedTrajectories: closed
+      ? [...current.closedTrajectories, trajectory]
+      : current.closedTrajectories,
+    idempotency: change.idempotency
+      ? [...current.idempotency, change.idempotency].slice(-IDEMPOTENCY_RECORDS_KEPT)
+      : current.idempotency,
     version: current.version + 1,
     updatedAt: change.now,
   };
@@ -60,7 +68,16 @@ export function applyTrajectoryChange(current: CaseRecord, change: TrajectoryCha
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const SCALAR_FIELDS = ['teamId', 'begeleiderId', 'clientNumber', 'displayName', 'bsn', 'currentTrede', 'version', 'updatedAt'] as const;
+const SCALAR_FIELDS = [
+  'teamId',
+  'begeleiderId',
+  'clientNumber',
+  'displayName',
+  'bsn',
+  'currentTrede',
+  'version',
+  'updatedAt',
+] as const;
 
 /**
  * The single-document update that turns `before` into `after`: $set for what changed and $push for
@@ -71,10 +88,14 @@ const SCALAR_FIELDS = ['teamId', 'begeleiderId', 'clientNumber', 'displayName', 
 export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<CaseDocument> {
   const $set: Record<string, unknown> = {};
   const $push: Record<string, { $each: unknown[] }> = {};
-  for (const field of SCALAR_FIELDS) if (!same(before[field], after[field])) $set[field] = after[field];
-  if (after.ladder.length > before.ladder.length) $push.ladder = { $each: after.ladder.slice(before.ladder.length) };
+  for (const field of SCALAR_FIELDS)
+    if (!same(before[field], after[field])) $set[field] = after[field];
+  if (after.ladder.length > before.ladder.length)
+    $push.ladder = { $each: after.ladder.slice(before.ladder.length) };
   if (after.closedTrajectories.length > before.closedTrajectories.length) {
-    $push.closedTrajectories = { $each: after.closedTrajectories.slice(before.closedTrajectories.length) };
+    $push.closedTrajectories = {
+      $each: after.closedTrajectories.slice(before.closedTrajectories.length),
+    };
   }
   if (!same(before.idempotency, after.idempotency)) $set.idempotency = after.idempotency;
 
@@ -82,9 +103,11 @@ export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<Ca
   const next = after.openTrajectory;
   if (open && next && open.id === next.id) {
     for (const key of Object.keys(next) as Array<keyof TrajectoryRecord>) {
-      if (key !== 'history' && !same(open[key], next[key])) $set[`openTrajectory.${key}`] = next[key];
+      if (key !== 'history' && !same(open[key], next[key]))
+        $set[`openTrajectory.${key}`] = next[key];
     }
-    if (next.history.length > open.history.length) $push['openTrajectory.history'] = { $each: next.history.slice(open.history.length) };
+    if (next.history.length > open.history.length)
+      $push['openTrajectory.history'] = { $each: next.history.slice(open.history.length) };
   } else if (!same(open, next)) {
     $set.openTrajectory = next;
   }

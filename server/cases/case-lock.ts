@@ -11,7 +11,11 @@
  */
 const tails = new Map<string, Promise<void>>();
 
-export async function withCaseLock<T>(databaseName: string, caseId: string, work: () => Promise<T>): Promise<T> {
+export async function withCaseLock<T>(
+  databaseName: string,
+  caseId: string,
+  work: () => Promise<T>,
+): Promise<T> {
   const key = `${databaseName}/${caseId}`;
   const previous = tails.get(key) ?? Promise.resolve();
   let release!: () => void;

@@ -28,7 +28,12 @@ export async function writeCase<T>(
       if (!current) throw new NotFoundError('Case');
       const decision = await decide(current);
       if (!decision.write) return { result: decision.result, written: false };
-      const written = await updateCaseIfVersion(context.db, caseId, current.version, updateFor(current, decision.write));
+      const written = await updateCaseIfVersion(
+        context.db,
+        caseId,
+        current.version,
+        updateFor(current, decision.write),
+      );
       return written ? { result: decision.result, written: true } : null;
     });
     if (outcome) return outcome;

@@ -95,7 +95,10 @@ export const caseSchema = new Schema<CaseDocument>(
     begeleiderId: { type: String, required: true },
     clientNumber: { type: String, required: true },
     displayName: { type: String, required: true },
-    bsn: { type: new Schema({ cipher: String, last4: String }, { _id: false, strict: true }), default: null },
+    bsn: {
+      type: new Schema({ cipher: String, last4: String }, { _id: false, strict: true }),
+      default: null,
+    },
     currentTrede: { type: Number, enum: TREDES, required: true },
     ladder: { type: [ladderEntrySchema], default: [] },
     openTrajectory: { type: trajectorySchema, default: null },
@@ -113,7 +116,12 @@ export const caseSchema = new Schema<CaseDocument>(
 caseSchema.index({ orgId: 1, clientNumber: 1 }, { unique: true }); // uniqueness, q by prefix, list sort
 caseSchema.index({ orgId: 1, teamId: 1, clientNumber: 1 }); // case list of a team
 caseSchema.index({ orgId: 1, teamId: 1, begeleiderId: 1 }); // case list of a begeleider
-caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.state': 1, 'openTrajectory.summary.stateEnteredAt': 1 }); // list by state; WAITING_START, SUSPENDED_LONG, DROPOUT_UNRESOLVED, REVIEW_OVERDUE
+caseSchema.index({
+  orgId: 1,
+  teamId: 1,
+  'openTrajectory.summary.state': 1,
+  'openTrajectory.summary.stateEnteredAt': 1,
+}); // list by state; WAITING_START, SUSPENDED_LONG, DROPOUT_UNRESOLVED, REVIEW_OVERDUE
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.deadlineAt': 1 }); // DEADLINE_PASSED, DEADLINE_NEAR
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.lastActivityAt': 1 }); // NO_ACTIVITY
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.relapseAt': 1 }); // RELAPSE

@@ -1,4 +1,11 @@
-import type { MachineId, ProductCode, Role, TrajectoryEventType, TrajectoryStateKey, Trede } from '../../machines';
+import type {
+  MachineId,
+  ProductCode,
+  Role,
+  TrajectoryEventType,
+  TrajectoryStateKey,
+  Trede,
+} from '../../machines';
 
 /**
  * The case aggregate as stored in the `cases` collection: one document per case holding the

@@ -11,7 +11,12 @@ export const tredeSchema = z
   .min(1)
   .max(6)
   .transform((value) => value as Trede)
-  .openapi({ type: 'integer', minimum: 1, maximum: 6, description: 'Trede on the Participatieladder (SPEC §2.1)' });
+  .openapi({
+    type: 'integer',
+    minimum: 1,
+    maximum: 6,
+    description: 'Trede on the Participatieladder (SPEC §2.1)',
+  });
 
 /**
  * An instant: full ISO-8601 with offset (2026-03-01T09:30:00+01:00), or a date (2026-03-01) meaning
@@ -27,7 +32,10 @@ export const instantSchema = z
         ? DateTime.fromISO(value, { setZone: true })
         : null;
     if (!parsed?.isValid) {
-      ctx.addIssue({ code: 'custom', message: 'must be an ISO date (2026-03-01) or date-time with offset' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an ISO date (2026-03-01) or date-time with offset',
+      });
       return z.NEVER;
     }
     return parsed.toUTC().toISO()!;
@@ -36,23 +44,43 @@ export const instantSchema = z
 
 export const createCaseBodySchema = z
   .object({
-    clientNumber: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only').openapi({ example: 'K-2026-0042' }),
+    clientNumber: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only')
+      .openapi({ example: 'K-2026-0042' }),
     displayName: z.string().trim().min(1).max(120).openapi({ example: 'Fictief, A.' }),
     teamId: objectId,
     begeleiderId: objectId,
-    trede: tredeSchema.openapi({ description: 'Intake trede: the first entry of the ladder history' }),
+    trede: tredeSchema.openapi({
+      description: 'Intake trede: the first entry of the ladder history',
+    }),
     assessedAt: instantSchema,
     bsn: z
       .string()
       .trim()
       .refine(isValidBsn, 'must be 9 digits passing the elfproef')
       .optional()
-      .openapi({ description: 'Optional; stored encrypted, shown masked, never exported', example: '111222333' }),
+      .openapi({
+        description: 'Optional; stored encrypted, shown masked, never exported',
+        example: '111222333',
+      }),
   })
   .strict()
   .openapi('CreateCase');
 
-const stateQuery = z.enum(['registered', 'active', 'stepAchieved', 'overdue', 'reviewDue', 'suspended', 'droppedOut', 'none']);
+const stateQuery = z.enum([
+  'registered',
+  'active',
+  'stepAchieved',
+  'overdue',
+  'reviewDue',
+  'suspended',
+  'droppedOut',
+  'none',
+]);
 export const signalCodeSchema = z.enum([
   'DEADLINE_PASSED',
   'DEADLINE_NEAR',
@@ -67,9 +95,19 @@ export const signalCodeSchema = z.enum([
 export const listCasesQuerySchema = z.object({
   team: objectId.optional(),
   begeleider: objectId.optional(),
-  state: stateQuery.optional().openapi({ description: "State of the open trajectory; 'none' = no open trajectory" }),
-  signal: signalCodeSchema.optional().openapi({ description: 'Cases whose open trajectory has this signal now' }),
-  q: z.string().trim().min(1).max(60).optional().openapi({ description: 'Client number prefix or part of the name, case-insensitive' }),
+  state: stateQuery
+    .optional()
+    .openapi({ description: "State of the open trajectory; 'none' = no open trajectory" }),
+  signal: signalCodeSchema
+    .optional()
+    .openapi({ description: 'Cases whose open trajectory has this signal now' }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .optional()
+    .openapi({ description: 'Client number prefix or part of the name, case-insensitive' }),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -135,7 +173,14 @@ const caseListItemView = z.object({
   begeleiderId: z.string(),
   currentTrede: z.number(),
   openTrajectory: z
-    .object({ id: z.string(), product: z.string(), state: z.string(), deadlineAt: z.string().nullable(), targetTrede: z.number().nullable(), signals: z.array(signalCodeSchema) })
+    .object({
+      id: z.string(),
+      product: z.string(),
+      state: z.string(),
+      deadlineAt: z.string().nullable(),
+      targetTrede: z.number().nullable(),
+      signals: z.array(signalCodeSchema),
+    })
     .nullable(),
 });
 
@@ -153,7 +198,9 @@ export const caseFileViewSchema = registry.register(
     createdAt: z.string(),
     updatedAt: z.string(),
     ladder: z.array(ladderEntryView),
-    trajectories: z.array(trajectoryViewSchema).openapi({ description: 'Open trajectory first, then closed ones, newest first' }),
+    trajectories: z
+      .array(trajectoryViewSchema)
+      .openapi({ description: 'Open trajectory first, then closed ones, newest first' }),
   }),
 );
 
@@ -167,7 +214,14 @@ registry.registerPath({
   responses: {
     200: {
       description: 'One page of cases',
-      ...json(z.object({ items: z.array(caseListItemView), total: z.number(), page: z.number(), pageSize: z.number() })),
+      ...json(
+        z.object({
+          items: z.array(caseListItemView),
+          total: z.number(),
+          page: z.number(),
+          pageSize: z.number(),
+        }),
+      ),
     },
     ...errorResponses(400, 401, 403),
   },
@@ -177,12 +231,19 @@ registry.registerPath({
   path: '/cases',
   summary: 'New case with its intake trede (the first ladder entry)',
   request: { body: json(createCaseBodySchema) },
-  responses: { 201: { description: 'The case file', ...json(caseFileViewSchema) }, ...errorResponses(400, 401, 403, 409) },
+  responses: {
+    201: { description: 'The case file', ...json(caseFileViewSchema) },
+    ...errorResponses(400, 401, 403, 409),
+  },
 });
 registry.registerPath({
   method: 'get',
   path: '/cases/{id}',
-  summary: 'Case file: current trede, trajectories with the events your role may send, ladder history',
+  summary:
+    'Case file: current trede, trajectories with the events your role may send, ladder history',
   request: { params: caseIdParamsSchema },
-  responses: { 200: { description: 'The case file', ...json(caseFileViewSchema) }, ...errorResponses(401, 403, 404) },
+  responses: {
+    200: { description: 'The case file', ...json(caseFileViewSchema) },
+    ...errorResponses(401, 403, 404),
+  },
 });

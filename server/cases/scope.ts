@@ -13,10 +13,25 @@ export function scopeOf(user: AuthUser): CaseScope {
  * A case's begeleider is an active begeleider or teamleider of the case's team (POST /cases and
  * REASSIGN); anyone else is a 400 naming the field.
  */
-export async function assertAssignableBegeleider(context: AppContext, orgId: string, teamId: string, userId: string): Promise<void> {
+export async function assertAssignableBegeleider(
+  context: AppContext,
+  orgId: string,
+  teamId: string,
+  userId: string,
+): Promise<void> {
   const user = await findUserById(context.db, userId);
-  const fits = user && user.active && user.orgId === orgId && user.teamIds.includes(teamId) && (user.role === 'begeleider' || user.role === 'teamleider');
+  const fits =
+    user &&
+    user.active &&
+    user.orgId === orgId &&
+    user.teamIds.includes(teamId) &&
+    (user.role === 'begeleider' || user.role === 'teamleider');
   if (!fits) {
-    throw new ValidationError('Invalid body: begeleiderId', [{ field: 'begeleiderId', message: 'not an active begeleider or teamleider of the case’s team' }]);
+    throw new ValidationError('Invalid body: begeleiderId', [
+      {
+        field: 'begeleiderId',
+        message: 'not an active begeleider or teamleider of the case’s team',
+      },
+    ]);
   }
 }

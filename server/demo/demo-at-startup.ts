@@ -7,13 +7,18 @@ import { demoLoginBox, demoLogins, seedDemoData } from './seed-demo';
  * TREDE_DEMO=false; on MONGODB_URI only with `--demo`. Never into a database that holds an
  * organisation already. The logins are printed at every start while the demo organisation exists.
  */
-export async function prepareDemoData(context: AppContext, options: { embedded: boolean }): Promise<void> {
+export async function prepareDemoData(
+  context: AppContext,
+  options: { embedded: boolean },
+): Promise<void> {
   const wanted = context.config.forceDemo || (options.embedded && context.config.demo);
   if (wanted) {
     if ((await findFirstOrganisation(context.db)) === null) {
       // Every demo event goes through the engine and the real write path; on FerretDB each write
       // scans the collection, so this takes a minute or two once. Show that it is moving.
-      console.log('Loading demo data into the empty database (once; about two minutes on the embedded engine)…');
+      console.log(
+        'Loading demo data into the empty database (once; about two minutes on the embedded engine)…',
+      );
       let reported = 0;
       await seedDemoData(context, {
         onProgress: (done, total) => {

@@ -3,7 +3,10 @@ import type { AppContext } from '../app-context';
 import type { AuthUser } from '../auth/types';
 import { createCase } from '../cases/use-cases/create-case';
 import { FixedClock } from '../clock';
-import { createOrganisation, findFirstOrganisation } from '../organisations/organisation.repository';
+import {
+  createOrganisation,
+  findFirstOrganisation,
+} from '../organisations/organisation.repository';
 import { runSweep } from '../sweeper/run-sweep';
 import { insertTeam, listTeams, type Team } from '../teams/team.repository';
 import { applyTrajectoryEvent } from '../trajectories/use-cases/apply-event';
@@ -30,15 +33,26 @@ export interface DemoLogin {
 export async function demoLogins(context: AppContext): Promise<DemoLogin[] | null> {
   const organisation = await findFirstOrganisation(context.db);
   if (!organisation?.demo) return null;
-  const [users, teams] = await Promise.all([listUsers(context.db, organisation.id), listTeams(context.db, organisation.id)]);
+  const [users, teams] = await Promise.all([
+    listUsers(context.db, organisation.id),
+    listTeams(context.db, organisation.id),
+  ]);
   const roleOrder = ['teamleider', 'begeleider', 'beleid', 'beheerder'];
   return users
     .filter((user) => user.username.startsWith('demo-'))
-    .sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.username.localeCompare(b.username, 'nl', { numeric: true }))
+    .sort(
+      (a, b) =>
+        roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) ||
+        a.username.localeCompare(b.username, 'nl', { numeric: true }),
+    )
     .map((user) => ({
       username: user.username,
       role: user.role,
-      teams: teams.filter((team) => user.teamIds.includes(team.id)).map((team) => team.name).join(', ') || '—',
+      teams:
+        teams
+          .filter((team) => user.teamIds.includes(team.id))
+          .map((team) => team.name)
+          .join(', ') || '—',
     }));
 }
 
@@ -57,7 +71,11 @@ function random(seed: number): () => number {
 
 type Step =
   | { days: number; trajectory: ProductCode; target?: Trede }
-  | { days: number; event: DistributiveOmit<EventBody, 'occurredAt' | 'expectedVersion'>; by?: 'teamleider' };
+  | {
+      days: number;
+      event: DistributiveOmit<EventBody, 'occurredAt' | 'expectedVersion'>;
+      by?: 'teamleider';
+    };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface Scenario {
@@ -66,20 +84,48 @@ interface Scenario {
   steps: Step[];
 }
 
-const contact = (days: number, minutes = 60): Step => ({ days, event: { type: 'RECORD_CONTACT', note: 'Gesprek (demo)', minutes } });
-const assess = (days: number, trede: Trede): Step => ({ days, event: { type: 'ASSESS_TREDE', trede } });
+const contact = (days: number, minutes = 60): Step => ({
+  days,
+  event: { type: 'RECORD_CONTACT', note: 'Gesprek (demo)', minutes },
+});
+const assess = (days: number, trede: Trede): Step => ({
+  days,
+  event: { type: 'ASSESS_TREDE', trede },
+});
 const start = (days: number): Step => ({ days, event: { type: 'START' } });
 
 /** `days` = days before now. Every state of SPEC §2.3 and every signal of §2.4 is among these. */
 const SCENARIOS: Scenario[] = [
-  { name: 'ONT running', intake: { days: 45, trede: 1 }, steps: [{ days: 40, trajectory: 'ONT', target: 2 }, start(35), contact(12), contact(3)] },
-  { name: 'ONT deadline near', intake: { days: 200, trede: 2 }, steps: [{ days: 175, trajectory: 'ONT', target: 3 }, start(168), contact(6)] },
-  { name: 'ONT overdue', intake: { days: 240, trede: 2 }, steps: [{ days: 215, trajectory: 'ONT', target: 3 }, start(205), contact(150)] },
-  { name: 'ONT step achieved', intake: { days: 130, trede: 2 }, steps: [{ days: 120, trajectory: 'ONT', target: 3 }, start(110), contact(60), assess(15, 3)] },
+  {
+    name: 'ONT running',
+    intake: { days: 45, trede: 1 },
+    steps: [{ days: 40, trajectory: 'ONT', target: 2 }, start(35), contact(12), contact(3)],
+  },
+  {
+    name: 'ONT deadline near',
+    intake: { days: 200, trede: 2 },
+    steps: [{ days: 175, trajectory: 'ONT', target: 3 }, start(168), contact(6)],
+  },
+  {
+    name: 'ONT overdue',
+    intake: { days: 240, trede: 2 },
+    steps: [{ days: 215, trajectory: 'ONT', target: 3 }, start(205), contact(150)],
+  },
+  {
+    name: 'ONT step achieved',
+    intake: { days: 130, trede: 2 },
+    steps: [{ days: 120, trajectory: 'ONT', target: 3 }, start(110), contact(60), assess(15, 3)],
+  },
   {
     name: 'ONT next step',
     intake: { days: 320, trede: 1 },
-    steps: [{ days: 300, trajectory: 'ONT', target: 2 }, start(290), assess(160, 2), { days: 158, event: { type: 'NEXT_STEP' } }, contact(9)],
+    steps: [
+      { days: 300, trajectory: 'ONT', target: 2 },
+      start(290),
+      assess(160, 2),
+      { days: 158, event: { type: 'NEXT_STEP' } },
+      contact(9),
+    ],
   },
   {
     name: 'ONT extended by the teamleider',
@@ -88,78 +134,202 @@ const SCENARIOS: Scenario[] = [
       { days: 250, trajectory: 'ONT', target: 4 },
       start(235),
       contact(100),
-      { days: 40, event: { type: 'EXTEND', months: 2, reason: 'Stage loopt nog (demo)' }, by: 'teamleider' },
+      {
+        days: 40,
+        event: { type: 'EXTEND', months: 2, reason: 'Stage loopt nog (demo)' },
+        by: 'teamleider',
+      },
       contact(6),
     ],
   },
   {
     name: 'ONT closed, goal reached',
     intake: { days: 520, trede: 4 },
-    steps: [{ days: 500, trajectory: 'ONT', target: 5 }, start(490), assess(320, 5), { days: 318, event: { type: 'CLOSE', outcome: 'goalReached' } }],
+    steps: [
+      { days: 500, trajectory: 'ONT', target: 5 },
+      start(490),
+      assess(320, 5),
+      { days: 318, event: { type: 'CLOSE', outcome: 'goalReached' } },
+    ],
   },
-  { name: 'ONT without activity', intake: { days: 95, trede: 2 }, steps: [{ days: 80, trajectory: 'ONT', target: 3 }, start(72)] },
+  {
+    name: 'ONT without activity',
+    intake: { days: 95, trede: 2 },
+    steps: [{ days: 80, trajectory: 'ONT', target: 3 }, start(72)],
+  },
   {
     name: 'ONT dropped out',
     intake: { days: 160, trede: 1 },
-    steps: [{ days: 140, trajectory: 'ONT', target: 2 }, start(125), contact(70), { days: 45, event: { type: 'DROP_OUT', reason: 'Geen contact meer (demo)' } }],
+    steps: [
+      { days: 140, trajectory: 'ONT', target: 2 },
+      start(125),
+      contact(70),
+      { days: 45, event: { type: 'DROP_OUT', reason: 'Geen contact meer (demo)' } },
+    ],
   },
   {
     name: 'ONT suspended long',
     intake: { days: 210, trede: 2 },
-    steps: [{ days: 190, trajectory: 'ONT', target: 3 }, start(180), { days: 110, event: { type: 'SUSPEND', reason: 'Opname (demo)' } }],
+    steps: [
+      { days: 190, trajectory: 'ONT', target: 3 },
+      start(180),
+      { days: 110, event: { type: 'SUSPEND', reason: 'Opname (demo)' } },
+    ],
   },
-  { name: 'ONT waiting to start', intake: { days: 60, trede: 1 }, steps: [{ days: 40, trajectory: 'ONT', target: 2 }] },
-  { name: 'HER just registered', intake: { days: 12, trede: 1 }, steps: [{ days: 6, trajectory: 'HER' }] },
+  {
+    name: 'ONT waiting to start',
+    intake: { days: 60, trede: 1 },
+    steps: [{ days: 40, trajectory: 'ONT', target: 2 }],
+  },
+  {
+    name: 'HER just registered',
+    intake: { days: 12, trede: 1 },
+    steps: [{ days: 6, trajectory: 'HER' }],
+  },
   {
     name: 'STA-3 reviewed',
     intake: { days: 160, trede: 3 },
-    steps: [{ days: 150, trajectory: 'STA-3' }, start(140), { days: 20, event: { type: 'REVIEW', decision: 'continue' } }, contact(4)],
+    steps: [
+      { days: 150, trajectory: 'STA-3' },
+      start(140),
+      { days: 20, event: { type: 'REVIEW', decision: 'continue' } },
+      contact(4),
+    ],
   },
-  { name: 'STA-4 review due', intake: { days: 260, trede: 4 }, steps: [{ days: 235, trajectory: 'STA-4' }, start(225), contact(30)] },
-  { name: 'STA-3 relapse', intake: { days: 110, trede: 3 }, steps: [{ days: 100, trajectory: 'STA-3' }, start(95), assess(30, 2), contact(5)] },
-  { name: 'STA-4 doorgroei', intake: { days: 90, trede: 4 }, steps: [{ days: 85, trajectory: 'STA-4' }, start(80), assess(10, 5)] },
-  { name: 'HER running', intake: { days: 130, trede: 1 }, steps: [{ days: 120, trajectory: 'HER' }, start(110), contact(8)] },
-  { name: 'HER overdue', intake: { days: 430, trede: 2 }, steps: [{ days: 410, trajectory: 'HER' }, start(400), contact(200)] },
+  {
+    name: 'STA-4 review due',
+    intake: { days: 260, trede: 4 },
+    steps: [{ days: 235, trajectory: 'STA-4' }, start(225), contact(30)],
+  },
+  {
+    name: 'STA-3 relapse',
+    intake: { days: 110, trede: 3 },
+    steps: [{ days: 100, trajectory: 'STA-3' }, start(95), assess(30, 2), contact(5)],
+  },
+  {
+    name: 'STA-4 doorgroei',
+    intake: { days: 90, trede: 4 },
+    steps: [{ days: 85, trajectory: 'STA-4' }, start(80), assess(10, 5)],
+  },
+  {
+    name: 'HER running',
+    intake: { days: 130, trede: 1 },
+    steps: [{ days: 120, trajectory: 'HER' }, start(110), contact(8)],
+  },
+  {
+    name: 'HER overdue',
+    intake: { days: 430, trede: 2 },
+    steps: [{ days: 410, trajectory: 'HER' }, start(400), contact(200)],
+  },
   {
     name: 'HER concluded into ONT',
     intake: { days: 310, trede: 1 },
-    steps: [{ days: 300, trajectory: 'HER' }, start(290), contact(100), { days: 18, event: { type: 'CONCLUDE', trede: 2, route: 'ontwikkeltraject' } }],
+    steps: [
+      { days: 300, trajectory: 'HER' },
+      start(290),
+      contact(100),
+      { days: 18, event: { type: 'CONCLUDE', trede: 2, route: 'ontwikkeltraject' } },
+    ],
   },
   {
     name: 'HER concluded: zelfstandig',
     intake: { days: 380, trede: 2 },
-    steps: [{ days: 370, trajectory: 'HER' }, start(360), { days: 120, event: { type: 'CONCLUDE', trede: 3, route: 'zelfstandig' } }],
+    steps: [
+      { days: 370, trajectory: 'HER' },
+      start(360),
+      { days: 120, event: { type: 'CONCLUDE', trede: 3, route: 'zelfstandig' } },
+    ],
   },
   { name: 'intake only', intake: { days: 16, trede: 2 }, steps: [] },
   {
     name: 'ONT to paid work',
     intake: { days: 420, trede: 4 },
-    steps: [{ days: 400, trajectory: 'ONT', target: 5 }, start(390), assess(210, 6), { days: 205, event: { type: 'CLOSE', outcome: 'paidWork' } }],
+    steps: [
+      { days: 400, trajectory: 'ONT', target: 5 },
+      start(390),
+      assess(210, 6),
+      { days: 205, event: { type: 'CLOSE', outcome: 'paidWork' } },
+    ],
   },
 ];
 
-const FIRST_NAMES = ['Anna', 'Bram', 'Cor', 'Dina', 'Eef', 'Fenna', 'Gijs', 'Hanna', 'Ivo', 'Joke', 'Kees', 'Lotte', 'Mees', 'Noor', 'Otto', 'Pien', 'Rik', 'Sanne', 'Teun', 'Vera'];
-const LAST_NAMES = ['Voorbeeld', 'Proefstra', 'Demodijk', 'Nepveld', 'Testersen', 'Fictief', 'Verzonnen', 'Oefenaar'];
+const FIRST_NAMES = [
+  'Anna',
+  'Bram',
+  'Cor',
+  'Dina',
+  'Eef',
+  'Fenna',
+  'Gijs',
+  'Hanna',
+  'Ivo',
+  'Joke',
+  'Kees',
+  'Lotte',
+  'Mees',
+  'Noor',
+  'Otto',
+  'Pien',
+  'Rik',
+  'Sanne',
+  'Teun',
+  'Vera',
+];
+const LAST_NAMES = [
+  'Voorbeeld',
+  'Proefstra',
+  'Demodijk',
+  'Nepveld',
+  'Testersen',
+  'Fictief',
+  'Verzonnen',
+  'Oefenaar',
+];
 
 export async function seedDemoData(
   context: AppContext,
   options: { cases?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<void> {
   const now = context.clock.now();
-  const organisation = await createOrganisation(context.db, { name: DEMO_ORGANISATION_NAME, demo: true, now });
+  const organisation = await createOrganisation(context.db, {
+    name: DEMO_ORGANISATION_NAME,
+    demo: true,
+    now,
+  });
   const teams: Team[] = [];
   for (const name of ['Team Noord (demo)', 'Team Zuid (demo)', 'Team Centrum (demo)']) {
     teams.push(await insertTeam(context.db, { orgId: organisation.id, name, now }));
   }
-  const user = (username: string, displayName: string, role: AuthUser['role'], teamIds: string[]): Promise<AuthUser> =>
-    createUser(context, { orgId: organisation.id, username, displayName, role, teamIds, password: DEMO_PASSWORD });
-  const teamleider = await user('demo-teamleider', 'Tamara Teamleider (demo)', 'teamleider', teams.map((team) => team.id));
+  const user = (
+    username: string,
+    displayName: string,
+    role: AuthUser['role'],
+    teamIds: string[],
+  ): Promise<AuthUser> =>
+    createUser(context, {
+      orgId: organisation.id,
+      username,
+      displayName,
+      role,
+      teamIds,
+      password: DEMO_PASSWORD,
+    });
+  const teamleider = await user(
+    'demo-teamleider',
+    'Tamara Teamleider (demo)',
+    'teamleider',
+    teams.map((team) => team.id),
+  );
   const begeleiders: AuthUser[][] = [];
   let number = 1;
   for (const team of teams) {
     const members: AuthUser[] = [];
     for (let index = 0; index < 2; index += 1, number += 1) {
-      members.push(await user(`demo-begeleider-${number}`, `Begeleider ${number} (demo)`, 'begeleider', [team.id]));
+      members.push(
+        await user(`demo-begeleider-${number}`, `Begeleider ${number} (demo)`, 'begeleider', [
+          team.id,
+        ]),
+      );
     }
     begeleiders.push(members);
   }
@@ -182,7 +352,9 @@ export async function seedDemoData(
   });
   // A few cases at a time: each case is independent, and its own steps run in order.
   for (let start = 0; start < plans.length; start += 4) {
-    await Promise.all(plans.slice(start, start + 4).map((plan) => seedCase(context, now, plan, teamleider)));
+    await Promise.all(
+      plans.slice(start, start + 4).map((plan) => seedCase(context, now, plan, teamleider)),
+    );
     options.onProgress?.(Math.min(start + 4, plans.length), plans.length);
   }
   // Deadlines that passed while "nobody was looking" are applied as the sweeper would.
@@ -192,11 +364,21 @@ export async function seedDemoData(
 async function seedCase(
   context: AppContext,
   now: Date,
-  plan: { index: number; scenario: Scenario; team: { id: string }; begeleider: AuthUser; jitterDays: number; name: string },
+  plan: {
+    index: number;
+    scenario: Scenario;
+    team: { id: string };
+    begeleider: AuthUser;
+    jitterDays: number;
+    name: string;
+  },
   teamleider: AuthUser,
 ): Promise<void> {
   // Hours vary a little so lists do not look machine-made; jitter shifts the whole case backwards.
-  const at = (days: number) => new Date(now.getTime() - (days + plan.jitterDays) * DAY - ((plan.index * 37) % 300) * 60 * 1000);
+  const at = (days: number) =>
+    new Date(
+      now.getTime() - (days + plan.jitterDays) * DAY - ((plan.index * 37) % 300) * 60 * 1000,
+    );
   const contextAt = (when: Date): AppContext => ({ ...context, clock: new FixedClock(when) });
 
   const intakeAt = at(plan.scenario.intake.days);
@@ -221,11 +403,18 @@ async function seedCase(
       trajectory = { id: view.id, version: view.version };
       continue;
     }
-    if (!trajectory) throw new Error(`demo scenario ${plan.scenario.name}: event before a trajectory`);
+    if (!trajectory)
+      throw new Error(`demo scenario ${plan.scenario.name}: event before a trajectory`);
     const actor = step.by === 'teamleider' ? teamleider : plan.begeleider;
-    const body = { ...step.event, occurredAt: when.toISOString(), expectedVersion: trajectory.version } as EventBody;
+    const body = {
+      ...step.event,
+      occurredAt: when.toISOString(),
+      expectedVersion: trajectory.version,
+    } as EventBody;
     const view = await applyTrajectoryEvent(contextAt(when), actor, trajectory.id, body);
-    trajectory = view.followUpTrajectoryId ? { id: view.followUpTrajectoryId, version: 1 } : { id: view.id, version: view.version };
+    trajectory = view.followUpTrajectoryId
+      ? { id: view.followUpTrajectoryId, version: 1 }
+      : { id: view.id, version: view.version };
   }
 }
 
@@ -236,7 +425,9 @@ export function demoLoginBox(logins: DemoLogin[]): string {
     `Organisation: ${DEMO_ORGANISATION_NAME}`,
     `Password for every demo login: ${DEMO_PASSWORD}`,
     '',
-    ...logins.map((login) => `${login.username.padEnd(20)} ${login.role.padEnd(11)} ${login.teams}`),
+    ...logins.map(
+      (login) => `${login.username.padEnd(20)} ${login.role.padEnd(11)} ${login.teams}`,
+    ),
   ];
   const width = Math.max(...lines.map((line) => line.length));
   const border = `+${'-'.repeat(width + 2)}+`;

@@ -2,14 +2,19 @@ import { z } from 'zod';
 import { ValidationError } from '../errors';
 import { parseInput } from './validate';
 
-const schema = z.object({ trede: z.number().int().min(1).max(6), note: z.string().optional() }).strict();
+const schema = z
+  .object({ trede: z.number().int().min(1).max(6), note: z.string().optional() })
+  .strict();
 
 function detailsOf(input: unknown) {
   try {
     parseInput(schema, input);
   } catch (error) {
     expect(error).toBeInstanceOf(ValidationError);
-    return { message: (error as ValidationError).message, details: (error as ValidationError).details };
+    return {
+      message: (error as ValidationError).message,
+      details: (error as ValidationError).details,
+    };
   }
   throw new Error('expected a ValidationError');
 }

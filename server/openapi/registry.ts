@@ -1,4 +1,8 @@
-import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import {
+  extendZodWithOpenApi,
+  OpenAPIRegistry,
+  OpenApiGeneratorV3,
+} from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 
 extendZodWithOpenApi(z);
@@ -22,7 +26,11 @@ export const errorBodySchema = registry.register(
 );
 
 registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-registry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'trede_session' });
+registry.registerComponent('securitySchemes', 'cookie', {
+  type: 'apiKey',
+  in: 'cookie',
+  name: 'trede_session',
+});
 
 /** Standard error responses to spread into a path's `responses`. */
 export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 422 | 429>) {
@@ -36,14 +44,24 @@ export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 
     429: 'Too many attempts',
   };
   return Object.fromEntries(
-    statuses.map((status) => [status, { description: descriptions[status]!, content: { 'application/json': { schema: errorBodySchema } } }]),
+    statuses.map((status) => [
+      status,
+      {
+        description: descriptions[status]!,
+        content: { 'application/json': { schema: errorBodySchema } },
+      },
+    ]),
   );
 }
 
 export function buildOpenApiDocument(): object {
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
-    info: { title: 'Trede API', version: '1', description: 'Case tracking on the Participatieladder (see docs/api.md).' },
+    info: {
+      title: 'Trede API',
+      version: '1',
+      description: 'Case tracking on the Participatieladder (see docs/api.md).',
+    },
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }, { cookie: [] }],
   });

@@ -32,11 +32,24 @@ function model(db: Connection) {
 }
 
 function present(doc: OrganisationDocument & { _id: unknown }): Organisation {
-  return { id: String(doc._id), name: doc.name, demo: doc.demo, settingsOverrides: doc.settingsOverrides ?? {} };
+  return {
+    id: String(doc._id),
+    name: doc.name,
+    demo: doc.demo,
+    settingsOverrides: doc.settingsOverrides ?? {},
+  };
 }
 
-export async function createOrganisation(db: Connection, input: { name: string; demo?: boolean; now: Date }): Promise<Organisation> {
-  const doc = await model(db).create({ name: input.name, demo: input.demo ?? false, settingsOverrides: {}, createdAt: input.now });
+export async function createOrganisation(
+  db: Connection,
+  input: { name: string; demo?: boolean; now: Date },
+): Promise<Organisation> {
+  const doc = await model(db).create({
+    name: input.name,
+    demo: input.demo ?? false,
+    settingsOverrides: {},
+    createdAt: input.now,
+  });
   return present(doc.toObject());
 }
 
@@ -50,6 +63,10 @@ export async function findFirstOrganisation(db: Connection): Promise<Organisatio
   return doc ? present(doc) : null;
 }
 
-export async function saveSettingsOverrides(db: Connection, id: string, overrides: Record<string, unknown>): Promise<void> {
+export async function saveSettingsOverrides(
+  db: Connection,
+  id: string,
+  overrides: Record<string, unknown>,
+): Promise<void> {
   await model(db).updateOne({ _id: id }, { $set: { settingsOverrides: overrides } });
 }

@@ -43,7 +43,12 @@ export function organisationRoutes(context: AppContext): Router {
     if (!organisation) throw new NotFoundError('Organisation');
     const stored = settingsOverridesSchema.parse(organisation.settingsOverrides);
     await saveSettingsOverrides(context.db, me.orgId, mergeOverrides(stored, change));
-    await recordAudit(context, { orgId: me.orgId, actorId: me.id, action: 'settings.update', details: { change } });
+    await recordAudit(context, {
+      orgId: me.orgId,
+      actorId: me.id,
+      action: 'settings.update',
+      details: { change },
+    });
     res.json(await view(me.orgId));
   });
 

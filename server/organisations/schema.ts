@@ -40,18 +40,30 @@ export const settingsOverridesSchema = z
 export type SettingsOverrides = z.infer<typeof settingsOverridesSchema>;
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const settingsView = z.object({ organisation: z.object({ id: z.string(), name: z.string() }), settings: z.unknown(), overrides: settingsOverridesSchema });
+const settingsView = z.object({
+  organisation: z.object({ id: z.string(), name: z.string() }),
+  settings: z.unknown(),
+  overrides: settingsOverridesSchema,
+});
 
 registry.registerPath({
   method: 'get',
   path: '/settings',
-  summary: "Your organisation's catalogue, tariffs and signal thresholds (defaults merged with its overrides)",
-  responses: { 200: { description: 'Settings', ...json(settingsView) }, ...errorResponses(401, 403) },
+  summary:
+    "Your organisation's catalogue, tariffs and signal thresholds (defaults merged with its overrides)",
+  responses: {
+    200: { description: 'Settings', ...json(settingsView) },
+    ...errorResponses(401, 403),
+  },
 });
 registry.registerPath({
   method: 'patch',
   path: '/settings',
-  summary: 'Change overrides (beheerder); applies to trajectories created afterwards, running ones keep their terms',
+  summary:
+    'Change overrides (beheerder); applies to trajectories created afterwards, running ones keep their terms',
   request: { body: json(settingsOverridesSchema) },
-  responses: { 200: { description: 'Settings', ...json(settingsView) }, ...errorResponses(400, 401, 403) },
+  responses: {
+    200: { description: 'Settings', ...json(settingsView) },
+    ...errorResponses(400, 401, 403),
+  },
 });

@@ -28,7 +28,10 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
     begeleiderId: input.begeleider,
     summaryFilter: { $or: codes.map((code) => signalFilter(code, asOf, settings.signals)) },
   });
-  const counts = Object.fromEntries(ALL_SIGNAL_CODES.map((code) => [code, 0])) as Record<SignalCode, number>;
+  const counts = Object.fromEntries(ALL_SIGNAL_CODES.map((code) => [code, 0])) as Record<
+    SignalCode,
+    number
+  >;
   const items = records.flatMap((record) => {
     const open = record.openTrajectory!;
     const summary = loadSummary(open.summary);
@@ -56,7 +59,12 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
     orgId: user.orgId,
     actorId: user.id,
     action: 'signals.list',
-    details: { asOf: asOf.toISOString(), team: input.team ?? null, begeleider: input.begeleider ?? null, code: input.code ?? null },
+    details: {
+      asOf: asOf.toISOString(),
+      team: input.team ?? null,
+      begeleider: input.begeleider ?? null,
+      code: input.code ?? null,
+    },
   });
   return { asOf: asOf.toISOString(), items, counts };
 }

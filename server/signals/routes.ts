@@ -9,7 +9,13 @@ import { signalsQuerySchema } from './schema';
 export function signalRoutes(context: AppContext): Router {
   const router = Router();
   router.get('/signals', requireRole(...CASEWORK_ROLES), async (req, res) => {
-    res.json(await listSignals(context, currentUser(req), parseInput(signalsQuerySchema, req.query, 'query')));
+    res.json(
+      await listSignals(
+        context,
+        currentUser(req),
+        parseInput(signalsQuerySchema, req.query, 'query'),
+      ),
+    );
   });
   return router;
 }

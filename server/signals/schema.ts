@@ -27,14 +27,19 @@ const signalItem = z.object({
 registry.registerPath({
   method: 'get',
   path: '/signals',
-  summary: 'Stalled trajectories of your teams with their signal codes (SPEC §2.4), as of a peildatum',
+  summary:
+    'Stalled trajectories of your teams with their signal codes (SPEC §2.4), as of a peildatum',
   request: { query: signalsQuerySchema },
   responses: {
     200: {
       description: 'Trajectories with at least one signal, and the count per code',
       content: {
         'application/json': {
-          schema: z.object({ asOf: z.string(), items: z.array(signalItem), counts: z.record(z.string(), z.number()) }),
+          schema: z.object({
+            asOf: z.string(),
+            items: z.array(signalItem),
+            counts: z.record(z.string(), z.number()),
+          }),
         },
       },
     },

@@ -20,17 +20,30 @@ export const ALL_SIGNAL_CODES: SignalCode[] = [
 const DAY = 24 * 3600 * 1000;
 const field = (name: string) => `openTrajectory.summary.${name}`;
 
-export function signalFilter(code: SignalCode, asOf: Date, thresholds: SignalThresholds): Record<string, unknown> {
+export function signalFilter(
+  code: SignalCode,
+  asOf: Date,
+  thresholds: SignalThresholds,
+): Record<string, unknown> {
   const daysBefore = (days: number) => new Date(asOf.getTime() - days * DAY);
   const daysAfter = (days: number) => new Date(asOf.getTime() + days * DAY);
-  const inStateSince = (state: string, days: number) => ({ [field('state')]: state, [field('stateEnteredAt')]: { $lte: daysBefore(days) } });
+  const inStateSince = (state: string, days: number) => ({
+    [field('state')]: state,
+    [field('stateEnteredAt')]: { $lte: daysBefore(days) },
+  });
   switch (code) {
     case 'DEADLINE_PASSED':
       return { $or: [{ [field('state')]: 'overdue' }, { [field('deadlineAt')]: { $lte: asOf } }] };
     case 'DEADLINE_NEAR':
-      return { [field('state')]: { $ne: 'overdue' }, [field('deadlineAt')]: { $gt: asOf, $lte: daysAfter(thresholds.deadlineNearDays) } };
+      return {
+        [field('state')]: { $ne: 'overdue' },
+        [field('deadlineAt')]: { $gt: asOf, $lte: daysAfter(thresholds.deadlineNearDays) },
+      };
     case 'NO_ACTIVITY':
-      return { [field('state')]: 'active', [field('lastActivityAt')]: { $lte: daysBefore(thresholds.noActivityDays) } };
+      return {
+        [field('state')]: 'active',
+        [field('lastActivityAt')]: { $lte: daysBefore(thresholds.noActivityDays) },
+      };
     case 'DROPOUT_UNRESOLVED':
       return inStateSince('droppedOut', thresholds.dropoutUnresolvedDays);
     case 'SUSPENDED_LONG':

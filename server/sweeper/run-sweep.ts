@@ -28,11 +28,15 @@ type Outcome = 'applied' | 'skipped' | 'failed';
  * the same read → engine → conditional write as a client's event, so when several instances sweep
  * at once exactly one write per deadline wins and the others find nothing left to do.
  */
-export async function runSweep(context: AppContext, now: Date = context.clock.now()): Promise<SweepResult> {
+export async function runSweep(
+  context: AppContext,
+  now: Date = context.clock.now(),
+): Promise<SweepResult> {
   const result: SweepResult = { due: 0, applied: 0, skipped: 0, failed: 0 };
   const settingsByOrg = new Map<string, Promise<OrganisationSettings>>();
   const settingsOf = (orgId: string) => {
-    if (!settingsByOrg.has(orgId)) settingsByOrg.set(orgId, loadOrganisationSettings(context, orgId));
+    if (!settingsByOrg.has(orgId))
+      settingsByOrg.set(orgId, loadOrganisationSettings(context, orgId));
     return settingsByOrg.get(orgId)!;
   };
   // Cases this run looked at without applying anything are not asked for again in this run: a
@@ -43,7 +47,9 @@ export async function runSweep(context: AppContext, now: Date = context.clock.no
     if (ids.length === 0) break;
     result.due += ids.length;
     for (let start = 0; start < ids.length; start += PARALLEL) {
-      const outcomes = await Promise.all(ids.slice(start, start + PARALLEL).map((id) => sweepCase(context, id, now, settingsOf)));
+      const outcomes = await Promise.all(
+        ids.slice(start, start + PARALLEL).map((id) => sweepCase(context, id, now, settingsOf)),
+      );
       outcomes.forEach((outcome, index) => {
         result[outcome] += 1;
         if (outcome !== 'applied') leftDue.push(ids[start + index]!);
@@ -53,7 +59,12 @@ export async function runSweep(context: AppContext, now: Date = context.clock.no
   return result;
 }
 
-async function sweepCase(context: AppContext, caseId: string, now: Date, settingsOf: (orgId: string) => Promise<OrganisationSettings>): Promise<Outcome> {
+async function sweepCase(
+  context: AppContext,
+  caseId: string,
+  now: Date,
+  settingsOf: (orgId: string) => Promise<OrganisationSettings>,
+): Promise<Outcome> {
   try {
     const { result: applied } = await writeCase(
       context,
@@ -63,7 +74,11 @@ async function sweepCase(context: AppContext, caseId: string, now: Date, setting
         const open = current.openTrajectory;
         if (!open?.sweepDueAt || open.sweepDueAt > now) return { result: null };
         const settings = await settingsOf(current.orgId);
-        const outcome = sweepDeadline({ persisted: toPersisted(open), now: now.toISOString(), settings });
+        const outcome = sweepDeadline({
+          persisted: toPersisted(open),
+          now: now.toISOString(),
+          settings,
+        });
         if (!outcome) return { result: null };
         if (!outcome.ok) throw new Error(`engine refused DEADLINE_PASSED: ${outcome.code}`);
         const next = applyTrajectoryChange(current, {
@@ -78,7 +93,13 @@ async function sweepCase(context: AppContext, caseId: string, now: Date, setting
       },
     );
     if (!applied) return 'skipped';
-    await recordAudit(context, { orgId: applied.orgId, actorId: null, action: 'trajectory.deadline', caseId, trajectoryId: applied.trajectoryId });
+    await recordAudit(context, {
+      orgId: applied.orgId,
+      actorId: null,
+      action: 'trajectory.deadline',
+      caseId,
+      trajectoryId: applied.trajectoryId,
+    });
     return 'applied';
   } catch (error) {
     logger.error({ err: error, caseId }, 'deadline sweep failed for a case');

@@ -21,10 +21,21 @@ export function teamRoutes(context: AppContext): Router {
     const me = currentUser(req);
     const body = parseInput(createTeamBodySchema, req.body);
     if (await findTeamByName(context.db, me.orgId, body.name)) {
-      throw new ConflictError(`A team named ${body.name} exists`, [{ field: 'name', message: 'already exists' }]);
+      throw new ConflictError(`A team named ${body.name} exists`, [
+        { field: 'name', message: 'already exists' },
+      ]);
     }
-    const team = await insertTeam(context.db, { orgId: me.orgId, name: body.name, now: context.clock.now() });
-    await recordAudit(context, { orgId: me.orgId, actorId: me.id, action: 'team.create', details: { teamId: team.id } });
+    const team = await insertTeam(context.db, {
+      orgId: me.orgId,
+      name: body.name,
+      now: context.clock.now(),
+    });
+    await recordAudit(context, {
+      orgId: me.orgId,
+      actorId: me.id,
+      action: 'team.create',
+      details: { teamId: team.id },
+    });
     res.status(201).json(team);
   });
 

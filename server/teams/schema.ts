@@ -3,20 +3,30 @@ import { errorResponses, registry } from '../openapi/registry';
 
 export const createTeamBodySchema = z.object({ name: z.string().trim().min(1).max(100) });
 
-export const teamViewSchema = registry.register('Team', z.object({ id: z.string(), orgId: z.string(), name: z.string() }));
+export const teamViewSchema = registry.register(
+  'Team',
+  z.object({ id: z.string(), orgId: z.string(), name: z.string() }),
+);
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 registry.registerPath({
   method: 'get',
   path: '/teams',
-  summary: 'Teams: all of the organisation for beheerder and beleid, your own for begeleider and teamleider',
-  responses: { 200: { description: 'Teams', ...json(z.object({ items: z.array(teamViewSchema) })) }, ...errorResponses(401) },
+  summary:
+    'Teams: all of the organisation for beheerder and beleid, your own for begeleider and teamleider',
+  responses: {
+    200: { description: 'Teams', ...json(z.object({ items: z.array(teamViewSchema) })) },
+    ...errorResponses(401),
+  },
 });
 registry.registerPath({
   method: 'post',
   path: '/teams',
   summary: 'Create a team (beheerder)',
   request: { body: json(createTeamBodySchema) },
-  responses: { 201: { description: 'Created', ...json(teamViewSchema) }, ...errorResponses(400, 401, 403, 409) },
+  responses: {
+    201: { description: 'Created', ...json(teamViewSchema) },
+    ...errorResponses(400, 401, 403, 409),
+  },
 });

@@ -14,7 +14,11 @@ interface TeamDocument {
 }
 
 const teamSchema = new Schema<TeamDocument>(
-  { orgId: { type: String, required: true }, name: { type: String, required: true }, createdAt: { type: Date, required: true } },
+  {
+    orgId: { type: String, required: true },
+    name: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
   { collection: 'teams', versionKey: false },
 );
 teamSchema.index({ orgId: 1, name: 1 }, { unique: true });
@@ -23,18 +27,33 @@ function model(db: Connection) {
   return modelFor(db, 'Team', teamSchema);
 }
 
-const present = (doc: TeamDocument & { _id: unknown }): Team => ({ id: String(doc._id), orgId: doc.orgId, name: doc.name });
+const present = (doc: TeamDocument & { _id: unknown }): Team => ({
+  id: String(doc._id),
+  orgId: doc.orgId,
+  name: doc.name,
+});
 
 export async function ensureTeamIndexes(db: Connection): Promise<void> {
   await model(db).createIndexes();
 }
 
-export async function insertTeam(db: Connection, input: { orgId: string; name: string; now: Date }): Promise<Team> {
-  const doc = await model(db).create({ orgId: input.orgId, name: input.name, createdAt: input.now });
+export async function insertTeam(
+  db: Connection,
+  input: { orgId: string; name: string; now: Date },
+): Promise<Team> {
+  const doc = await model(db).create({
+    orgId: input.orgId,
+    name: input.name,
+    createdAt: input.now,
+  });
   return present(doc.toObject());
 }
 
-export async function findTeamByName(db: Connection, orgId: string, name: string): Promise<Team | null> {
+export async function findTeamByName(
+  db: Connection,
+  orgId: string,
+  name: string,
+): Promise<Team | null> {
   const doc = await model(db).findOne({ orgId, name }).lean();
   return doc ? present(doc) : null;
 }

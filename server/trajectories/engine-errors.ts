@@ -10,21 +10,30 @@ import { AppError, ForbiddenError, UnprocessableError } from '../errors';
  * - DEADLINE_PASSED from a client: 400 naming `type` (SPEC §2.3: system only);
  * - everything the workflow does not allow now: 422 with details.allowedEvents (SPEC §3).
  */
-export function rejectionToError(rejection: Rejection, field: 'occurredAt' | 'registeredAt' = 'occurredAt'): AppError {
+export function rejectionToError(
+  rejection: Rejection,
+  field: 'occurredAt' | 'registeredAt' = 'occurredAt',
+): AppError {
   switch (rejection.code) {
     case 'FORBIDDEN_ROLE':
       return new ForbiddenError(rejection.message);
     case 'SYSTEM_EVENT':
-      return new AppError(400, 'SYSTEM_EVENT', rejection.message, [{ field: 'type', message: 'DEADLINE_PASSED is sent by the system only' }]);
+      return new AppError(400, 'SYSTEM_EVENT', rejection.message, [
+        { field: 'type', message: 'DEADLINE_PASSED is sent by the system only' },
+      ]);
     case 'OCCURRED_IN_FUTURE':
     case 'OCCURRED_BEFORE_PREVIOUS':
-      return new AppError(400, rejection.code, rejection.message, [{ field, message: rejection.message }]);
+    case 'INVALID_DATE':
+      return new AppError(400, rejection.code, rejection.message, [
+        { field, message: rejection.message },
+      ]);
     case 'UNKNOWN_MACHINE':
     case 'MIGRATION_FAILED':
       // A stored snapshot the engine cannot read is our fault, not the caller's: a 500 that is logged.
       return new AppError(500, rejection.code, rejection.message);
     default:
-      return new UnprocessableError(rejection.code, rejection.message, { allowedEvents: rejection.allowedEvents });
+      return new UnprocessableError(rejection.code, rejection.message, {
+        allowedEvents: rejection.allowedEvents,
+      });
   }
 }
-

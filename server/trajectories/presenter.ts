@@ -1,4 +1,9 @@
-import { computeSignals, describeTrajectory, type OrganisationSettings, type Role } from '../../machines';
+import {
+  computeSignals,
+  describeTrajectory,
+  type OrganisationSettings,
+  type Role,
+} from '../../machines';
 import type { CaseRecord, TrajectoryRecord } from '../cases/case.types';
 import { loadSummary, presentHistoryEntry, toPersisted } from './trajectory-record';
 
@@ -15,8 +20,12 @@ export function presentTrajectory(
   const summary = loadSummary(trajectory.summary);
   return {
     ...presentTrajectoryWithoutHistory(caseRecord.id, trajectory, {
-      allowedEvents: isOpen ? describeTrajectory(toPersisted(trajectory), viewer.role, viewer.settings).allowedEvents : [],
-      signals: isOpen ? computeSignals(summary, viewer.asOf.toISOString(), viewer.settings.signals) : [],
+      allowedEvents: isOpen
+        ? describeTrajectory(toPersisted(trajectory), viewer.role, viewer.settings).allowedEvents
+        : [],
+      signals: isOpen
+        ? computeSignals(summary, viewer.asOf.toISOString(), viewer.settings.signals)
+        : [],
     }),
     history: trajectory.history.map(presentHistoryEntry),
   };

@@ -14,7 +14,9 @@ export function trajectoryRoutes(context: AppContext): Router {
 
   router.post('/cases/:id/trajectories', casework, async (req, res) => {
     const body = parseInput(createTrajectoryBodySchema, req.body);
-    res.status(201).json(await createTrajectoryForCase(context, currentUser(req), String(req.params.id), body));
+    res
+      .status(201)
+      .json(await createTrajectoryForCase(context, currentUser(req), String(req.params.id), body));
   });
 
   router.get('/trajectories/:id', casework, async (req, res) => {
@@ -24,15 +26,25 @@ export function trajectoryRoutes(context: AppContext): Router {
   router.post('/trajectories/:id/events', casework, async (req, res) => {
     const raw: unknown = req.body;
     // SPEC §2.3: DEADLINE_PASSED is sent by the system only; say so instead of "unknown type".
-    if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'DEADLINE_PASSED') {
-      throw new AppError(400, 'SYSTEM_EVENT', 'DEADLINE_PASSED is sent by the system only', [{ field: 'type', message: 'system event' }]);
+    if (
+      typeof raw === 'object' &&
+      raw !== null &&
+      (raw as { type?: unknown }).type === 'DEADLINE_PASSED'
+    ) {
+      throw new AppError(400, 'SYSTEM_EVENT', 'DEADLINE_PASSED is sent by the system only', [
+        { field: 'type', message: 'system event' },
+      ]);
     }
     const header = req.get('Idempotency-Key');
     if (header !== undefined && !idempotencyKeySchema.safeParse(header).success) {
-      throw new ValidationError('Invalid header: Idempotency-Key', [{ field: 'Idempotency-Key', message: '1–200 printable ASCII characters' }]);
+      throw new ValidationError('Invalid header: Idempotency-Key', [
+        { field: 'Idempotency-Key', message: '1–200 printable ASCII characters' },
+      ]);
     }
     const body = parseInput(eventBodySchema, raw);
-    res.json(await applyTrajectoryEvent(context, currentUser(req), String(req.params.id), body, header));
+    res.json(
+      await applyTrajectoryEvent(context, currentUser(req), String(req.params.id), body, header),
+    );
   });
 
   return router;

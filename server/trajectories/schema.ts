@@ -7,8 +7,15 @@ const reason = z.string().trim().min(1).max(500);
 
 /** Every event carries these (SPEC §2.3: occurredAt; SPEC §3: expectedVersion for 409 on conflict). */
 const base = {
-  occurredAt: instantSchema.openapi({ description: 'When it happened; may be backdated, never in the future or before the previous event' }),
-  expectedVersion: z.number().int().min(1).openapi({ description: 'The trajectory version you last saw' }),
+  occurredAt: instantSchema.openapi({
+    description:
+      'When it happened; may be backdated, never in the future or before the previous event',
+  }),
+  expectedVersion: z
+    .number()
+    .int()
+    .min(1)
+    .openapi({ description: 'The trajectory version you last saw' }),
 };
 
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -25,14 +32,32 @@ export const eventBodySchema = z
     event('REVIEW', { decision: z.enum(['continue', 'close']), note: note.optional() }),
     event('CONCLUDE', {
       trede: tredeSchema,
-      route: z.enum(['ontwikkeltraject', 'stabiel', 'werktraject', 'vrijwilligerswerk', 'zelfstandig', 'geen']),
+      route: z.enum([
+        'ontwikkeltraject',
+        'stabiel',
+        'werktraject',
+        'vrijwilligerswerk',
+        'zelfstandig',
+        'geen',
+      ]),
       note: note.optional(),
     }),
     event('SUSPEND', { reason }),
     event('RESUME', {}),
     event('DROP_OUT', { reason }),
     event('REASSIGN', { begeleiderId: objectId }),
-    event('CLOSE', { outcome: z.enum(['goalReached', 'goalNotReached', 'dropout', 'paidWork', 'moved', 'switched', 'other']), note: note.optional() }),
+    event('CLOSE', {
+      outcome: z.enum([
+        'goalReached',
+        'goalNotReached',
+        'dropout',
+        'paidWork',
+        'moved',
+        'switched',
+        'other',
+      ]),
+      note: note.optional(),
+    }),
   ])
   .openapi('TrajectoryEvent');
 
@@ -41,7 +66,9 @@ export type EventBody = z.infer<typeof eventBodySchema>;
 export const createTrajectoryBodySchema = z
   .object({
     product: z.enum(['ONT', 'STA-2', 'STA-3', 'STA-4', 'HER']),
-    targetTrede: tredeSchema.optional().openapi({ description: 'ONT only: the first target trede (2–5), above the current trede' }),
+    targetTrede: tredeSchema
+      .optional()
+      .openapi({ description: 'ONT only: the first target trede (2–5), above the current trede' }),
     registeredAt: instantSchema,
   })
   .strict()
@@ -71,7 +98,10 @@ registry.registerPath({
   path: '/trajectories/{id}',
   summary: 'A trajectory with its history and the events your role may send now',
   request: { params },
-  responses: { 200: { description: 'The trajectory', ...json(trajectoryViewSchema) }, ...errorResponses(401, 403, 404) },
+  responses: {
+    200: { description: 'The trajectory', ...json(trajectoryViewSchema) },
+    ...errorResponses(401, 403, 404),
+  },
 });
 registry.registerPath({
   method: 'post',

@@ -17,7 +17,8 @@ import type { StoredHistoryEntry, StoredSummary, TrajectoryRecord } from '../cas
 const date = (iso: string): Date => new Date(iso);
 const dateOrNull = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
 const iso = (value: Date): string => value.toISOString();
-const isoOrNull = (value: Date | null): string | null => (value === null ? null : value.toISOString());
+const isoOrNull = (value: Date | null): string | null =>
+  value === null ? null : value.toISOString();
 
 export function storeSummary(summary: TrajectorySummary): StoredSummary {
   return {
@@ -54,7 +55,11 @@ export function loadSummary(stored: StoredSummary): TrajectorySummary {
 }
 
 export function toPersisted(record: TrajectoryRecord): PersistedTrajectory {
-  return { machineId: record.machineId, machineVersion: record.machineVersion, snapshot: JSON.parse(record.snapshotJson) as unknown };
+  return {
+    machineId: record.machineId,
+    machineVersion: record.machineVersion,
+    snapshot: JSON.parse(record.snapshotJson) as unknown,
+  };
 }
 
 export function storeHistoryEntry(entry: HistoryEntry, actorRole: Role | null): StoredHistoryEntry {
@@ -94,7 +99,10 @@ const END_OF_TIME = '2999-12-31T00:00:00.000Z';
  * DEADLINE_PASSED, or null if it never would in the current state. Asking the engine keeps the
  * rule of which states have a running deadline in machines/ (SPEC §2.3), not in a server query.
  */
-export function computeSweepDueAt(persisted: PersistedTrajectory, settings: OrganisationSettings): Date | null {
+export function computeSweepDueAt(
+  persisted: PersistedTrajectory,
+  settings: OrganisationSettings,
+): Date | null {
   const probe = sweepDeadline({ persisted, now: END_OF_TIME, settings });
   if (!probe || !probe.ok) return null;
   const first = probe.historyEntries[0];
@@ -115,15 +123,26 @@ export function advanceTrajectory(
     snapshotJson: JSON.stringify(outcome.persisted.snapshot),
     version: record.version + 1,
     summary,
-    sweepDueAt: summary.state === 'closed' ? null : computeSweepDueAt(outcome.persisted, options.settings),
-    history: [...record.history, ...outcome.historyEntries.map((entry) => storeHistoryEntry(entry, options.actorRole))],
+    sweepDueAt:
+      summary.state === 'closed' ? null : computeSweepDueAt(outcome.persisted, options.settings),
+    history: [
+      ...record.history,
+      ...outcome.historyEntries.map((entry) => storeHistoryEntry(entry, options.actorRole)),
+    ],
     closedAt: summary.state === 'closed' ? summary.stateEnteredAt : null,
   };
 }
 
 export function newTrajectoryRecord(
   outcome: EngineOutcome,
-  options: { id: string; now: Date; createdBy: string | null; actorRole: Role | null; previousTrajectoryId: string | null; settings: OrganisationSettings },
+  options: {
+    id: string;
+    now: Date;
+    createdBy: string | null;
+    actorRole: Role | null;
+    previousTrajectoryId: string | null;
+    settings: OrganisationSettings;
+  },
 ): TrajectoryRecord {
   return {
     id: options.id,

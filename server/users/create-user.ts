@@ -18,7 +18,9 @@ export interface CreateUserInput {
 export async function createUser(context: AppContext, input: CreateUserInput): Promise<User> {
   await assertTeamsInOrganisation(context, input.orgId, input.teamIds);
   if (await usernameExists(context.db, input.username)) {
-    throw new ConflictError(`Username ${input.username} is taken`, [{ field: 'username', message: 'already exists' }]);
+    throw new ConflictError(`Username ${input.username} is taken`, [
+      { field: 'username', message: 'already exists' },
+    ]);
   }
   return insertUser(context.db, {
     orgId: input.orgId,
@@ -31,10 +33,16 @@ export async function createUser(context: AppContext, input: CreateUserInput): P
   });
 }
 
-export async function assertTeamsInOrganisation(context: AppContext, orgId: string, teamIds: string[]): Promise<void> {
+export async function assertTeamsInOrganisation(
+  context: AppContext,
+  orgId: string,
+  teamIds: string[],
+): Promise<void> {
   const unique = [...new Set(teamIds)];
   const valid = unique.every((id) => /^[0-9a-f]{24}$/i.test(id));
   if (!valid || (await countTeamsIn(context.db, orgId, unique)) !== unique.length) {
-    throw new ValidationError('Invalid body: teamIds', [{ field: 'teamIds', message: 'unknown team' }]);
+    throw new ValidationError('Invalid body: teamIds', [
+      { field: 'teamIds', message: 'unknown team' },
+    ]);
   }
 }

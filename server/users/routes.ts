@@ -27,7 +27,12 @@ export function userRoutes(context: AppContext): Router {
     const me = currentUser(req);
     const body = parseInput(createUserBodySchema, req.body);
     const user = await createUser(context, { ...body, orgId: me.orgId });
-    await recordAudit(context, { orgId: me.orgId, actorId: me.id, action: 'user.create', details: { userId: user.id, role: user.role } });
+    await recordAudit(context, {
+      orgId: me.orgId,
+      actorId: me.id,
+      action: 'user.create',
+      details: { userId: user.id, role: user.role },
+    });
     res.status(201).json(presentUser(user));
   });
 

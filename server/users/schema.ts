@@ -6,7 +6,12 @@ const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id');
 const password = z.string().min(12, 'must be at least 12 characters').max(200);
 
 export const createUserBodySchema = z.object({
-  username: z.string().trim().min(3).max(60).regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(60)
+    .regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
   displayName: z.string().trim().min(1).max(120),
   role: roleSchema,
   teamIds: z.array(objectId).max(50).default([]),
@@ -25,7 +30,10 @@ export const updateUserBodySchema = z
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
 
-export const listUsersQuerySchema = z.object({ team: objectId.optional(), role: roleSchema.optional() });
+export const listUsersQuerySchema = z.object({
+  team: objectId.optional(),
+  role: roleSchema.optional(),
+});
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
@@ -34,19 +42,29 @@ registry.registerPath({
   path: '/users',
   summary: 'Users of your organisation (beheerder)',
   request: { query: listUsersQuerySchema },
-  responses: { 200: { description: 'Users', ...json(z.object({ items: z.array(userViewSchema) })) }, ...errorResponses(401, 403) },
+  responses: {
+    200: { description: 'Users', ...json(z.object({ items: z.array(userViewSchema) })) },
+    ...errorResponses(401, 403),
+  },
 });
 registry.registerPath({
   method: 'post',
   path: '/users',
   summary: 'Create a user (beheerder)',
   request: { body: json(createUserBodySchema) },
-  responses: { 201: { description: 'Created', ...json(userViewSchema) }, ...errorResponses(400, 401, 403, 409) },
+  responses: {
+    201: { description: 'Created', ...json(userViewSchema) },
+    ...errorResponses(400, 401, 403, 409),
+  },
 });
 registry.registerPath({
   method: 'patch',
   path: '/users/{id}',
-  summary: 'Change role, teams, name, password or deactivate (beheerder); deactivating ends the sessions',
+  summary:
+    'Change role, teams, name, password or deactivate (beheerder); deactivating ends the sessions',
   request: { params: z.object({ id: z.string() }), body: json(updateUserBodySchema) },
-  responses: { 200: { description: 'Updated', ...json(userViewSchema) }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: 'Updated', ...json(userViewSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
 });

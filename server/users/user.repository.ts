@@ -25,7 +25,11 @@ const userSchema = new Schema<UserDocument>(
     orgId: { type: String, required: true },
     username: { type: String, required: true, lowercase: true, trim: true },
     displayName: { type: String, required: true },
-    role: { type: String, required: true, enum: ['begeleider', 'teamleider', 'beleid', 'beheerder'] },
+    role: {
+      type: String,
+      required: true,
+      enum: ['begeleider', 'teamleider', 'beleid', 'beheerder'],
+    },
     teamIds: { type: [String], default: [] },
     passwordHash: { type: String, required: true },
     active: { type: Boolean, default: true },
@@ -75,7 +79,10 @@ export async function findUserById(db: Connection, id: string): Promise<User | n
 }
 
 /** For login only: the one place the password hash leaves the repository. */
-export async function findCredentials(db: Connection, username: string): Promise<{ user: User; passwordHash: string } | null> {
+export async function findCredentials(
+  db: Connection,
+  username: string,
+): Promise<{ user: User; passwordHash: string } | null> {
   const doc = await model(db).findOne({ username: username.trim().toLowerCase() }).lean();
   return doc ? { user: present(doc), passwordHash: doc.passwordHash } : null;
 }
@@ -84,7 +91,11 @@ export async function usernameExists(db: Connection, username: string): Promise<
   return (await model(db).countDocuments({ username: username.trim().toLowerCase() })) > 0;
 }
 
-export async function listUsers(db: Connection, orgId: string, filter: { teamId?: string; role?: Role } = {}): Promise<User[]> {
+export async function listUsers(
+  db: Connection,
+  orgId: string,
+  filter: { teamId?: string; role?: Role } = {},
+): Promise<User[]> {
   const query: Record<string, unknown> = { orgId };
   if (filter.teamId) query.teamIds = filter.teamId;
   if (filter.role) query.role = filter.role;
@@ -96,9 +107,13 @@ export async function updateUser(
   db: Connection,
   orgId: string,
   id: string,
-  changes: Partial<Pick<UserDocument, 'displayName' | 'role' | 'teamIds' | 'active' | 'passwordHash'>> & { now: Date },
+  changes: Partial<
+    Pick<UserDocument, 'displayName' | 'role' | 'teamIds' | 'active' | 'passwordHash'>
+  > & { now: Date },
 ): Promise<User | null> {
   const { now, ...fields } = changes;
-  const doc = await model(db).findOneAndUpdate({ _id: id, orgId }, { $set: { ...fields, updatedAt: now } }, { new: true }).lean();
+  const doc = await model(db)
+    .findOneAndUpdate({ _id: id, orgId }, { $set: { ...fields, updatedAt: now } }, { new: true })
+    .lean();
   return doc ? present(doc) : null;
 }

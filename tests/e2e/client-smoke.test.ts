@@ -17,7 +17,8 @@ describeInBrowser('the client in Chromium', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(`${clientDistDir}/index.html`)) throw new Error('client not built: `npm test` runs `npm run build:client` first');
+    if (!fs.existsSync(`${clientDistDir}/index.html`))
+      throw new Error('client not built: `npm test` runs `npm run build:client` first');
     server = await startTestServer();
     http = server.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => http.once('listening', resolve));

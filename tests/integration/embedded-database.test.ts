@@ -13,7 +13,10 @@ describe('the test engine', () => {
   it('stores a document through mongoose and returns it over a fresh connection', async () => {
     const database = await createTestDatabase('roundtrip');
     try {
-      const Note = database.connection.model('Note', new mongoose.Schema({ text: String, at: Date }));
+      const Note = database.connection.model(
+        'Note',
+        new mongoose.Schema({ text: String, at: Date }),
+      );
       await Note.create({ text: 'trede 3 bereikt', at: new Date('2026-03-01T09:00:00Z') });
 
       const fresh = await connectDatabase(database.uri);
@@ -51,7 +54,9 @@ describeEmbedded('the embedded engine (own data folder)', () => {
     const second = await startEmbeddedDatabase(options);
     const reader = await connectDatabase(second.uri);
     try {
-      expect(await reader.collection('cases').findOne({ clientNumber: 'K-1' })).toMatchObject({ trede: 2 });
+      expect(await reader.collection('cases').findOne({ clientNumber: 'K-1' })).toMatchObject({
+        trede: 2,
+      });
     } finally {
       await reader.close();
       await second.stop();
@@ -61,15 +66,21 @@ describeEmbedded('the embedded engine (own data folder)', () => {
   it('refuses a port that is already in use, in one sentence naming the port and the setting', async () => {
     const busy = testDatabaseUri(uniqueDatabaseName());
     const port = Number(new URL(busy).port);
-    await expect(startEmbeddedDatabase({ dataDir, port, toolsDir, dbName: 'x', log: () => undefined })).rejects.toThrow(
-      new RegExp(`Port ${port} .*TREDE_DB_PORT`),
-    );
+    await expect(
+      startEmbeddedDatabase({ dataDir, port, toolsDir, dbName: 'x', log: () => undefined }),
+    ).rejects.toThrow(new RegExp(`Port ${port} .*TREDE_DB_PORT`));
   });
 
   it('refuses a data folder another live Trede process holds', async () => {
     fs.writeFileSync(path.join(dataDir, 'trede.lock'), String(process.ppid));
     await expect(
-      startEmbeddedDatabase({ dataDir, port: await findFreePort(), toolsDir, dbName: 'x', log: () => undefined }),
+      startEmbeddedDatabase({
+        dataDir,
+        port: await findFreePort(),
+        toolsDir,
+        dbName: 'x',
+        log: () => undefined,
+      }),
     ).rejects.toThrow(/in use by another Trede process/);
   });
 });

@@ -20,7 +20,10 @@ async function login(port: number): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: admin.TREDE_ADMIN_USERNAME, password: admin.TREDE_ADMIN_PASSWORD }),
+    body: JSON.stringify({
+      username: admin.TREDE_ADMIN_USERNAME,
+      password: admin.TREDE_ADMIN_PASSWORD,
+    }),
   });
   return response.status;
 }
@@ -80,7 +83,9 @@ describeEmbedded('the server process on the embedded database', () => {
     });
     try {
       expect(server.output()).not.toMatch(/Embedded database/);
-      const health = (await (await fetch(`http://127.0.0.1:${port}/api/v1/health`)).json()) as { database: unknown };
+      const health = (await (await fetch(`http://127.0.0.1:${port}/api/v1/health`)).json()) as {
+        database: unknown;
+      };
       expect(health.database).toEqual({ status: 'up', engine: 'external' });
       expect(fs.readdirSync(externalDir)).toEqual([]);
     } finally {
@@ -90,6 +95,8 @@ describeEmbedded('the server process on the embedded database', () => {
   });
 
   it('fails with one readable sentence when the configuration is invalid', async () => {
-    await expect(startServerProcess({ PORT: 'eighty', TREDE_DATA_DIR: dataDir }, 20000)).rejects.toThrow(/Invalid configuration:\n {2}- PORT/);
+    await expect(
+      startServerProcess({ PORT: 'eighty', TREDE_DATA_DIR: dataDir }, 20000),
+    ).rejects.toThrow(/Invalid configuration:\n {2}- PORT/);
   });
 });

@@ -24,9 +24,21 @@ describe('deadline sweeper on two instances', () => {
   it('applies DEADLINE_PASSED exactly once to each of 1,000 due trajectories', async () => {
     const team = await createCaseworkTeam(first);
     // Started 2025-10-01: the 6-month step deadline passed on 2026-04-01.
-    const seeded = await seedStartedTrajectories(first, team, { count: 1000, product: 'ONT', targetTrede: 2, currentTrede: 1, startedAt: '2025-10-01T09:00:00.000Z' });
+    const seeded = await seedStartedTrajectories(first, team, {
+      count: 1000,
+      product: 'ONT',
+      targetTrede: 2,
+      currentTrede: 1,
+      startedAt: '2025-10-01T09:00:00.000Z',
+    });
     // Not yet due: started a month ago.
-    await seedStartedTrajectories(first, team, { count: 10, product: 'ONT', targetTrede: 2, currentTrede: 1, startedAt: '2026-05-01T09:00:00.000Z' });
+    await seedStartedTrajectories(first, team, {
+      count: 10,
+      product: 'ONT',
+      targetTrede: 2,
+      currentTrede: 1,
+      startedAt: '2026-05-01T09:00:00.000Z',
+    });
 
     const [a, b] = await Promise.all([runSweep(first.context), runSweep(second.context)]);
     expect(a.failed + b.failed).toBe(0);
@@ -34,14 +46,28 @@ describe('deadline sweeper on two instances', () => {
 
     const docs = await database.connection
       .collection('cases')
-      .find({}, { projection: { 'openTrajectory.id': 1, 'openTrajectory.summary.state': 1, 'openTrajectory.history.type': 1, 'openTrajectory.version': 1 } })
+      .find(
+        {},
+        {
+          projection: {
+            'openTrajectory.id': 1,
+            'openTrajectory.summary.state': 1,
+            'openTrajectory.history.type': 1,
+            'openTrajectory.version': 1,
+          },
+        },
+      )
       .toArray();
     const seededIds = new Set(seeded.map((record) => record.openTrajectory!.id));
     const due = docs.filter((doc) => seededIds.has(doc.openTrajectory.id));
     expect(due).toHaveLength(1000);
     for (const doc of due) {
       expect(doc.openTrajectory.summary.state).toBe('overdue');
-      expect(doc.openTrajectory.history.filter((entry: { type: string }) => entry.type === 'DEADLINE_PASSED')).toHaveLength(1);
+      expect(
+        doc.openTrajectory.history.filter(
+          (entry: { type: string }) => entry.type === 'DEADLINE_PASSED',
+        ),
+      ).toHaveLength(1);
     }
     const notDue = docs.filter((doc) => !seededIds.has(doc.openTrajectory.id));
     expect(notDue.map((doc) => doc.openTrajectory.summary.state)).toEqual(Array(10).fill('active'));

@@ -1,6 +1,13 @@
 import request from 'supertest';
 import { bearer, createTestUser } from '../support/auth';
-import { createCaseViaApi, createCaseworkTeam, createTrajectoryViaApi, rawCase, sendEvent, type TestTeam } from '../support/factories';
+import {
+  createCaseViaApi,
+  createCaseworkTeam,
+  createTrajectoryViaApi,
+  rawCase,
+  sendEvent,
+  type TestTeam,
+} from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 describe('trajectories and events (SPEC §2.3, §3)', () => {
@@ -17,10 +24,21 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
 
   async function startedOnt(overrides: { trede?: number; targetTrede?: number } = {}) {
     const created = await createCaseViaApi(server, north, { trede: overrides.trede ?? 1 });
-    const trajectory = await createTrajectoryViaApi(server, north.begeleider.token, created.id, { product: 'ONT', targetTrede: overrides.targetTrede ?? 2 });
-    const started = await sendEvent(server, north.begeleider.token, trajectory.id, { type: 'START', occurredAt: '2026-05-01T09:00:00Z', expectedVersion: 1 });
+    const trajectory = await createTrajectoryViaApi(server, north.begeleider.token, created.id, {
+      product: 'ONT',
+      targetTrede: overrides.targetTrede ?? 2,
+    });
+    const started = await sendEvent(server, north.begeleider.token, trajectory.id, {
+      type: 'START',
+      occurredAt: '2026-05-01T09:00:00Z',
+      expectedVersion: 1,
+    });
     expect(started.status).toBe(200);
-    return { caseId: created.id, trajectoryId: trajectory.id, version: started.body.version as number };
+    return {
+      caseId: created.id,
+      trajectoryId: trajectory.id,
+      version: started.body.version as number,
+    };
   }
 
   describe('POST /cases/:id/trajectories', () => {
@@ -31,8 +49,21 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
         .set(bearer(north.begeleider.token))
         .send({ product: 'ONT', targetTrede: 2, registeredAt: '2026-05-20' })
         .expect(201);
-      expect(response.body).toMatchObject({ caseId: created.id, product: 'ONT', state: 'registered', version: 1, targetTrede: 2, machineId: 'ontwikkeltraject' });
-      expect(response.body.history).toEqual([expect.objectContaining({ type: 'CREATED', toState: 'registered', actorId: north.begeleider.user.id })]);
+      expect(response.body).toMatchObject({
+        caseId: created.id,
+        product: 'ONT',
+        state: 'registered',
+        version: 1,
+        targetTrede: 2,
+        machineId: 'ontwikkeltraject',
+      });
+      expect(response.body.history).toEqual([
+        expect.objectContaining({
+          type: 'CREATED',
+          toState: 'registered',
+          actorId: north.begeleider.user.id,
+        }),
+      ]);
       const second = await request(server.app)
         .post(`/api/v1/cases/${created.id}/trajectories`)
         .set(bearer(north.begeleider.token))
@@ -62,14 +93,34 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
     it('answers 400 for bad input, 404 outside the team, 403 for beleid', async () => {
       const created = await createCaseViaApi(server, north);
       const path = `/api/v1/cases/${created.id}/trajectories`;
-      const bad = await request(server.app).post(path).set(bearer(north.begeleider.token)).send({ product: 'XYZ', registeredAt: '2026-05-20' }).expect(400);
+      const bad = await request(server.app)
+        .post(path)
+        .set(bearer(north.begeleider.token))
+        .send({ product: 'XYZ', registeredAt: '2026-05-20' })
+        .expect(400);
       expect(bad.body.error.details[0].field).toBe('product');
-      const noDate = await request(server.app).post(path).set(bearer(north.begeleider.token)).send({ product: 'HER' }).expect(400);
+      const noDate = await request(server.app)
+        .post(path)
+        .set(bearer(north.begeleider.token))
+        .send({ product: 'HER' })
+        .expect(400);
       expect(noDate.body.error.details[0].field).toBe('registeredAt');
-      await request(server.app).post(path).set(bearer(south.begeleider.token)).send({ product: 'HER', registeredAt: '2026-05-20' }).expect(404);
+      await request(server.app)
+        .post(path)
+        .set(bearer(south.begeleider.token))
+        .send({ product: 'HER', registeredAt: '2026-05-20' })
+        .expect(404);
       const beleid = await createTestUser(server, { role: 'beleid' });
-      await request(server.app).post(path).set(bearer(beleid.token)).send({ product: 'HER', registeredAt: '2026-05-20' }).expect(403);
-      const future = await request(server.app).post(path).set(bearer(north.begeleider.token)).send({ product: 'HER', registeredAt: '2026-07-01' }).expect(400);
+      await request(server.app)
+        .post(path)
+        .set(bearer(beleid.token))
+        .send({ product: 'HER', registeredAt: '2026-05-20' })
+        .expect(403);
+      const future = await request(server.app)
+        .post(path)
+        .set(bearer(north.begeleider.token))
+        .send({ product: 'HER', registeredAt: '2026-07-01' })
+        .expect(400);
       expect(future.body.error.details[0].field).toBe('registeredAt');
     });
   });
@@ -77,17 +128,37 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
   describe('GET /trajectories/:id', () => {
     it('shows the trajectory with allowedEvents for the role; 404 for other teams and unknown ids', async () => {
       const { trajectoryId } = await startedOnt();
-      const asBegeleider = await request(server.app).get(`/api/v1/trajectories/${trajectoryId}`).set(bearer(north.begeleider.token)).expect(200);
-      expect(asBegeleider.body).toMatchObject({ id: trajectoryId, state: 'active', version: 2, targetTrede: 2, machineVersion: expect.any(Number) });
+      const asBegeleider = await request(server.app)
+        .get(`/api/v1/trajectories/${trajectoryId}`)
+        .set(bearer(north.begeleider.token))
+        .expect(200);
+      expect(asBegeleider.body).toMatchObject({
+        id: trajectoryId,
+        state: 'active',
+        version: 2,
+        targetTrede: 2,
+        machineVersion: expect.any(Number),
+      });
       // Calendar months in Europe/Amsterdam (SPEC §2.2): a step started on 1 May runs through 1 November,
       // so the deadline is 00:00 CET on 2 November (docs/decisions/003).
       expect(asBegeleider.body.deadlineAt).toBe('2026-11-01T23:00:00.000Z');
-      expect(asBegeleider.body.allowedEvents).toEqual(expect.arrayContaining(['RECORD_CONTACT', 'ASSESS_TREDE', 'SUSPEND', 'DROP_OUT', 'CLOSE']));
+      expect(asBegeleider.body.allowedEvents).toEqual(
+        expect.arrayContaining(['RECORD_CONTACT', 'ASSESS_TREDE', 'SUSPEND', 'DROP_OUT', 'CLOSE']),
+      );
       expect(asBegeleider.body.allowedEvents).not.toContain('REASSIGN');
-      const asTeamleider = await request(server.app).get(`/api/v1/trajectories/${trajectoryId}`).set(bearer(north.teamleider.token)).expect(200);
+      const asTeamleider = await request(server.app)
+        .get(`/api/v1/trajectories/${trajectoryId}`)
+        .set(bearer(north.teamleider.token))
+        .expect(200);
       expect(asTeamleider.body.allowedEvents).toContain('REASSIGN');
-      await request(server.app).get(`/api/v1/trajectories/${trajectoryId}`).set(bearer(south.teamleider.token)).expect(404);
-      await request(server.app).get('/api/v1/trajectories/nope').set(bearer(north.begeleider.token)).expect(404);
+      await request(server.app)
+        .get(`/api/v1/trajectories/${trajectoryId}`)
+        .set(bearer(south.teamleider.token))
+        .expect(404);
+      await request(server.app)
+        .get('/api/v1/trajectories/nope')
+        .set(bearer(north.begeleider.token))
+        .expect(404);
       await request(server.app).get(`/api/v1/trajectories/${trajectoryId}`).expect(401);
     });
   });
@@ -116,23 +187,62 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
       const { caseId, trajectoryId, version } = await startedOnt();
       const before = await rawCase(server, caseId);
       const cases: Array<[Record<string, unknown>, string]> = [
-        [{ type: 'ASSESS_TREDE', trede: 9, occurredAt: '2026-05-10', expectedVersion: version }, 'trede'],
+        [
+          { type: 'ASSESS_TREDE', trede: 9, occurredAt: '2026-05-10', expectedVersion: version },
+          'trede',
+        ],
         [{ type: 'ASSESS_TREDE', trede: 2, expectedVersion: version }, 'occurredAt'],
         [{ type: 'ASSESS_TREDE', trede: 2, occurredAt: '2026-05-10' }, 'expectedVersion'],
-        [{ type: 'EXTEND', months: 4, reason: 'x', occurredAt: '2026-05-10', expectedVersion: version }, 'months'],
+        [
+          {
+            type: 'EXTEND',
+            months: 4,
+            reason: 'x',
+            occurredAt: '2026-05-10',
+            expectedVersion: version,
+          },
+          'months',
+        ],
         [{ type: 'FLY', occurredAt: '2026-05-10', expectedVersion: version }, 'type'],
         [{ type: 'DEADLINE_PASSED', occurredAt: '2026-05-10', expectedVersion: version }, 'type'],
-        [{ type: 'RECORD_CONTACT', note: { $ne: 1 }, occurredAt: '2026-05-10', expectedVersion: version }, 'note'],
-        [{ type: 'RECORD_CONTACT', note: 'x', occurredAt: '2026-07-10', expectedVersion: version }, 'occurredAt'],
-        [{ type: 'RECORD_CONTACT', note: 'x', occurredAt: '2026-04-10', expectedVersion: version }, 'occurredAt'],
+        [
+          {
+            type: 'RECORD_CONTACT',
+            note: { $ne: 1 },
+            occurredAt: '2026-05-10',
+            expectedVersion: version,
+          },
+          'note',
+        ],
+        [
+          { type: 'RECORD_CONTACT', note: 'x', occurredAt: '2026-07-10', expectedVersion: version },
+          'occurredAt',
+        ],
+        [
+          { type: 'RECORD_CONTACT', note: 'x', occurredAt: '2026-04-10', expectedVersion: version },
+          'occurredAt',
+        ],
       ];
       for (const [body, field] of cases) {
         const response = await sendEvent(server, north.begeleider.token, trajectoryId, body);
-        expect({ status: response.status, field: response.body.error?.details?.[0]?.field }).toEqual({ status: 400, field });
+        expect({
+          status: response.status,
+          field: response.body.error?.details?.[0]?.field,
+        }).toEqual({ status: 400, field });
       }
-      const system = await sendEvent(server, north.begeleider.token, trajectoryId, { type: 'DEADLINE_PASSED', occurredAt: '2026-05-10', expectedVersion: version });
+      const system = await sendEvent(server, north.begeleider.token, trajectoryId, {
+        type: 'DEADLINE_PASSED',
+        occurredAt: '2026-05-10',
+        expectedVersion: version,
+      });
       expect(system.body.error.code).toBe('SYSTEM_EVENT');
-      const badKey = await sendEvent(server, north.begeleider.token, trajectoryId, { type: 'RESUME', occurredAt: '2026-05-10', expectedVersion: version }, { 'Idempotency-Key': 'with space' });
+      const badKey = await sendEvent(
+        server,
+        north.begeleider.token,
+        trajectoryId,
+        { type: 'RESUME', occurredAt: '2026-05-10', expectedVersion: version },
+        { 'Idempotency-Key': 'with space' },
+      );
       expect(badKey.body.error.details[0].field).toBe('Idempotency-Key');
       expect(await rawCase(server, caseId)).toEqual(before);
     });
@@ -140,85 +250,197 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
     it('answers 409 with the current version on a stale expectedVersion', async () => {
       const { caseId, trajectoryId, version } = await startedOnt();
       const before = await rawCase(server, caseId);
-      const response = await sendEvent(server, north.begeleider.token, trajectoryId, { type: 'RECORD_CONTACT', note: 'x', occurredAt: '2026-05-10', expectedVersion: version - 1 });
+      const response = await sendEvent(server, north.begeleider.token, trajectoryId, {
+        type: 'RECORD_CONTACT',
+        note: 'x',
+        occurredAt: '2026-05-10',
+        expectedVersion: version - 1,
+      });
       expect(response.status).toBe(409);
-      expect(response.body.error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: version } });
+      expect(response.body.error).toMatchObject({
+        code: 'VERSION_CONFLICT',
+        details: { currentVersion: version },
+      });
       expect(await rawCase(server, caseId)).toEqual(before);
     });
 
     it('answers 422 with allowedEvents when the state does not allow the event', async () => {
       const { caseId, trajectoryId, version } = await startedOnt();
       const before = await rawCase(server, caseId);
-      const response = await sendEvent(server, north.begeleider.token, trajectoryId, { type: 'NEXT_STEP', occurredAt: '2026-05-10', expectedVersion: version });
+      const response = await sendEvent(server, north.begeleider.token, trajectoryId, {
+        type: 'NEXT_STEP',
+        occurredAt: '2026-05-10',
+        expectedVersion: version,
+      });
       expect(response.status).toBe(422);
       expect(response.body.error.code).toBe('EVENT_NOT_ALLOWED');
-      expect(response.body.error.details.allowedEvents).toEqual(expect.arrayContaining(['RECORD_CONTACT', 'ASSESS_TREDE']));
+      expect(response.body.error.details.allowedEvents).toEqual(
+        expect.arrayContaining(['RECORD_CONTACT', 'ASSESS_TREDE']),
+      );
       expect(await rawCase(server, caseId)).toEqual(before);
     });
 
     it('refuses EXTEND and REASSIGN from a begeleider with 403 (SPEC §2.5)', async () => {
       const { trajectoryId, version } = await startedOnt();
-      const reassign = await sendEvent(server, north.begeleider.token, trajectoryId, { type: 'REASSIGN', begeleiderId: north.teamleider.user.id, occurredAt: '2026-05-10', expectedVersion: version });
+      const reassign = await sendEvent(server, north.begeleider.token, trajectoryId, {
+        type: 'REASSIGN',
+        begeleiderId: north.teamleider.user.id,
+        occurredAt: '2026-05-10',
+        expectedVersion: version,
+      });
       expect(reassign.status).toBe(403);
     });
 
     it('lets a teamleider REASSIGN to a begeleider of the team, which moves the case; other targets are 400', async () => {
       const { caseId, trajectoryId, version } = await startedOnt();
-      const colleague = await createTestUser(server, { role: 'begeleider', teamIds: [north.team.id], orgId: north.team.orgId });
-      const outsider = await sendEvent(server, north.teamleider.token, trajectoryId, { type: 'REASSIGN', begeleiderId: south.begeleider.user.id, occurredAt: '2026-05-10', expectedVersion: version });
+      const colleague = await createTestUser(server, {
+        role: 'begeleider',
+        teamIds: [north.team.id],
+        orgId: north.team.orgId,
+      });
+      const outsider = await sendEvent(server, north.teamleider.token, trajectoryId, {
+        type: 'REASSIGN',
+        begeleiderId: south.begeleider.user.id,
+        occurredAt: '2026-05-10',
+        expectedVersion: version,
+      });
       expect(outsider.status).toBe(400);
       expect(outsider.body.error.details[0].field).toBe('begeleiderId');
-      const moved = await sendEvent(server, north.teamleider.token, trajectoryId, { type: 'REASSIGN', begeleiderId: colleague.user.id, occurredAt: '2026-05-10', expectedVersion: version });
+      const moved = await sendEvent(server, north.teamleider.token, trajectoryId, {
+        type: 'REASSIGN',
+        begeleiderId: colleague.user.id,
+        occurredAt: '2026-05-10',
+        expectedVersion: version,
+      });
       expect(moved.status).toBe(200);
-      const file = await request(server.app).get(`/api/v1/cases/${caseId}`).set(bearer(colleague.token)).expect(200);
+      const file = await request(server.app)
+        .get(`/api/v1/cases/${caseId}`)
+        .set(bearer(colleague.token))
+        .expect(200);
       expect(file.body.begeleiderId).toBe(colleague.user.id);
     });
 
     it('returns the first response again for a retry with the same Idempotency-Key, and 422 for another body', async () => {
       const { caseId, trajectoryId, version } = await startedOnt();
-      const body = { type: 'RECORD_CONTACT', note: 'Telefonisch', occurredAt: '2026-05-11', expectedVersion: version };
+      const body = {
+        type: 'RECORD_CONTACT',
+        note: 'Telefonisch',
+        occurredAt: '2026-05-11',
+        expectedVersion: version,
+      };
       const headers = { 'Idempotency-Key': 'retry-123' };
       const first = await sendEvent(server, north.begeleider.token, trajectoryId, body, headers);
       expect(first.status).toBe(200);
       // Something else happens in between; the retry still answers what the first call answered.
-      const other = await sendEvent(server, north.begeleider.token, trajectoryId, { ...body, note: 'Later', expectedVersion: version + 1 });
+      const other = await sendEvent(server, north.begeleider.token, trajectoryId, {
+        ...body,
+        note: 'Later',
+        expectedVersion: version + 1,
+      });
       expect(other.status).toBe(200);
       const retry = await sendEvent(server, north.begeleider.token, trajectoryId, body, headers);
       expect(retry.status).toBe(200);
       expect(retry.body).toEqual(first.body);
-      const reused = await sendEvent(server, north.begeleider.token, trajectoryId, { ...body, note: 'Anders' }, headers);
+      const reused = await sendEvent(
+        server,
+        north.begeleider.token,
+        trajectoryId,
+        { ...body, note: 'Anders' },
+        headers,
+      );
       expect(reused.status).toBe(422);
       expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
-      const stored = (await rawCase(server, caseId)) as { openTrajectory: { history: Array<{ type: string }> } };
-      expect(stored.openTrajectory.history.filter((entry) => entry.type === 'RECORD_CONTACT')).toHaveLength(2);
+      const stored = (await rawCase(server, caseId)) as {
+        openTrajectory: { history: Array<{ type: string }> };
+      };
+      expect(
+        stored.openTrajectory.history.filter((entry) => entry.type === 'RECORD_CONTACT'),
+      ).toHaveLength(2);
     });
 
     it('closes a trajectory; a closed trajectory accepts nothing (422) and a new one can open', async () => {
       const { caseId, trajectoryId, version } = await startedOnt();
-      const closed = await sendEvent(server, north.begeleider.token, trajectoryId, { type: 'CLOSE', outcome: 'moved', occurredAt: '2026-05-12', expectedVersion: version });
+      const closed = await sendEvent(server, north.begeleider.token, trajectoryId, {
+        type: 'CLOSE',
+        outcome: 'moved',
+        occurredAt: '2026-05-12',
+        expectedVersion: version,
+      });
       expect(closed.status).toBe(200);
-      expect(closed.body).toMatchObject({ state: 'closed', allowedEvents: [], closedAt: expect.any(String) });
-      const after = await sendEvent(server, north.begeleider.token, trajectoryId, { type: 'RECORD_CONTACT', note: 'x', occurredAt: '2026-05-13', expectedVersion: closed.body.version });
+      expect(closed.body).toMatchObject({
+        state: 'closed',
+        allowedEvents: [],
+        closedAt: expect.any(String),
+      });
+      const after = await sendEvent(server, north.begeleider.token, trajectoryId, {
+        type: 'RECORD_CONTACT',
+        note: 'x',
+        occurredAt: '2026-05-13',
+        expectedVersion: closed.body.version,
+      });
       expect(after.status).toBe(422);
       expect(after.body.error.details.allowedEvents).toEqual([]);
-      await request(server.app).get(`/api/v1/trajectories/${trajectoryId}`).set(bearer(north.begeleider.token)).expect(200);
+      await request(server.app)
+        .get(`/api/v1/trajectories/${trajectoryId}`)
+        .set(bearer(north.begeleider.token))
+        .expect(200);
       await createTrajectoryViaApi(server, north.begeleider.token, caseId, { product: 'HER' });
-      const file = await request(server.app).get(`/api/v1/cases/${caseId}`).set(bearer(north.begeleider.token)).expect(200);
-      expect(file.body.trajectories.map((t: { product: string; state: string }) => `${t.product}:${t.state}`)).toEqual(['HER:registered', 'ONT:closed']);
+      const file = await request(server.app)
+        .get(`/api/v1/cases/${caseId}`)
+        .set(bearer(north.begeleider.token))
+        .expect(200);
+      expect(
+        file.body.trajectories.map(
+          (t: { product: string; state: string }) => `${t.product}:${t.state}`,
+        ),
+      ).toEqual(['HER:registered', 'ONT:closed']);
     });
 
     it('opens the follow-up ONT when Herontdekken concludes with route ontwikkeltraject, in the same write', async () => {
       const created = await createCaseViaApi(server, north, { trede: 1 });
-      const her = await createTrajectoryViaApi(server, north.begeleider.token, created.id, { product: 'HER' });
-      const started = await sendEvent(server, north.begeleider.token, her.id, { type: 'START', occurredAt: '2026-02-01', expectedVersion: 1 });
-      const concluded = await sendEvent(server, north.begeleider.token, her.id, { type: 'CONCLUDE', trede: 2, route: 'ontwikkeltraject', occurredAt: '2026-05-01', expectedVersion: started.body.version });
+      const her = await createTrajectoryViaApi(server, north.begeleider.token, created.id, {
+        product: 'HER',
+      });
+      const started = await sendEvent(server, north.begeleider.token, her.id, {
+        type: 'START',
+        occurredAt: '2026-02-01',
+        expectedVersion: 1,
+      });
+      const concluded = await sendEvent(server, north.begeleider.token, her.id, {
+        type: 'CONCLUDE',
+        trede: 2,
+        route: 'ontwikkeltraject',
+        occurredAt: '2026-05-01',
+        expectedVersion: started.body.version,
+      });
       expect(concluded.status).toBe(200);
-      expect(concluded.body).toMatchObject({ state: 'closed', followUpTrajectoryId: expect.any(String) });
-      const followUp = await request(server.app).get(`/api/v1/trajectories/${concluded.body.followUpTrajectoryId}`).set(bearer(north.begeleider.token)).expect(200);
-      expect(followUp.body).toMatchObject({ product: 'ONT', state: 'registered', targetTrede: 3, previousTrajectoryId: her.id, version: 1 });
-      const file = await request(server.app).get(`/api/v1/cases/${created.id}`).set(bearer(north.begeleider.token)).expect(200);
+      expect(concluded.body).toMatchObject({
+        state: 'closed',
+        followUpTrajectoryId: expect.any(String),
+      });
+      const followUp = await request(server.app)
+        .get(`/api/v1/trajectories/${concluded.body.followUpTrajectoryId}`)
+        .set(bearer(north.begeleider.token))
+        .expect(200);
+      expect(followUp.body).toMatchObject({
+        product: 'ONT',
+        state: 'registered',
+        targetTrede: 3,
+        previousTrajectoryId: her.id,
+        version: 1,
+      });
+      const file = await request(server.app)
+        .get(`/api/v1/cases/${created.id}`)
+        .set(bearer(north.begeleider.token))
+        .expect(200);
       expect(file.body.currentTrede).toBe(2);
-      expect(file.body.ladder.map((entry: { from: number | null; to: number; reason: string }) => [entry.from, entry.to, entry.reason])).toEqual([
+      expect(
+        file.body.ladder.map((entry: { from: number | null; to: number; reason: string }) => [
+          entry.from,
+          entry.to,
+          entry.reason,
+        ]),
+      ).toEqual([
         [null, 1, 'intake'],
         [1, 2, 'conclusion'],
       ]);
@@ -226,10 +448,22 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
 
     it('answers 422 when Herontdekken concludes into a Stabiel product the organisation has disabled', async () => {
       const created = await createCaseViaApi(server, north, { trede: 1 });
-      const her = await createTrajectoryViaApi(server, north.begeleider.token, created.id, { product: 'HER' });
-      const started = await sendEvent(server, north.begeleider.token, her.id, { type: 'START', occurredAt: '2026-02-01', expectedVersion: 1 });
+      const her = await createTrajectoryViaApi(server, north.begeleider.token, created.id, {
+        product: 'HER',
+      });
+      const started = await sendEvent(server, north.begeleider.token, her.id, {
+        type: 'START',
+        occurredAt: '2026-02-01',
+        expectedVersion: 1,
+      });
       const before = await rawCase(server, created.id);
-      const refused = await sendEvent(server, north.begeleider.token, her.id, { type: 'CONCLUDE', trede: 2, route: 'stabiel', occurredAt: '2026-05-01', expectedVersion: started.body.version });
+      const refused = await sendEvent(server, north.begeleider.token, her.id, {
+        type: 'CONCLUDE',
+        trede: 2,
+        route: 'stabiel',
+        occurredAt: '2026-05-01',
+        expectedVersion: started.body.version,
+      });
       expect(refused.status).toBe(422);
       expect(await rawCase(server, created.id)).toEqual(before);
     });

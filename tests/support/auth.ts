@@ -2,7 +2,10 @@ import crypto from 'node:crypto';
 import type { Role } from '../../machines';
 import type { AuthUser } from '../../server/auth/types';
 import { createSession } from '../../server/auth/session.repository';
-import { createOrganisation, findFirstOrganisation } from '../../server/organisations/organisation.repository';
+import {
+  createOrganisation,
+  findFirstOrganisation,
+} from '../../server/organisations/organisation.repository';
 import { insertTeam } from '../../server/teams/team.repository';
 import { createUser } from '../../server/users/create-user';
 import type { TestServer } from './test-server';
@@ -11,10 +14,17 @@ export const TEST_PASSWORD = 'test-password-123';
 
 async function defaultOrganisationId(server: TestServer): Promise<string> {
   const existing = await findFirstOrganisation(server.context.db);
-  return (existing ?? (await createOrganisation(server.context.db, { name: 'Testgemeente', now: server.clock.now() }))).id;
+  return (
+    existing ??
+    (await createOrganisation(server.context.db, { name: 'Testgemeente', now: server.clock.now() }))
+  ).id;
 }
 
-export async function createTestTeam(server: TestServer, name?: string, orgId?: string): Promise<{ id: string; orgId: string }> {
+export async function createTestTeam(
+  server: TestServer,
+  name?: string,
+  orgId?: string,
+): Promise<{ id: string; orgId: string }> {
   const organisation = orgId ?? (await defaultOrganisationId(server));
   const team = await insertTeam(server.context.db, {
     orgId: organisation,
@@ -38,7 +48,11 @@ export async function createTestUser(
     teamIds: options.teamIds ?? [],
     password: TEST_PASSWORD,
   });
-  const { token } = await createSession(server.context.db, { userId: user.id, orgId, now: server.clock.now() });
+  const { token } = await createSession(server.context.db, {
+    userId: user.id,
+    orgId,
+    now: server.clock.now(),
+  });
   return { user, token };
 }
 

@@ -5,7 +5,10 @@ import { connectDatabase } from '../../server/db/connection';
 /** The engine's base URI with another database name. */
 export function testDatabaseUri(dbName: string): string {
   const base = process.env.TREDE_TEST_MONGODB_URI;
-  if (!base) throw new Error('TREDE_TEST_MONGODB_URI is not set: run tests through `npm test` (Jest global setup)');
+  if (!base)
+    throw new Error(
+      'TREDE_TEST_MONGODB_URI is not set: run tests through `npm test` (Jest global setup)',
+    );
   const url = new URL(base);
   url.pathname = `/${dbName}`;
   return url.toString();

@@ -27,5 +27,6 @@ export default async function globalSetup(): Promise<void> {
   console.log(`\nTest database: ${engine.description}`);
   process.env.TREDE_TEST_MONGODB_URI = engine.uri;
   process.env.TREDE_TEST_ENGINE = engine.kind;
-  (globalThis as { __tredeEngine?: { engine: EmbeddedDatabase; dataDir: string } }).__tredeEngine = { engine, dataDir };
+  (globalThis as { __tredeEngine?: { engine: EmbeddedDatabase; dataDir: string } }).__tredeEngine =
+    { engine, dataDir };
 }

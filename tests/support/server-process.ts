@@ -11,7 +11,10 @@ export interface ServerProcess {
 }
 
 /** Runs `server/main.ts` as its own process, as `npm start` does, and waits until it listens. */
-export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 60000): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
@@ -20,10 +23,15 @@ export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 600
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in time:\n${output}`)),
+      timeoutMs,
+    );
     const check = (): void => {
       if (output.includes('Trede is running')) {
         clearTimeout(timer);

@@ -20,19 +20,30 @@ export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
  * An app instance on a database of its own, with a clock the test controls and no background loop
  * (tests call the sweeper directly). Pass `database` to run a second instance on the same data.
  */
-export async function startTestServer(options: {
-  now?: string;
-  config?: Partial<Config>;
-  database?: TestDatabase;
-} = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    now?: string;
+    config?: Partial<Config>;
+    database?: TestDatabase;
+  } = {},
+): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
   const clock = new FixedClock(new Date(options.now ?? '2026-06-01T10:00:00.000Z'));
   const config: Config = {
-    ...loadConfig({ TREDE_SECRET: TEST_SECRET, TREDE_DEMO: 'false', TREDE_SWEEP_INTERVAL_SECONDS: '0' }, []),
+    ...loadConfig(
+      { TREDE_SECRET: TEST_SECRET, TREDE_DEMO: 'false', TREDE_SWEEP_INTERVAL_SECONDS: '0' },
+      [],
+    ),
     mongodbUri: database.uri,
     ...options.config,
   };
-  const context: AppContext = { config, clock, db: database.connection, databaseKind: 'test', secret: TEST_SECRET };
+  const context: AppContext = {
+    config,
+    clock,
+    db: database.connection,
+    databaseKind: 'test',
+    secret: TEST_SECRET,
+  };
   const background: BackgroundTasks = await startupTasks(context, { embedded: false });
   const ownsDatabase = !options.database;
   return {

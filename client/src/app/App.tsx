@@ -18,7 +18,14 @@ export function App() {
   }, []);
 
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: '40rem', margin: '3rem auto', color: '#1a1a1a' }}>
+    <main
+      style={{
+        fontFamily: 'system-ui, sans-serif',
+        maxWidth: '40rem',
+        margin: '3rem auto',
+        color: '#1a1a1a',
+      }}
+    >
       <h1>Trede</h1>
       <p>Trajectbegeleiding op de Participatieladder.</p>
       <p role="status">

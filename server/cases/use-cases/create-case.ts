@@ -21,13 +21,22 @@ export interface CreateCaseInput {
 }
 
 /** A new case whose intake trede is the first entry of its ladder (SPEC §2.1, §3). */
-export async function createCase(context: AppContext, actor: AuthUser, input: CreateCaseInput): Promise<CaseRecord> {
+export async function createCase(
+  context: AppContext,
+  actor: AuthUser,
+  input: CreateCaseInput,
+): Promise<CaseRecord> {
   if (!actor.teamIds.includes(input.teamId)) {
-    throw new ValidationError('Invalid body: teamId', [{ field: 'teamId', message: 'not one of your teams' }]);
+    throw new ValidationError('Invalid body: teamId', [
+      { field: 'teamId', message: 'not one of your teams' },
+    ]);
   }
   const now = context.clock.now();
   const assessedAt = new Date(input.assessedAt);
-  if (assessedAt > now) throw new ValidationError('Invalid body: assessedAt', [{ field: 'assessedAt', message: 'must not be in the future' }]);
+  if (assessedAt > now)
+    throw new ValidationError('Invalid body: assessedAt', [
+      { field: 'assessedAt', message: 'must not be in the future' },
+    ]);
   await assertAssignableBegeleider(context, actor.orgId, input.teamId, input.begeleiderId);
 
   const record: CaseRecord = {
@@ -64,10 +73,18 @@ export async function createCase(context: AppContext, actor: AuthUser, input: Cr
     await insertCase(context.db, record);
   } catch (error) {
     if (error instanceof DuplicateClientNumberError) {
-      throw new ConflictError(`Client number ${input.clientNumber} exists`, [{ field: 'clientNumber', message: 'already exists' }]);
+      throw new ConflictError(`Client number ${input.clientNumber} exists`, [
+        { field: 'clientNumber', message: 'already exists' },
+      ]);
     }
     throw error;
   }
-  await recordAudit(context, { orgId: actor.orgId, actorId: actor.id, action: 'case.create', caseId: record.id, details: { teamId: record.teamId } });
+  await recordAudit(context, {
+    orgId: actor.orgId,
+    actorId: actor.id,
+    action: 'case.create',
+    caseId: record.id,
+    details: { teamId: record.teamId },
+  });
   return record;
 }

@@ -11,7 +11,12 @@ import { scopeOf } from '../scope';
 export async function getCaseFile(context: AppContext, user: AuthUser, caseId: string) {
   const record = await findCase(context.db, scopeOf(user), caseId);
   if (!record) throw new NotFoundError('Case');
-  await recordAudit(context, { orgId: user.orgId, actorId: user.id, action: 'case.read', caseId: record.id });
+  await recordAudit(context, {
+    orgId: user.orgId,
+    actorId: user.id,
+    action: 'case.read',
+    caseId: record.id,
+  });
   const settings = await loadOrganisationSettings(context, user.orgId);
   return presentCaseFile(record, { role: user.role, settings, asOf: context.clock.now() });
 }

@@ -35,7 +35,13 @@ export async function listCases(context: AppContext, user: AuthUser, input: List
     orgId: user.orgId,
     actorId: user.id,
     action: 'case.list',
-    details: { team: input.team ?? null, begeleider: input.begeleider ?? null, state: input.state ?? null, signal: input.signal ?? null, page: input.page },
+    details: {
+      team: input.team ?? null,
+      begeleider: input.begeleider ?? null,
+      state: input.state ?? null,
+      signal: input.signal ?? null,
+      page: input.page,
+    },
   });
   return {
     items: result.items.map((record) => presentCaseListItem(record, { settings, asOf })),

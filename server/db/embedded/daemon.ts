@@ -30,14 +30,24 @@ export async function startDaemon(options: {
   child.stderr?.on('data', (chunk: Buffer) => {
     stderrTail = (stderrTail + chunk.toString()).slice(-4000);
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const spawnError = new Promise<never>((_, reject) =>
-    child.once('error', (error) => reject(new Error(`${options.name} could not be started: ${error.message}`))),
+    child.once('error', (error) =>
+      reject(new Error(`${options.name} could not be started: ${error.message}`)),
+    ),
   );
   const earlyExit = exited.then((code) => {
-    throw new Error(`${options.name} exited with code ${code} while starting: ${stderrTail.trim().slice(-500)}`);
+    throw new Error(
+      `${options.name} exited with code ${code} while starting: ${stderrTail.trim().slice(-500)}`,
+    );
   });
-  await Promise.race([waitForPort(options.port, options.startTimeoutMs ?? 30000), spawnError, earlyExit]);
+  await Promise.race([
+    waitForPort(options.port, options.startTimeoutMs ?? 30000),
+    spawnError,
+    earlyExit,
+  ]);
   // From here on an exit is reported by the caller's supervision, not as a start failure.
   earlyExit.catch(() => undefined);
   spawnError.catch(() => undefined);

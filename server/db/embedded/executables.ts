@@ -24,7 +24,10 @@ export function findOnPath(name: string, envPath = process.env.PATH ?? ''): stri
 /** Runs a command for its output (used for `go env`), or undefined when it fails. */
 export function tryOutput(bin: string, args: string[]): string | undefined {
   try {
-    return execFileSync(bin, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(bin, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }

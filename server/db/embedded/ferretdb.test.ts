@@ -14,10 +14,14 @@ function sourceWith(content: string): string {
 
 describe('patchIdIndexExpression', () => {
   it('makes the _id index use the expression FerretDB looks documents up with', () => {
-    const dir = sourceWith('\t\tfor j, f := range fields {}\n\t\t\tcolumns[i] = fmt.Sprintf("%s->%s", DefaultColumn, strings.Join(fields, "->"))\n\t\t\tif key.Descending {\n');
+    const dir = sourceWith(
+      '\t\tfor j, f := range fields {}\n\t\t\tcolumns[i] = fmt.Sprintf("%s->%s", DefaultColumn, strings.Join(fields, "->"))\n\t\t\tif key.Descending {\n',
+    );
     patchIdIndexExpression(dir);
     const patched = fs.readFileSync(path.join(dir, REGISTRY), 'utf8');
-    expect(patched).toContain('\t\t\tif key.Field == "_id" {\n\t\t\t\tcolumns[i] = IDColumn\n\t\t\t}\n\t\t\tif key.Descending {');
+    expect(patched).toContain(
+      '\t\t\tif key.Field == "_id" {\n\t\t\t\tcolumns[i] = IDColumn\n\t\t\t}\n\t\t\tif key.Descending {',
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -29,18 +29,36 @@ export function builtFerretdbPath(toolsDir: string): string {
 export function patchIdIndexExpression(sourceDir: string): void {
   const file = path.join(sourceDir, 'internal', 'backends', 'sqlite', 'metadata', 'registry.go');
   const original = fs.readFileSync(file, 'utf8');
-  const anchor = '\t\t\tcolumns[i] = fmt.Sprintf("%s->%s", DefaultColumn, strings.Join(fields, "->"))\n';
-  if (!original.includes(anchor)) throw new Error('FerretDB source changed: the _id index patch no longer applies');
-  fs.writeFileSync(file, original.replace(anchor, `${anchor}\t\t\tif key.Field == "_id" {\n\t\t\t\tcolumns[i] = IDColumn\n\t\t\t}\n`));
+  const anchor =
+    '\t\t\tcolumns[i] = fmt.Sprintf("%s->%s", DefaultColumn, strings.Join(fields, "->"))\n';
+  if (!original.includes(anchor))
+    throw new Error('FerretDB source changed: the _id index patch no longer applies');
+  fs.writeFileSync(
+    file,
+    original.replace(
+      anchor,
+      `${anchor}\t\t\tif key.Field == "_id" {\n\t\t\t\tcolumns[i] = IDColumn\n\t\t\t}\n`,
+    ),
+  );
 }
 
-export function findFerretdb(options: { explicitBin?: string; toolsDir: string }): string | undefined {
+export function findFerretdb(options: {
+  explicitBin?: string;
+  toolsDir: string;
+}): string | undefined {
   if (options.explicitBin) return options.explicitBin;
-  return findOnPath('ferretdb') ?? (isExecutable(builtFerretdbPath(options.toolsDir)) ? builtFerretdbPath(options.toolsDir) : undefined);
+  return (
+    findOnPath('ferretdb') ??
+    (isExecutable(builtFerretdbPath(options.toolsDir))
+      ? builtFerretdbPath(options.toolsDir)
+      : undefined)
+  );
 }
 
 export function findGo(): string | undefined {
-  return findOnPath('go') ?? (isExecutable('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
+  return (
+    findOnPath('go') ?? (isExecutable('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined)
+  );
 }
 
 function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
@@ -52,7 +70,11 @@ function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): 
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve(stdout) : reject(new Error(`${path.basename(bin)} ${args.join(' ')} failed (${code}): ${stderr.trim()}`)),
+      code === 0
+        ? resolve(stdout)
+        : reject(
+            new Error(`${path.basename(bin)} ${args.join(' ')} failed (${code}): ${stderr.trim()}`),
+          ),
     );
   });
 }
@@ -63,7 +85,10 @@ function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): 
  * part of the published module and which FerretDB needs at start (FerretDB issues #2982, #4889);
  * so we download the module, copy it somewhere writable, add that file and build there.
  */
-export async function buildFerretdb(options: { toolsDir: string; log: (line: string) => void }): Promise<string> {
+export async function buildFerretdb(options: {
+  toolsDir: string;
+  log: (line: string) => void;
+}): Promise<string> {
   const go = findGo();
   if (!go) throw new Error('no `go` toolchain found to build FerretDB');
   const target = builtFerretdbPath(options.toolsDir);
@@ -73,11 +98,21 @@ export async function buildFerretdb(options: { toolsDir: string; log: (line: str
     GOFLAGS: '-buildvcs=false -mod=mod',
     DO_NOT_TRACK: '1',
   };
-  options.log(`building the embedded database (FerretDB ${FERRETDB_BUILD} with Go), first run only; this takes a few minutes…`);
+  options.log(
+    `building the embedded database (FerretDB ${FERRETDB_BUILD} with Go), first run only; this takes a few minutes…`,
+  );
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'trede-ferretdb-build-'));
   try {
-    const downloaded = JSON.parse(await run(go, ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], work, env)) as { Dir?: string; Error?: string };
-    if (!downloaded.Dir) throw new Error(`go mod download: ${downloaded.Error ?? 'no module directory'}`);
+    const downloaded = JSON.parse(
+      await run(
+        go,
+        ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`],
+        work,
+        env,
+      ),
+    ) as { Dir?: string; Error?: string };
+    if (!downloaded.Dir)
+      throw new Error(`go mod download: ${downloaded.Error ?? 'no module directory'}`);
     options.log('  module downloaded; compiling…');
     const source = path.join(work, 'src');
     fs.cpSync(downloaded.Dir, source, { recursive: true });

@@ -34,7 +34,9 @@ export { EmbeddedDatabaseError } from './errors';
  * Starts a local MongoDB-compatible engine (SPEC §1), in this order of preference:
  * mongod → a FerretDB binary → FerretDB built with `go` → mongodb-memory-server's download.
  */
-export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  options: EmbeddedDatabaseOptions,
+): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   await claimDataDir(dataDir);
@@ -50,18 +52,28 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     const mongod = findMongod(options.mongodBin);
     if (mongod) {
       const daemon = await tryStart(attempts, 'mongod', () =>
-        startDaemon({ name: 'mongod', bin: mongod, args: mongodArgs(dataDir, options.port), port: options.port }),
+        startDaemon({
+          name: 'mongod',
+          bin: mongod,
+          args: mongodArgs(dataDir, options.port),
+          port: options.port,
+        }),
       );
       if (daemon) return supervised('mongod', uri, dataDir, daemon, `mongod (${mongod})`);
     } else attempts.push('mongod: not found (MONGOD_BIN or PATH)');
 
     let ferretdb = findFerretdb({ explicitBin: options.ferretdbBin, toolsDir: options.toolsDir });
     if (!ferretdb && findGo()) {
-      ferretdb = await buildFerretdb({ toolsDir: options.toolsDir, log: options.log }).catch((error: Error) => {
-        attempts.push(`building FerretDB with go: ${error.message.split('\n')[0]}`);
-        return undefined;
-      });
-    } else if (!ferretdb) attempts.push('FerretDB: no binary (FERRETDB_BIN, PATH, tools folder) and no `go` to build one');
+      ferretdb = await buildFerretdb({ toolsDir: options.toolsDir, log: options.log }).catch(
+        (error: Error) => {
+          attempts.push(`building FerretDB with go: ${error.message.split('\n')[0]}`);
+          return undefined;
+        },
+      );
+    } else if (!ferretdb)
+      attempts.push(
+        'FerretDB: no binary (FERRETDB_BIN, PATH, tools folder) and no `go` to build one',
+      );
     if (ferretdb) {
       const bin = ferretdb;
       const daemon = await tryStart(attempts, 'FerretDB', () =>
@@ -73,7 +85,14 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
           env: { FERRETDB_TELEMETRY: 'disable', DO_NOT_TRACK: '1' },
         }),
       );
-      if (daemon) return supervised('ferretdb', uri, dataDir, daemon, `FerretDB ${FERRETDB_BUILD} with SQLite (${bin})`);
+      if (daemon)
+        return supervised(
+          'ferretdb',
+          uri,
+          dataDir,
+          daemon,
+          `FerretDB ${FERRETDB_BUILD} with SQLite (${bin})`,
+        );
     }
 
     const memory = await startMemoryServer(dataDir, options.port).catch((error: Error) => {
@@ -91,7 +110,11 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   }
 }
 
-async function tryStart(attempts: string[], name: string, start: () => Promise<Daemon>): Promise<Daemon | undefined> {
+async function tryStart(
+  attempts: string[],
+  name: string,
+  start: () => Promise<Daemon>,
+): Promise<Daemon | undefined> {
   try {
     return await start();
   } catch (error) {
@@ -100,7 +123,13 @@ async function tryStart(attempts: string[], name: string, start: () => Promise<D
   }
 }
 
-function supervised(kind: EmbeddedEngineKind, uri: string, dataDir: string, daemon: Daemon, what: string): EmbeddedDatabase {
+function supervised(
+  kind: EmbeddedEngineKind,
+  uri: string,
+  dataDir: string,
+  daemon: Daemon,
+  what: string,
+): EmbeddedDatabase {
   fs.writeFileSync(path.join(dataDir, 'engine.pid'), String(daemon.pid));
   return {
     kind,
@@ -124,11 +153,16 @@ function withRelease(dataDir: string, stop: () => Promise<void>): () => Promise<
   };
 }
 
-async function startMemoryServer(dataDir: string, port: number): Promise<{ kind: EmbeddedEngineKind; description: string; stop: () => Promise<void> }> {
+async function startMemoryServer(
+  dataDir: string,
+  port: number,
+): Promise<{ kind: EmbeddedEngineKind; description: string; stop: () => Promise<void> }> {
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
   const dbPath = path.join(dataDir, 'mongodb-memory-server');
   fs.mkdirSync(dbPath, { recursive: true });
-  const server = await MongoMemoryServer.create({ instance: { port, ip: '127.0.0.1', dbPath, storageEngine: 'wiredTiger' } });
+  const server = await MongoMemoryServer.create({
+    instance: { port, ip: '127.0.0.1', dbPath, storageEngine: 'wiredTiger' },
+  });
   return {
     kind: 'mongodb-memory-server',
     description: `mongod from mongodb-memory-server on 127.0.0.1:${port}, data in ${dataDir}`,

@@ -34,7 +34,8 @@ export function waitForPort(port: number, timeoutMs: number, host = '127.0.0.1')
       });
       socket.once('error', () => {
         socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`nothing listened on ${host}:${port} within ${timeoutMs} ms`));
+        if (Date.now() > deadline)
+          reject(new Error(`nothing listened on ${host}:${port} within ${timeoutMs} ms`));
         else setTimeout(attempt, 100);
       });
     };
