@@ -5,6 +5,7 @@
  *  - reading the same case by id.
  * Run: `npm run bench` (uses the embedded engine, or MONGODB_URI when set). Appends to bench/RESULTS.md.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,6 +85,14 @@ async function measure(size: number) {
   }
 }
 
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function main(): Promise<void> {
   let stop: (() => Promise<void>) | undefined;
   let engineKind = 'external MongoDB (MONGODB_URI)';
@@ -121,7 +130,7 @@ async function main(): Promise<void> {
       )
       .join('\n');
     const report = [
-      `## Event write latency — ${new Date().toISOString().slice(0, 10)}`,
+      `## Event write latency — ${new Date().toISOString().slice(0, 10)}, commit ${commit()}`,
       '',
       `Command: \`npm run bench\` · machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · database: ${engineKind} · median of ${SAMPLES} RECORD_CONTACT events per size.`,
       '',
