@@ -69,6 +69,6 @@ export {
   describeTrajectory,
   sweepDeadline,
 } from './engine';
-export { computeSignals } from './signals';
+export { computeSignals, SIGNAL_CODES } from './signals';
 export { CURRENT_MACHINE_VERSIONS, migrateSnapshot } from './migrations';
 export { renderMachineDiagram } from './diagrams';

@@ -24,6 +24,18 @@ import type { SignalCode, SignalThresholds, TrajectorySummary } from './types';
  * `suspended` and `closed` (summary.ts), and a null never matches a range
  * (MongoDB: `{deadlineAt: {$lte: asOf}}` skips nulls).
  */
+/** Every signal code of SPEC §2.4, in the order the API lists them. */
+export const SIGNAL_CODES = [
+  'DEADLINE_PASSED',
+  'DEADLINE_NEAR',
+  'NO_ACTIVITY',
+  'DROPOUT_UNRESOLVED',
+  'SUSPENDED_LONG',
+  'WAITING_START',
+  'REVIEW_OVERDUE',
+  'RELAPSE',
+] as const satisfies readonly SignalCode[];
+
 export function computeSignals(
   summary: TrajectorySummary,
   asOf: string,

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { Trede } from '../../machines';
+import { SIGNAL_CODES, type Trede } from '../../machines';
 import { errorResponses, registry } from '../openapi/registry';
 import { isValidBsn } from './bsn';
 
@@ -81,16 +81,7 @@ const stateQuery = z.enum([
   'droppedOut',
   'none',
 ]);
-export const signalCodeSchema = z.enum([
-  'DEADLINE_PASSED',
-  'DEADLINE_NEAR',
-  'NO_ACTIVITY',
-  'DROPOUT_UNRESOLVED',
-  'SUSPENDED_LONG',
-  'WAITING_START',
-  'REVIEW_OVERDUE',
-  'RELAPSE',
-]);
+export const signalCodeSchema = z.enum(SIGNAL_CODES);
 
 export const listCasesQuerySchema = z.object({
   team: objectId.optional(),

@@ -1,4 +1,4 @@
-import type { SignalCode, SignalThresholds } from '../../machines';
+import { SIGNAL_CODES, type SignalCode, type SignalThresholds } from '../../machines';
 
 /**
  * SPEC §2.4 as MongoDB filters on the open trajectory's stored summary, one per signal code, each
@@ -6,16 +6,7 @@ import type { SignalCode, SignalThresholds } from '../../machines';
  * tests/integration/signals.test.ts proves both give the same (trajectory, code) pairs on
  * randomised data.
  */
-export const ALL_SIGNAL_CODES: SignalCode[] = [
-  'DEADLINE_PASSED',
-  'DEADLINE_NEAR',
-  'NO_ACTIVITY',
-  'DROPOUT_UNRESOLVED',
-  'SUSPENDED_LONG',
-  'WAITING_START',
-  'REVIEW_OVERDUE',
-  'RELAPSE',
-];
+export const ALL_SIGNAL_CODES: readonly SignalCode[] = SIGNAL_CODES;
 
 const DAY = 24 * 3600 * 1000;
 const field = (name: string) => `openTrajectory.summary.${name}`;
