@@ -16,9 +16,7 @@ export async function prepareDemoData(
     if ((await findFirstOrganisation(context.db)) === null) {
       // Every demo event goes through the engine and the real write path; on FerretDB each write
       // scans the collection, so this takes a while once. Show that it is moving.
-      console.log(
-        'Loading demo data into the empty database (once, under a minute)…',
-      );
+      console.log('Loading demo data into the empty database (once, under a minute)…');
       let reported = 0;
       await seedDemoData(context, {
         onProgress: (done, total) => {
