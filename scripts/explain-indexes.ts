@@ -75,8 +75,8 @@ async function main(): Promise<void> {
       name: 'signal RELAPSE',
       filter: { ...scope, [`${summary}.relapseAt`]: { $gte: new Date(now.getTime() - 90 * DAY) } },
     },
-    { name: 'trajectory by id (open)', filter: { 'openTrajectory.id': 'x' } },
-    { name: 'trajectory by id (closed)', filter: { 'closedTrajectories.id': 'x' } },
+    // Every event and case-file read: a case, or a trajectory's case (`<caseId>-<n>`), by _id alone.
+    { name: 'case (or trajectory) by id', filter: { _id: sample?._id ?? 'x' } },
     {
       name: 'sweeper: due deadlines',
       filter: { 'openTrajectory.sweepDueAt': { $lte: now } },
@@ -101,9 +101,13 @@ async function main(): Promise<void> {
     const plan = ferret
       ? JSON.stringify(explained.queryPlanner?.Plan)
       : stages(explained.queryPlanner?.winningPlan).join(' ← ');
-    const indexed = ferret ? true : plan.includes('IXSCAN');
-    if (!indexed) missing += 1;
-    console.log(`${indexed ? 'ok ' : 'NO '} ${query.name.padEnd(32)} ${plan}`);
+    // MongoDB must use an index for every query. On FerretDB only `{_id}` can use one (with the
+    // patched _id index, decision 002); the other plans are printed for information.
+    const indexed = ferret ? /SEARCH .*USING INDEX/.test(plan) : plan.includes('IXSCAN');
+    const required = !ferret || '_id' in query.filter;
+    if (required && !indexed) missing += 1;
+    const verdict = indexed ? 'ok  ' : required ? 'NO  ' : 'scan';
+    console.log(`${verdict} ${query.name.padEnd(32)} ${plan}`);
   }
   await db.close();
   if (missing) {
