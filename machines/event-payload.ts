@@ -6,7 +6,7 @@ import type { CloseOutcome, HerontdekkenRoute, ReviewDecision, TrajectoryEvent }
  * the server validates it at the boundary too: a refusal here is a value, never a crash later.
  */
 
-const CLOSE_OUTCOMES: readonly CloseOutcome[] = [
+export const CLOSE_OUTCOMES: readonly CloseOutcome[] = [
   'goalReached',
   'goalNotReached',
   'dropout',
@@ -15,7 +15,7 @@ const CLOSE_OUTCOMES: readonly CloseOutcome[] = [
   'switched',
   'other',
 ];
-const ROUTES: readonly HerontdekkenRoute[] = [
+export const HERONTDEKKEN_ROUTES: readonly HerontdekkenRoute[] = [
   'ontwikkeltraject',
   'stabiel',
   'werktraject',
@@ -23,7 +23,7 @@ const ROUTES: readonly HerontdekkenRoute[] = [
   'zelfstandig',
   'geen',
 ];
-const DECISIONS: readonly ReviewDecision[] = ['continue', 'close'];
+export const REVIEW_DECISIONS: readonly ReviewDecision[] = ['continue', 'close'];
 
 export const EVENT_TYPES = [
   'START',
@@ -68,13 +68,13 @@ export function payloadProblem(event: TrajectoryEvent): string | null {
       if (typeof raw.months !== 'number') return 'months must be a number';
       return text(raw.reason) ? null : 'EXTEND needs a reason';
     case 'REVIEW':
-      if (!DECISIONS.includes(raw.decision as ReviewDecision))
+      if (!REVIEW_DECISIONS.includes(raw.decision as ReviewDecision))
         return 'decision must be continue or close';
       return optionalText(raw.note) ? null : 'note must be text';
     case 'CONCLUDE':
       if (!isTrede(raw.trede)) return 'trede must be 1–6';
-      if (!ROUTES.includes(raw.route as HerontdekkenRoute))
-        return `route must be one of ${ROUTES.join(', ')}`;
+      if (!HERONTDEKKEN_ROUTES.includes(raw.route as HerontdekkenRoute))
+        return `route must be one of ${HERONTDEKKEN_ROUTES.join(', ')}`;
       return optionalText(raw.note) ? null : 'note must be text';
     case 'SUSPEND':
     case 'DROP_OUT':
@@ -104,9 +104,9 @@ export const EVENT_SAMPLES: ReadonlyArray<Exclude<TrajectoryEvent, { type: 'DEAD
   ...([1, 2, 3, 4, 5, 6] as const).map((trede) => ({ type: 'ASSESS_TREDE' as const, trede })),
   { type: 'NEXT_STEP' },
   ...([1, 2, 3] as const).map((months) => ({ type: 'EXTEND' as const, months, reason: 'sample' })),
-  ...DECISIONS.map((decision) => ({ type: 'REVIEW' as const, decision })),
+  ...REVIEW_DECISIONS.map((decision) => ({ type: 'REVIEW' as const, decision })),
   ...([1, 2, 3, 4, 5, 6] as const).flatMap((trede) =>
-    ROUTES.map((route) => ({ type: 'CONCLUDE' as const, trede, route })),
+    HERONTDEKKEN_ROUTES.map((route) => ({ type: 'CONCLUDE' as const, trede, route })),
   ),
   { type: 'SUSPEND', reason: 'sample' },
   { type: 'RESUME' },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { PRODUCT_CODES } from '../../machines';
 import { errorResponses, registry } from '../openapi/registry';
 
-const productCode = z.enum(['ONT', 'STA-2', 'STA-3', 'STA-4', 'HER']);
+const productCode = z.enum(PRODUCT_CODES);
 
 /** What a beheerder may change per product; the machine family and Stabiel trede are fixed by the code. */
 const productOverrideSchema = z

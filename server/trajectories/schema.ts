@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  CLOSE_OUTCOMES,
+  HERONTDEKKEN_ROUTES,
+  PRODUCT_CODES,
+  REVIEW_DECISIONS,
+} from '../../machines';
 import { instantSchema, objectId, trajectoryViewSchema, tredeSchema } from '../cases/schema';
 import { errorResponses, registry } from '../openapi/registry';
 
@@ -29,17 +35,10 @@ export const eventBodySchema = z
     event('ASSESS_TREDE', { trede: tredeSchema, note: note.optional() }),
     event('NEXT_STEP', {}),
     event('EXTEND', { months: z.union([z.literal(1), z.literal(2), z.literal(3)]), reason }),
-    event('REVIEW', { decision: z.enum(['continue', 'close']), note: note.optional() }),
+    event('REVIEW', { decision: z.enum(REVIEW_DECISIONS), note: note.optional() }),
     event('CONCLUDE', {
       trede: tredeSchema,
-      route: z.enum([
-        'ontwikkeltraject',
-        'stabiel',
-        'werktraject',
-        'vrijwilligerswerk',
-        'zelfstandig',
-        'geen',
-      ]),
+      route: z.enum(HERONTDEKKEN_ROUTES),
       note: note.optional(),
     }),
     event('SUSPEND', { reason }),
@@ -47,15 +46,7 @@ export const eventBodySchema = z
     event('DROP_OUT', { reason }),
     event('REASSIGN', { begeleiderId: objectId }),
     event('CLOSE', {
-      outcome: z.enum([
-        'goalReached',
-        'goalNotReached',
-        'dropout',
-        'paidWork',
-        'moved',
-        'switched',
-        'other',
-      ]),
+      outcome: z.enum(CLOSE_OUTCOMES),
       note: note.optional(),
     }),
   ])
@@ -65,7 +56,7 @@ export type EventBody = z.infer<typeof eventBodySchema>;
 
 export const createTrajectoryBodySchema = z
   .object({
-    product: z.enum(['ONT', 'STA-2', 'STA-3', 'STA-4', 'HER']),
+    product: z.enum(PRODUCT_CODES),
     targetTrede: tredeSchema
       .optional()
       .openapi({ description: 'ONT only: the first target trede (2–5), above the current trede' }),
