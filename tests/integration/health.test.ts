@@ -24,4 +24,11 @@ describe('GET /api/v1/health', () => {
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
+
+  it('answers 503 with the database down when the connection is gone', async () => {
+    const other = await startTestServer();
+    await other.database.connection.close();
+    const response = await request(other.app).get('/api/v1/health').expect(503);
+    expect(response.body).toMatchObject({ status: 'degraded', database: { status: 'down' } });
+  });
 });
