@@ -10,6 +10,7 @@ import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
 import { openApiRoutes } from './openapi/routes';
 import { organisationRoutes } from './organisations/routes';
+import { reportRoutes } from './reports/routes';
 import { signalRoutes } from './signals/routes';
 import { teamRoutes } from './teams/routes';
 import { trajectoryRoutes } from './trajectories/routes';
@@ -29,6 +30,7 @@ const apiModules: Array<(context: AppContext) => Router> = [
   caseRoutes,
   trajectoryRoutes,
   signalRoutes,
+  reportRoutes,
 ];
 
 export function createApp(context: AppContext): Express {

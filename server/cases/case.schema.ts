@@ -125,7 +125,5 @@ caseSchema.index({
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.deadlineAt': 1 }); // DEADLINE_PASSED, DEADLINE_NEAR
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.lastActivityAt': 1 }); // NO_ACTIVITY
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.relapseAt': 1 }); // RELAPSE
-caseSchema.index({ 'openTrajectory.id': 1 }); // GET/POST /trajectories/:id
-caseSchema.index({ 'closedTrajectories.id': 1 });
 caseSchema.index({ 'openTrajectory.sweepDueAt': 1 }); // the deadline sweeper, across organisations
 caseSchema.index({ orgId: 1, 'ladder.at': 1 }); // trede transitions by date (reports, SPEC §4)

@@ -1,0 +1,85 @@
+import { Router } from 'express';
+import { DateTime } from 'luxon';
+import { TIME_ZONE } from '../../machines';
+import type { AppContext } from '../app-context';
+import { recordAudit } from '../audit/audit-log';
+import { currentUser, requireRole } from '../auth/current-user';
+import { NotFoundError, ValidationError } from '../errors';
+import { parseInput } from '../http/validate';
+import { logger } from '../logger';
+import { listTeams } from '../teams/team.repository';
+import { transitionsQuerySchema } from './schema';
+import { toExportRows } from './transition-rows';
+import { streamTransitions } from './transitions.repository';
+import { CONTENT_TYPES, WRITERS } from './writers';
+
+export function reportRoutes(context: AppContext): Router {
+  const router = Router();
+
+  // SPEC §2.5: beleid gets pseudonymised exports of the organisation; a teamleider of own teams.
+  router.get('/reports/transitions', requireRole('beleid', 'teamleider'), async (req, res) => {
+    const me = currentUser(req);
+    const query = parseInput(transitionsQuerySchema, req.query, 'query');
+    const now = context.clock.now();
+    const to = query.to ? new Date(query.to) : now;
+    const from = query.from
+      ? new Date(query.from)
+      : DateTime.fromJSDate(now, { zone: TIME_ZONE }).startOf('year').toJSDate();
+    if (from >= to)
+      throw new ValidationError('Invalid query: from', [
+        { field: 'from', message: 'must be before to' },
+      ]);
+
+    const ownTeams = me.role === 'beleid' ? null : me.teamIds;
+    if (query.team && ownTeams && !ownTeams.includes(query.team)) throw new NotFoundError('Team');
+    const teams = await listTeams(context.db, me.orgId);
+    if (query.team && !teams.some((team) => team.id === query.team))
+      throw new NotFoundError('Team');
+
+    const rows = toExportRows(
+      streamTransitions(context.db, {
+        orgId: me.orgId,
+        teamIds: query.team ? [query.team] : ownTeams,
+        from,
+        to,
+        product: query.product,
+      }),
+      {
+        secret: context.secret,
+        orgId: me.orgId,
+        teamNames: new Map(teams.map((team) => [team.id, team.name])),
+      },
+    );
+    const day = (date: Date) => DateTime.fromJSDate(date, { zone: TIME_ZONE }).toISODate();
+    res.setHeader('Content-Type', CONTENT_TYPES[query.format]);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="tredeovergangen_${day(from)}_${day(to)}.${query.format}"`,
+    );
+    res.setHeader('Cache-Control', 'no-store');
+    let count: number;
+    try {
+      count = await WRITERS[query.format](rows, res);
+    } catch (error) {
+      // Headers are out: the only honest signal left is a broken download, never a truncated "success".
+      logger.error({ err: error, format: query.format }, 'transitions export failed');
+      res.destroy(error as Error);
+      return;
+    }
+    await recordAudit(context, {
+      orgId: me.orgId,
+      actorId: me.id,
+      action: 'report.transitions',
+      details: {
+        format: query.format,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        team: query.team ?? null,
+        product: query.product ?? null,
+        rows: count,
+      },
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,53 @@
+import { DateTime } from 'luxon';
+import { TIME_ZONE } from '../../machines';
+import { participantPseudonym } from './pseudonym';
+import type { TransitionRow } from './transitions.repository';
+
+/** One exported transition: pseudonymised, with the team's name and the Amsterdam date. */
+export interface ExportRow {
+  participant: string;
+  teamId: string;
+  team: string;
+  from: number;
+  to: number;
+  direction: 'up' | 'down';
+  at: string;
+  date: string;
+  product: string | null;
+  reason: 'assessment' | 'conclusion';
+}
+
+export async function* toExportRows(
+  rows: AsyncIterable<TransitionRow>,
+  options: { secret: string; orgId: string; teamNames: Map<string, string> },
+): AsyncGenerator<ExportRow> {
+  for await (const row of rows) {
+    yield {
+      participant: participantPseudonym(options.secret, options.orgId, row.caseId),
+      teamId: row.teamId,
+      team: options.teamNames.get(row.teamId) ?? '',
+      from: row.from,
+      to: row.to,
+      direction: row.to > row.from ? 'up' : 'down',
+      at: row.at.toISOString(),
+      date: DateTime.fromJSDate(row.at, { zone: TIME_ZONE }).toISODate()!,
+      product: row.product,
+      reason: row.reason,
+    };
+  }
+}
+
+/** Column headings and values for Dutch spreadsheet users (CSV and XLSX). */
+export const SPREADSHEET_COLUMNS: Array<{
+  header: string;
+  value: (row: ExportRow) => string | number;
+}> = [
+  { header: 'deelnemer', value: (row) => row.participant },
+  { header: 'team', value: (row) => row.team },
+  { header: 'van_trede', value: (row) => row.from },
+  { header: 'naar_trede', value: (row) => row.to },
+  { header: 'richting', value: (row) => (row.direction === 'up' ? 'omhoog' : 'omlaag') },
+  { header: 'datum', value: (row) => row.date },
+  { header: 'product', value: (row) => row.product ?? '' },
+  { header: 'reden', value: (row) => (row.reason === 'assessment' ? 'beoordeling' : 'conclusie') },
+];
