@@ -71,25 +71,22 @@ export async function findCase(
   return doc && inScope(scope, doc) ? toRecord(doc) : null;
 }
 
-/** The case holding trajectory `trajectoryId` (open or closed), within the scope. */
-export async function findCaseIdByTrajectory(
+/**
+ * The case holding trajectory `trajectoryId` (open or closed), within the scope: one read by `_id`,
+ * because a trajectory id carries its case id (trajectories/trajectory-id.ts).
+ */
+export async function findCaseOfTrajectory(
   db: Connection,
   scope: CaseScope,
   trajectoryId: string,
-): Promise<string | null> {
+): Promise<CaseRecord | null> {
   const caseId = caseIdOfTrajectory(trajectoryId);
-  if (!caseId) return null;
-  const doc = await model(db)
-    .findOne(
-      { _id: caseId },
-      { orgId: 1, teamId: 1, 'openTrajectory.id': 1, 'closedTrajectories.id': 1 },
-    )
-    .lean<Pick<CaseDocument, 'orgId' | 'teamId' | 'openTrajectory' | 'closedTrajectories'>>();
-  if (!doc || !inScope(scope, doc)) return null;
+  const record = caseId ? await findCase(db, scope, caseId) : null;
   const holds =
-    doc.openTrajectory?.id === trajectoryId ||
-    doc.closedTrajectories.some((trajectory) => trajectory.id === trajectoryId);
-  return holds ? caseId : null;
+    record &&
+    (record.openTrajectory?.id === trajectoryId ||
+      record.closedTrajectories.some((trajectory) => trajectory.id === trajectoryId));
+  return holds ? record : null;
 }
 
 /**

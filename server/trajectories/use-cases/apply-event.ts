@@ -5,13 +5,13 @@ import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../auth/types';
 import { applyTrajectoryChange, IDEMPOTENCY_RECORDS_KEPT } from '../../cases/case-change';
 import { writeCase } from '../../cases/case-writer';
-import { findCase, findCaseIdByTrajectory } from '../../cases/case.repository';
+import { findCaseOfTrajectory } from '../../cases/case.repository';
 import type { CaseRecord, IdempotencyRecord } from '../../cases/case.types';
 import { assertAssignableBegeleider, scopeOf } from '../../cases/scope';
 import { AppError, NotFoundError, UnprocessableError } from '../../errors';
 import { loadOrganisationSettings } from '../../organisations/settings';
 import { rejectionToError } from '../engine-errors';
-import { nextTrajectoryId } from '../trajectory-id';
+import { caseIdOfTrajectory, nextTrajectoryId } from '../trajectory-id';
 import { presentTrajectory, type TrajectoryView } from '../presenter';
 import type { EventBody } from '../schema';
 import {
@@ -59,112 +59,108 @@ export async function applyTrajectoryEvent(
   idempotencyKey?: string,
 ): Promise<TrajectoryView> {
   const scope = scopeOf(user);
-  const caseId = await findCaseIdByTrajectory(context.db, scope, trajectoryId);
+  const caseId = caseIdOfTrajectory(trajectoryId);
   if (!caseId) throw new NotFoundError('Trajectory');
+  // One read per attempt: the case by _id, in scope, holding this trajectory.
+  const load = async () => {
+    const record = await findCaseOfTrajectory(context.db, scope, trajectoryId);
+    if (!record) throw new NotFoundError('Trajectory');
+    return record;
+  };
   const settings = await loadOrganisationSettings(context, user.orgId);
   const hash = requestHash(body);
   const event = toClientEvent(body);
 
-  const { result: view, written } = await writeCase(
-    context,
-    caseId,
-    () => findCase(context.db, scope, caseId),
-    async (current) => {
-      if (idempotencyKey) {
-        const stored = current.idempotency.find(
-          (entry) => entry.key === idempotencyKey && entry.trajectoryId === trajectoryId,
+  const { result: view, written } = await writeCase(context, caseId, load, async (current) => {
+    if (idempotencyKey) {
+      const stored = current.idempotency.find(
+        (entry) => entry.key === idempotencyKey && entry.trajectoryId === trajectoryId,
+      );
+      if (stored && stored.requestHash !== hash) {
+        throw new UnprocessableError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was used with another request body',
         );
-        if (stored && stored.requestHash !== hash) {
-          throw new UnprocessableError(
-            'IDEMPOTENCY_KEY_REUSED',
-            'This Idempotency-Key was used with another request body',
-          );
-        }
-        if (stored) return { result: replay(current, stored) };
       }
-      const trajectory = trajectoryOf(current, trajectoryId);
-      if (!trajectory) throw new NotFoundError('Trajectory');
-      if (trajectory.version !== body.expectedVersion)
-        throw new VersionConflictError(trajectory.version);
-      if (current.openTrajectory?.id !== trajectoryId) {
-        throw new UnprocessableError('EVENT_NOT_ALLOWED', 'The trajectory is closed', {
-          allowedEvents: [],
-        });
-      }
+      if (stored) return { result: replay(current, stored) };
+    }
+    const trajectory = trajectoryOf(current, trajectoryId);
+    if (!trajectory) throw new NotFoundError('Trajectory');
+    if (trajectory.version !== body.expectedVersion)
+      throw new VersionConflictError(trajectory.version);
+    if (current.openTrajectory?.id !== trajectoryId) {
+      throw new UnprocessableError('EVENT_NOT_ALLOWED', 'The trajectory is closed', {
+        allowedEvents: [],
+      });
+    }
 
-      const now = context.clock.now();
-      const actor = { userId: user.id, role: user.role };
-      const outcome = applyEvent({
-        persisted: toPersisted(trajectory),
-        event,
-        occurredAt: body.occurredAt,
+    const now = context.clock.now();
+    const actor = { userId: user.id, role: user.role };
+    const outcome = applyEvent({
+      persisted: toPersisted(trajectory),
+      event,
+      occurredAt: body.occurredAt,
+      now: now.toISOString(),
+      actor,
+      settings,
+    });
+    if (!outcome.ok) throw rejectionToError(outcome);
+    if (event.type === 'REASSIGN')
+      await assertAssignableBegeleider(context, current.orgId, current.teamId, event.begeleiderId);
+
+    let followUp = null;
+    if (outcome.followUp) {
+      const created = createTrajectory({
+        product: outcome.followUp.product,
+        targetTrede: outcome.followUp.targetTrede ?? undefined,
+        currentTrede: outcome.tredeTransition?.to ?? current.currentTrede,
+        registeredAt: body.occurredAt,
         now: now.toISOString(),
         actor,
         settings,
       });
-      if (!outcome.ok) throw rejectionToError(outcome);
-      if (event.type === 'REASSIGN')
-        await assertAssignableBegeleider(
-          context,
-          current.orgId,
-          current.teamId,
-          event.begeleiderId,
-        );
-
-      let followUp = null;
-      if (outcome.followUp) {
-        const created = createTrajectory({
-          product: outcome.followUp.product,
-          targetTrede: outcome.followUp.targetTrede ?? undefined,
-          currentTrede: outcome.tredeTransition?.to ?? current.currentTrede,
-          registeredAt: body.occurredAt,
-          now: now.toISOString(),
-          actor,
-          settings,
-        });
-        if (!created.ok) throw rejectionToError(created);
-        followUp = newTrajectoryRecord(created, {
-          id: nextTrajectoryId(current),
-          now,
-          createdBy: user.id,
-          actorRole: user.role,
-          previousTrajectoryId: trajectory.id,
-          settings,
-        });
-      }
-
-      const next = applyTrajectoryChange(current, {
-        trajectory: advanceTrajectory(trajectory, outcome, { actorRole: user.role, settings }),
-        transition: outcome.tredeTransition,
-        followUp,
-        begeleiderId: event.type === 'REASSIGN' ? event.begeleiderId : null,
-        idempotency: null,
+      if (!created.ok) throw rejectionToError(created);
+      followUp = newTrajectoryRecord(created, {
+        id: nextTrajectoryId(current),
         now,
-      });
-      const result = presentTrajectory(next, trajectoryOf(next, trajectoryId)!, {
-        role: user.role,
+        createdBy: user.id,
+        actorRole: user.role,
+        previousTrajectoryId: trajectory.id,
         settings,
-        asOf: now,
       });
-      if (!idempotencyKey) return { write: next, result };
-      const { history, ...response } = result;
-      const stored: IdempotencyRecord = {
-        key: idempotencyKey,
-        trajectoryId,
-        requestHash: hash,
-        historyLength: history.length,
-        response,
-        at: now,
-      };
-      return {
-        write: {
-          ...next,
-          idempotency: [...next.idempotency, stored].slice(-IDEMPOTENCY_RECORDS_KEPT),
-        },
-        result,
-      };
-    },
-  );
+    }
+
+    const next = applyTrajectoryChange(current, {
+      trajectory: advanceTrajectory(trajectory, outcome, { actorRole: user.role, settings }),
+      transition: outcome.tredeTransition,
+      followUp,
+      begeleiderId: event.type === 'REASSIGN' ? event.begeleiderId : null,
+      idempotency: null,
+      now,
+    });
+    const result = presentTrajectory(next, trajectoryOf(next, trajectoryId)!, {
+      role: user.role,
+      settings,
+      asOf: now,
+    });
+    if (!idempotencyKey) return { write: next, result };
+    const { history, ...response } = result;
+    const stored: IdempotencyRecord = {
+      key: idempotencyKey,
+      trajectoryId,
+      requestHash: hash,
+      historyLength: history.length,
+      response,
+      at: now,
+    };
+    return {
+      write: {
+        ...next,
+        idempotency: [...next.idempotency, stored].slice(-IDEMPOTENCY_RECORDS_KEPT),
+      },
+      result,
+    };
+  });
 
   await recordAudit(context, {
     orgId: user.orgId,

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../auth/types';
-import { findCase, findCaseIdByTrajectory } from '../../cases/case.repository';
+import { findCaseOfTrajectory } from '../../cases/case.repository';
 import type { CaseRecord } from '../../cases/case.types';
 import { scopeOf } from '../../cases/scope';
 import { NotFoundError } from '../../errors';
@@ -16,8 +16,7 @@ export function trajectoryOf(record: CaseRecord, trajectoryId: string) {
 /** GET /trajectories/:id: part of a case file, so audited like one (SPEC §2.5). */
 export async function getTrajectory(context: AppContext, user: AuthUser, trajectoryId: string) {
   const scope = scopeOf(user);
-  const caseId = await findCaseIdByTrajectory(context.db, scope, trajectoryId);
-  const record = caseId ? await findCase(context.db, scope, caseId) : null;
+  const record = await findCaseOfTrajectory(context.db, scope, trajectoryId);
   const trajectory = record && trajectoryOf(record, trajectoryId);
   if (!record || !trajectory) throw new NotFoundError('Trajectory');
   await recordAudit(context, {
