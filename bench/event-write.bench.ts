@@ -5,18 +5,15 @@
  *  - reading the same case by id.
  * Run: `npm run bench` (uses the embedded engine, or MONGODB_URI when set). Appends to bench/RESULTS.md.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { applyEvent } from '../machines';
 import { findCase } from '../server/cases/case.repository';
-import { startEmbeddedDatabase } from '../server/db/embedded';
-import { findFreePort } from '../server/db/embedded/ports';
 import { loadOrganisationSettings } from '../server/organisations/settings';
 import { applyTrajectoryEvent } from '../server/trajectories/use-cases/apply-event';
 import { createCaseworkTeam, seedStartedTrajectories } from '../tests/support/factories';
 import { startTestServer } from '../tests/support/test-server';
+import { currentCommit, machineLine, startBenchDatabase } from './support';
 import { toPersisted } from '../server/trajectories/trajectory-record';
 
 const SIZES = [100, 1000];
@@ -85,34 +82,8 @@ async function measure(size: number) {
   }
 }
 
-function commit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function main(): Promise<void> {
-  let stop: (() => Promise<void>) | undefined;
-  let engineKind = 'external MongoDB (MONGODB_URI)';
-  if (process.env.MONGODB_URI) process.env.TREDE_TEST_MONGODB_URI = process.env.MONGODB_URI;
-  else {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trede-bench-'));
-    const engine = await startEmbeddedDatabase({
-      dataDir,
-      port: await findFreePort(),
-      toolsDir: path.resolve(process.env.TREDE_TOOLS_DIR ?? '.tools'),
-      dbName: 'bench',
-      log: console.log,
-    });
-    process.env.TREDE_TEST_MONGODB_URI = engine.uri;
-    engineKind = engine.description.split(' on ')[0]!;
-    stop = async () => {
-      await engine.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    };
-  }
+  const database = await startBenchDatabase();
   try {
     const rows = [];
     for (const size of SIZES) {
@@ -130,9 +101,9 @@ async function main(): Promise<void> {
       )
       .join('\n');
     const report = [
-      `## Event write latency — ${new Date().toISOString().slice(0, 10)}, commit ${commit()}`,
+      `## Event write latency — ${new Date().toISOString().slice(0, 10)}, commit ${currentCommit()}`,
       '',
-      `Command: \`npm run bench\` · machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} · database: ${engineKind} · median of ${SAMPLES} RECORD_CONTACT events per size.`,
+      `Command: \`npm run bench\` · machine: ${machineLine()} · database: ${database.description} · median of ${SAMPLES} RECORD_CONTACT events per size.`,
       '',
       '| cases in collection | engine only (ms) | read by id (ms) | full event (ms) | event ÷ engine | event ÷ read | event ÷ event at 100 |',
       '| --- | --- | --- | --- | --- | --- | --- |',
@@ -148,7 +119,7 @@ async function main(): Promise<void> {
     fs.appendFileSync(file, `${report}\n`);
     console.log(report);
   } finally {
-    await stop?.();
+    await database.stop();
   }
 }
 

@@ -4,18 +4,15 @@
  * in the same run: the same rows collected into an array and serialised at once.
  * Run: `npm run bench:export` (embedded engine, or MONGODB_URI). Appends to bench/RESULTS.md.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { Types } from 'mongoose';
-import { startEmbeddedDatabase } from '../server/db/embedded';
-import { findFreePort } from '../server/db/embedded/ports';
 import { toExportRows } from '../server/reports/transition-rows';
 import { streamTransitions } from '../server/reports/transitions.repository';
 import { writeNdjson } from '../server/reports/writers';
 import { startTestServer } from '../tests/support/test-server';
+import { currentCommit, machineLine, startBenchDatabase } from './support';
 
 const SIZES = [2000, 20000];
 const PER_CASE = 5;
@@ -43,23 +40,7 @@ function sink(): Writable {
 }
 
 async function main(): Promise<void> {
-  let stop: (() => Promise<void>) | undefined;
-  if (process.env.MONGODB_URI) process.env.TREDE_TEST_MONGODB_URI = process.env.MONGODB_URI;
-  else {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trede-bench-'));
-    const engine = await startEmbeddedDatabase({
-      dataDir,
-      port: await findFreePort(),
-      toolsDir: path.resolve(process.env.TREDE_TOOLS_DIR ?? '.tools'),
-      dbName: 'bench',
-      log: console.log,
-    });
-    process.env.TREDE_TEST_MONGODB_URI = engine.uri;
-    stop = async () => {
-      await engine.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    };
-  }
+  const database = await startBenchDatabase();
   const rows: string[] = [];
   try {
     for (const size of SIZES) {
@@ -116,19 +97,12 @@ async function main(): Promise<void> {
       await server.close();
     }
   } finally {
-    await stop?.();
+    await database.stop();
   }
-  const commit = (() => {
-    try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    } catch {
-      return 'unknown';
-    }
-  })();
   const report = [
-    `## Transitions export memory — ${new Date().toISOString().slice(0, 10)}, commit ${commit}`,
+    `## Transitions export memory — ${new Date().toISOString().slice(0, 10)}, commit ${currentCommit()}`,
     '',
-    `Command: \`npm run bench:export\` · machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}${gc ? ', --expose-gc' : ''} · NDJSON into a slow consumer.`,
+    `Command: \`npm run bench:export\` · machine: ${machineLine()}${gc ? ', --expose-gc' : ''} · database: ${database.description} · NDJSON into a slow consumer.`,
     '',
     '| transitions | streamed: peak heap growth (MB) | baseline, collected then written (MB) | streamed ÷ baseline | streamed rows/s |',
     '| --- | --- | --- | --- | --- |',
