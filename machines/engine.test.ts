@@ -29,12 +29,11 @@ describe('createTrajectory', () => {
         actorId: begeleider.userId,
       }),
     ]);
-    expect(created.persisted).toMatchObject({ machineId: 'ontwikkeltraject', machineVersion: 2 });
+    expect(created.persisted).toMatchObject({ machineId: 'ontwikkeltraject', machineVersion: 3 });
     expect(created.allowedEvents).toEqual(['START', 'RECORD_CONTACT', 'ASSESS_TREDE', 'CLOSE']);
   });
 
   it.each([
-    ['ONT without target', { product: 'ONT' as const }, 'INVALID_TARGET'],
     ['ONT target 6', { product: 'ONT' as const, targetTrede: 6 as const }, 'INVALID_TARGET'],
     [
       'ONT target not above current',

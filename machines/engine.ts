@@ -14,7 +14,7 @@ import { enabledProduct, isProductCode, MACHINE_OF_PRODUCT } from './products';
 import { guardRefusal, rejection } from './refusals';
 import { persist, restore, type TrajectorySnapshot } from './snapshot-store';
 import { stateOf, summarize } from './summary';
-import type { MachineEvent } from './trajectory-context';
+import type { DerivedFrom, MachineEvent, TrajectoryContext } from './trajectory-context';
 import type {
   Actor,
   ClientEventType,
@@ -26,6 +26,7 @@ import type {
   OrganisationSettings,
   PersistedTrajectory,
   ProductCode,
+  ProductSettings,
   Role,
   TrajectoryEvent,
   TrajectorySummary,
@@ -72,6 +73,9 @@ function applyOne(
  * SPEC §2.3: an event that arrives after a passed deadline first applies DEADLINE_PASSED at the
  * deadline instant, so the result never depends on when the sweeper last ran. Whether the
  * deadline counts in the current state is the machine's own decision (its guards).
+ *
+ * A system event is derived, not a fact (decision 006): the state it was applied to is kept in
+ * `derivedFrom` (until the next user event), so an event dated before it can go back there.
  */
 function passDeadlineIfDue(
   machineId: MachineId,
@@ -84,7 +88,56 @@ function passDeadlineIfDue(
   const event: TrajectoryEvent = { type: 'DEADLINE_PASSED' };
   const envelope: MachineEvent = { ...event, occurredAt: deadlineAt, actor: null };
   if (!snapshot.can(envelope)) return null;
-  return applyOne(machineId, snapshot, event, envelope, recordedAt);
+  const applied = applyOne(machineId, snapshot, event, envelope, recordedAt);
+  const before = snapshot.context;
+  const derivedFrom: DerivedFrom = before.derivedFrom
+    ? { ...before.derivedFrom, systemEntries: before.derivedFrom.systemEntries + 1 }
+    : { value: stateOf(snapshot), context: before, systemEntries: 1 };
+  return { ...applied, snapshot: withContext(machineId, applied.snapshot, { derivedFrom }) };
+}
+
+/** Every deadline due by `until`, in order (at most one per window; the loop is only a bound). */
+function passDeadlines(
+  machineId: MachineId,
+  snapshot: TrajectorySnapshot,
+  until: string,
+  recordedAt: string,
+): Applied[] {
+  const passed: Applied[] = [];
+  let current = snapshot;
+  for (let round = 0; round < 3; round += 1) {
+    const next = passDeadlineIfDue(machineId, current, until, recordedAt);
+    if (!next) break;
+    passed.push(next);
+    current = next.snapshot;
+  }
+  return passed;
+}
+
+/** The same state with some context fields replaced (pure: xstate's resolveState). */
+function withContext(
+  machineId: MachineId,
+  snapshot: TrajectorySnapshot,
+  patch: Partial<TrajectoryContext>,
+): TrajectorySnapshot {
+  return machineFor(machineId).resolveState({
+    value: stateOf(snapshot),
+    context: { ...snapshot.context, ...patch },
+  });
+}
+
+/** The state right after the latest user event, before any system event derived since. */
+function underivedState(
+  machineId: MachineId,
+  snapshot: TrajectorySnapshot,
+): { snapshot: TrajectorySnapshot; retracted: number } {
+  const derived = snapshot.context.derivedFrom;
+  if (!derived) return { snapshot, retracted: 0 };
+  const base = machineFor(machineId).resolveState({
+    value: derived.value,
+    context: { ...derived.context, derivedFrom: null },
+  });
+  return { snapshot: base, retracted: derived.systemEntries };
 }
 
 function outcomeOf(
@@ -95,12 +148,14 @@ function outcomeOf(
   extra: {
     tredeTransition?: TredeTransitionDraft | null;
     followUp?: FollowUpTrajectory | null;
+    retractedEntries?: number;
   } = {},
 ): EngineOutcome {
   return {
     ok: true,
     persisted: persist(machineId, snapshot),
     summary: summarize(snapshot),
+    retractedEntries: extra.retractedEntries ?? 0,
     historyEntries,
     tredeTransition: extra.tredeTransition ?? null,
     allowedEvents: allowedEventsFor(snapshot, viewer.role, viewer.settings),
@@ -111,17 +166,51 @@ function outcomeOf(
 /** The system has no role of its own; its outcomes list what a begeleider could do next. */
 const SYSTEM_VIEWER_ROLE: Role = 'begeleider';
 
+/**
+ * The target a new trajectory gets, or why it cannot start (SPEC §2.3):
+ * - Ontwikkeltraject, one step at a time: target = current trede + 1, so 2–5; a given target
+ *   must be exactly that (seed 003: "Naar trede 2 (maximaal 6 mnd)", …);
+ * - Stabiel STA-n: only for a participant whose current trede is n (the tariff is trede n's);
+ * - Herontdekken: no target.
+ */
+function targetRefusal(
+  product: ProductSettings,
+  currentTrede: Trede,
+  requested: Trede | null,
+): { targetTrede: Trede | null } | string {
+  if (product.machineId === 'ontwikkeltraject') {
+    const next = currentTrede + 1;
+    if (next > 5)
+      return `An Ontwikkeltraject aims at trede 2–5; the current trede is ${currentTrede}`;
+    if (requested !== null && requested !== next) {
+      return `An Ontwikkeltraject goes one step at a time: the target is trede ${next} (current trede + 1)`;
+    }
+    return { targetTrede: next as Trede };
+  }
+  if (requested !== null) return `${product.code} has no target trede`;
+  if (product.machineId === 'stabiel' && product.stabielTrede !== currentTrede) {
+    return `${product.code} keeps trede ${String(product.stabielTrede)}; the current trede is ${currentTrede}`;
+  }
+  return { targetTrede: null };
+}
+
 export function createTrajectory(input: {
   product: ProductCode;
   targetTrede?: Trede | null;
   currentTrede: Trede;
+  /** When the current trede was assessed (the case's latest ladder measurement). */
+  tredeAssessedAt?: string | null;
   registeredAt: string;
+  /**
+   * SPEC §2.3: a trajectory is never registered before the case's latest ladder entry or the
+   * previous trajectory's close (see `chronologyFloor`).
+   */
+  notBefore?: string | null;
   now: string;
   actor: Actor;
   settings: OrganisationSettings;
 }): EngineResult {
   const { product, currentTrede, actor, settings } = input;
-  const targetTrede = input.targetTrede ?? null;
   const productSettings = isProductCode(product) ? enabledProduct(settings, product) : null;
   if (!productSettings)
     return rejection('PRODUCT_DISABLED', `Product ${String(product)} is not offered`);
@@ -131,26 +220,20 @@ export function createTrajectory(input: {
     return rejection('INVALID_DATE', 'registeredAt and now must be ISO dates');
   if (isBefore(now, registeredAt))
     return rejection('OCCURRED_IN_FUTURE', 'registeredAt lies in the future');
+  const floor = input.notBefore ? normalizeInstant(input.notBefore) : null;
+  if (floor && isBefore(registeredAt, floor)) {
+    return rejection(
+      'OCCURRED_BEFORE_PREVIOUS',
+      `registeredAt lies before the case's latest ladder entry or previous trajectory (${floor})`,
+    );
+  }
   if (!actsOnCases(actor.role))
     return rejection('FORBIDDEN_ROLE', `A ${actor.role} does not act on cases`);
   if (!isTrede(currentTrede)) return rejection('GUARD_FAILED', 'currentTrede must be 1–6');
-  // SPEC §2.3: an Ontwikkeltraject starts with a target trede 2–5 above the current trede;
-  // the other products have no target.
-  if (productSettings.machineId === 'ontwikkeltraject') {
-    if (
-      !isTrede(targetTrede) ||
-      targetTrede < 2 ||
-      targetTrede > 5 ||
-      targetTrede <= currentTrede
-    ) {
-      return rejection(
-        'INVALID_TARGET',
-        'An Ontwikkeltraject needs a target trede 2–5 above the current trede',
-      );
-    }
-  } else if (targetTrede !== null) {
-    return rejection('INVALID_TARGET', `${product} has no target trede`);
-  }
+  const target = targetRefusal(productSettings, currentTrede, input.targetTrede ?? null);
+  if (typeof target === 'string') return rejection('INVALID_TARGET', target);
+  const targetTrede = target.targetTrede;
+  const tredeAssessedAt = input.tredeAssessedAt ? normalizeInstant(input.tredeAssessedAt) : null;
 
   const machineId = MACHINE_OF_PRODUCT[product];
   const [snapshot] = initialTransition(machineFor(machineId), {
@@ -159,6 +242,7 @@ export function createTrajectory(input: {
     targetTrede,
     currentTrede,
     registeredAt,
+    tredeAssessedAt,
   });
   const created: HistoryEntry = {
     type: 'CREATED',
@@ -180,6 +264,11 @@ export function applyEvent(input: {
   now: string;
   actor: Actor | null;
   settings: OrganisationSettings;
+  /**
+   * SPEC §2.3: never before the case's latest ladder entry or the previous trajectory's close
+   * (the ladder stays in date order; see `chronologyFloor`). Null when the caller has none.
+   */
+  notBefore?: string | null;
 }): EngineResult {
   const { event, actor, settings } = input;
   if (!(EVENT_TYPES as readonly string[]).includes(event.type)) {
@@ -196,26 +285,37 @@ export function applyEvent(input: {
   const restored = restore(input.persisted);
   if ('ok' in restored) return restored;
   const { machineId } = restored;
-  let snapshot = restored.snapshot;
+  const stored = restored.snapshot;
   const viewerRole = actor?.role ?? SYSTEM_VIEWER_ROLE;
   const allowed = (current: TrajectorySnapshot): ClientEventType[] =>
     allowedEventsFor(current, viewerRole, settings);
 
-  if (snapshot.status !== 'active') {
+  if (stored.status !== 'active') {
     return rejection(
       'EVENT_NOT_ALLOWED',
-      `The trajectory is ${stateOf(snapshot)}: nothing can happen any more`,
+      `The trajectory is ${stateOf(stored)}: nothing can happen any more`,
     );
   }
-  // SPEC §2.3: occurredAt may be backdated, never in the future, never before the previous event.
+  // SPEC §2.3: occurredAt may be backdated, never in the future, never before the previous *user*
+  // event, the case's latest ladder entry or the previous trajectory's close.
   if (isBefore(now, occurredAt)) {
-    return rejection('OCCURRED_IN_FUTURE', 'occurredAt lies in the future', allowed(snapshot));
+    return rejection('OCCURRED_IN_FUTURE', 'occurredAt lies in the future', allowed(stored));
   }
-  if (isBefore(occurredAt, snapshot.context.lastEventAt)) {
+  const floor =
+    event.type === 'DEADLINE_PASSED' ? stored.context.lastEventAt : stored.context.lastUserEventAt;
+  if (isBefore(occurredAt, floor)) {
     return rejection(
       'OCCURRED_BEFORE_PREVIOUS',
-      `occurredAt lies before the previous event (${snapshot.context.lastEventAt})`,
-      allowed(snapshot),
+      `occurredAt lies before the previous event (${floor})`,
+      allowed(stored),
+    );
+  }
+  const ladderFloor = input.notBefore ? normalizeInstant(input.notBefore) : null;
+  if (ladderFloor && isBefore(occurredAt, ladderFloor)) {
+    return rejection(
+      'OCCURRED_BEFORE_PREVIOUS',
+      `occurredAt lies before the case's latest ladder entry (${ladderFloor})`,
+      allowed(stored),
     );
   }
   if (actor === null && event.type !== 'DEADLINE_PASSED') {
@@ -225,12 +325,18 @@ export function applyEvent(input: {
     return rejection('FORBIDDEN_ROLE', `A ${actor.role} does not act on cases`);
   }
   const problem = payloadProblem(event);
-  if (problem) return rejection('GUARD_FAILED', problem, allowed(snapshot));
+  if (problem) return rejection('GUARD_FAILED', problem, allowed(stored));
+
+  // Decision 006: an event dated before a derived DEADLINE_PASSED is applied to the state as it
+  // was then; the system entries after it are withdrawn and derived again below.
+  const rederive =
+    event.type !== 'DEADLINE_PASSED' && isBefore(occurredAt, stored.context.lastEventAt);
+  const base = rederive ? underivedState(machineId, stored) : { snapshot: stored, retracted: 0 };
+  let snapshot = base.snapshot;
 
   const historyEntries: HistoryEntry[] = [];
   if (event.type !== 'DEADLINE_PASSED') {
-    const passed = passDeadlineIfDue(machineId, snapshot, occurredAt, now);
-    if (passed) {
+    for (const passed of passDeadlines(machineId, snapshot, occurredAt, now)) {
       historyEntries.push(passed.entry);
       snapshot = passed.snapshot;
     }
@@ -262,6 +368,15 @@ export function applyEvent(input: {
 
   const applied = applyOne(machineId, snapshot, event, envelope, now);
   historyEntries.push(applied.entry);
+  let result = applied.snapshot;
+  // The withdrawn deadline is derived again after the event: it stays passed unless the event
+  // changed the state so that it no longer counts (a step reached in time, decision 006).
+  if (rederive && result.status === 'active') {
+    for (const passed of passDeadlines(machineId, result, now, now)) {
+      historyEntries.push(passed.entry);
+      result = passed.snapshot;
+    }
+  }
   const from = snapshot.context.currentTrede;
   const to = applied.snapshot.context.currentTrede;
   // SPEC §2.1: every change of trede is a transition; none may be lost, none invented.
@@ -276,10 +391,10 @@ export function applyEvent(input: {
         };
   return outcomeOf(
     machineId,
-    applied.snapshot,
+    result,
     historyEntries,
     { role: viewerRole, settings },
-    { tredeTransition, followUp },
+    { tredeTransition, followUp, retractedEntries: base.retracted },
   );
 }
 

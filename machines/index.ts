@@ -9,6 +9,7 @@ export type {
   TrajectoryStateKey,
   Role,
   CloseOutcome,
+  TrajectoryOutcome,
   HerontdekkenRoute,
   ReviewDecision,
   ClientEvent,
@@ -69,7 +70,15 @@ export {
   describeTrajectory,
   sweepDeadline,
 } from './engine';
-export { computeSignals, SIGNAL_CODES } from './signals';
+export {
+  computeSignals,
+  signalBounds,
+  NO_ACTIVITY_EXEMPT_STATES,
+  SIGNAL_CODES,
+  type SignalBounds,
+} from './signals';
 export { CURRENT_MACHINE_VERSIONS, migrateSnapshot } from './migrations';
 export { renderMachineDiagram } from './diagrams';
+export { chronologyFloor } from './ladder-chronology';
+export { assessTrede, type AssessmentResult } from './assessment';
 export { CLOSE_OUTCOMES, HERONTDEKKEN_ROUTES, REVIEW_DECISIONS } from './event-payload';

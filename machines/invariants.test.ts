@@ -6,7 +6,10 @@ import {
   shiftDeadline,
   windowDeadline,
 } from './calendar';
+import { createTrajectory } from './engine';
 import { EVENT_SAMPLES } from './event-payload';
+import { chronologyFloor } from './ladder-chronology';
+import { DEFAULT_SETTINGS } from './products';
 import { begeleider, contextOf, teamleider, TrajectoryDriver } from './test-support';
 import type { TrajectoryContext } from './trajectory-context';
 import type { EngineOutcome, ProductCode, TrajectoryEvent, Trede } from './types';
@@ -187,4 +190,173 @@ describe('invariants under random event sequences', () => {
       );
     },
   );
+});
+
+/**
+ * Issue 7, rule 1 (SPEC §2.3: system events are derived, not facts): for random sequences of
+ * events — backdated by up to weeks, recorded late — the outcome is the same whether the sweeper
+ * ran at every instant, never, or at random moments. Compared: which events are accepted (and the
+ * refusal code otherwise), and the state, history and stored snapshot as of the last moment.
+ */
+type Recorded = {
+  event: TrajectoryEvent;
+  gapHours: number;
+  delayHours: number;
+  byTeamleider: boolean;
+};
+type SweepPlan = 'never' | 'always' | boolean[];
+
+const recorded: fc.Arbitrary<Recorded> = fc.record({
+  event: anyEvent,
+  gapHours: hours,
+  delayHours: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 24 * 60 })),
+  byTeamleider: fc.boolean(),
+});
+
+function runWithSweeps(product: ProductCode, events: Recorded[], plan: SweepPlan) {
+  const driver = TrajectoryDriver.create({
+    product,
+    ...START[product],
+    registeredAt: '2026-01-05T09:00:00.000Z',
+  });
+  let occurredAt = '2026-01-05T09:00:00.000Z';
+  let now = occurredAt;
+  const answers: string[] = [];
+  events.forEach((step, index) => {
+    const previousNow = now;
+    occurredAt = plusDays(occurredAt, step.gapHours / 24);
+    const at = plusDays(occurredAt, step.delayHours / 24);
+    now = Date.parse(at) > Date.parse(now) ? at : now;
+    // The sweeper somewhere between the previous request and this one (or at its very moment).
+    const sweepHere = plan === 'always' || (Array.isArray(plan) && plan[index % plan.length]);
+    if (sweepHere) {
+      const moment =
+        plan === 'always'
+          ? now
+          : plusDays(previousNow, (Date.parse(now) - Date.parse(previousNow)) / 2 / 86_400_000);
+      driver.sweep(moment);
+      if (plan === 'always') driver.sweep(now);
+    }
+    const result = driver.send(
+      step.event,
+      occurredAt,
+      step.byTeamleider ? teamleider : begeleider,
+      now,
+    );
+    answers.push(result.ok ? 'ok' : result.code);
+    if (plan === 'always') driver.sweep(now);
+  });
+  driver.sweep(now); // as of the last moment, whoever swept before
+  const history = driver.history.map(({ recordedAt: _recordedAt, ...entry }) => entry);
+  return { answers, summary: driver.summary, history, snapshot: driver.persisted };
+}
+
+describe('rule 1: the result never depends on when the sweeper ran (backdated events included)', () => {
+  it.each(['ONT', 'STA-3', 'HER'] as const)(
+    '%s: every instant, never and random moments agree',
+    (product) => {
+      fc.assert(
+        fc.property(
+          fc.array(recorded, { minLength: 1, maxLength: 25 }),
+          fc.array(fc.boolean(), { minLength: 1, maxLength: 10 }),
+          (events, randomMoments) => {
+            const never = runWithSweeps(product, events, 'never');
+            expect(runWithSweeps(product, events, 'always')).toEqual(never);
+            expect(runWithSweeps(product, events, randomMoments)).toEqual(never);
+          },
+        ),
+        { numRuns: 150 },
+      );
+    },
+  );
+});
+
+/**
+ * Issue 7, rule 2 (SPEC §2.3): over random case histories — trajectories one after another,
+ * registrations and events dated at random, often before the previous ones — the ladder the
+ * server builds from the engine's transitions stays in date order, each entry starts where the one
+ * before ended, and the current trede is its latest entry.
+ */
+type CaseStep =
+  | { kind: 'trajectory'; product: ProductCode; backHours: number }
+  | { kind: 'event'; event: TrajectoryEvent; backHours: number; gapHours: number };
+
+const caseStep: fc.Arbitrary<CaseStep> = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('trajectory' as const),
+      product: fc.constantFrom<ProductCode>('ONT', 'STA-3', 'STA-4', 'HER'),
+      backHours: fc.integer({ min: 0, max: 24 * 200 }),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('event' as const),
+      // Assessments and closes (that open the way for the next trajectory) more often than others.
+      event: fc.oneof(
+        anyEvent,
+        fc.constantFrom(...SAMPLES.filter((event) => event.type === 'ASSESS_TREDE')),
+        fc.constantFrom<TrajectoryEvent>({ type: 'START' }, { type: 'CLOSE', outcome: 'other' }),
+      ),
+      backHours: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 24 * 200 })),
+      gapHours: hours,
+    }),
+  },
+);
+
+function runCase(steps: CaseStep[]) {
+  const ladder: Array<{ from: Trede | null; to: Trede; at: string }> = [
+    { from: null, to: 2, at: '2026-01-02T09:00:00.000Z' },
+  ];
+  const closedAt: string[] = [];
+  let clock = '2026-01-05T09:00:00.000Z';
+  let open: TrajectoryDriver | null = null;
+  const floor = () => chronologyFloor({ ladderDates: ladder.map((entry) => entry.at), closedAt });
+  for (const step of steps) {
+    const currentTrede = ladder.at(-1)!.to;
+    if (step.kind === 'trajectory') {
+      if (open) continue; // one open trajectory per case
+      const created = createTrajectory({
+        product: step.product,
+        currentTrede,
+        registeredAt: plusDays(clock, -step.backHours / 24),
+        notBefore: floor(),
+        now: clock,
+        actor: begeleider,
+        settings: DEFAULT_SETTINGS,
+      });
+      if (created.ok) open = new TrajectoryDriver(created);
+      continue;
+    }
+    if (!open) continue;
+    clock = plusDays(clock, step.gapHours / 24);
+    const result = open.send(
+      step.event,
+      plusDays(clock, -step.backHours / 24),
+      begeleider,
+      clock,
+      floor(),
+    );
+    if (!result.ok) continue;
+    if (result.tredeTransition) ladder.push(result.tredeTransition);
+    if (result.summary.state === 'closed') {
+      closedAt.push(result.summary.stateEnteredAt);
+      open = null;
+    }
+  }
+  const times = ladder.map((entry) => Date.parse(entry.at));
+  expect(times).toEqual([...times].sort((a, b) => a - b));
+  ladder.slice(1).forEach((entry, index) => expect(entry.from).toBe(ladder[index]!.to));
+  if (open) expect(open.summary.currentTrede).toBe(ladder.at(-1)!.to);
+}
+
+describe('rule 2: the ladder stays in date order over random case histories', () => {
+  it('sorted by date, unbroken, current trede = latest entry', () => {
+    fc.assert(
+      fc.property(fc.array(caseStep, { minLength: 1, maxLength: 40 }), (steps) => runCase(steps)),
+      { numRuns: 200 },
+    );
+  });
 });

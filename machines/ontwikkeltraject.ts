@@ -3,6 +3,7 @@ import { initialContext } from './trajectory-context';
 import {
   alwaysAvailable,
   awayWithRunningClock,
+  closeWithGoalReached,
   pauseOrLeave,
   resumeAfterSuspension,
   trajectorySetup,
@@ -55,6 +56,7 @@ export const ontwikkeltrajectMachine = trajectorySetup.createMachine({
         ASSESS_TREDE: { actions: ['touch', 'flagRelapse', 'recordAssessment'] },
         ...pauseOrLeave('stepAchieved'),
         ...alwaysAvailable,
+        ...closeWithGoalReached,
       },
     },
     overdue: {

@@ -35,6 +35,8 @@ describe('catalogue and settings (SPEC §2.2)', () => {
     });
     expect(products['STA-2']).toMatchObject({ enabled: false, stabielTrede: 2 });
     expect(signals).toEqual({
+      decisionPendingDays: 14,
+      assessmentDueMonths: 6,
       deadlineNearDays: 28,
       noActivityDays: 42,
       dropoutUnresolvedDays: 28,

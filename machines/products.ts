@@ -76,6 +76,8 @@ export const DEFAULT_SETTINGS: OrganisationSettings = {
     suspendedLongDays: 90,
     waitingStartDays: 28,
     relapseDays: 90,
+    decisionPendingDays: 14,
+    assessmentDueMonths: 6,
   },
 };
 

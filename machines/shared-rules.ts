@@ -7,7 +7,7 @@ import {
   windowDeadline,
 } from './calendar';
 import type { MachineEvent, ReturnState, TrajectoryContext } from './trajectory-context';
-import type { Trede } from './types';
+import type { CloseOutcome, Trede } from './types';
 
 /**
  * Guards and actions shared by the three machines, declared by name in each machine's
@@ -22,9 +22,26 @@ interface Args {
 const MAX_ONT_TARGET = 5;
 const EXTENSION_MONTHS = [1, 2, 3];
 
-/** NEXT_STEP (SPEC §2.3): one trede above where the participant stands now, never above 5. */
+/**
+ * NEXT_STEP (SPEC §2.3, seed 003 "naar trede 2 … maximaal 6 mnd"): one step at a time, so the
+ * next target is one trede above the *current* trede (after a relapse too), never above 5.
+ */
 export function nextTarget(context: TrajectoryContext): number {
-  return Math.max(context.targetTrede ?? context.currentTrede, context.currentTrede) + 1;
+  return context.currentTrede + 1;
+}
+
+/**
+ * Whether a closing outcome fits (SPEC §2.3): `goalReached` only where the step was achieved
+ * (ONT `stepAchieved`; never Stabiel or Herontdekken), `paidWork` only at trede 5 or 6.
+ */
+export function outcomeFits(
+  outcome: CloseOutcome,
+  context: TrajectoryContext,
+  goalReachable: boolean,
+): boolean {
+  if (outcome === 'goalReached') return goalReachable;
+  if (outcome === 'paidWork') return context.currentTrede >= 5;
+  return true;
 }
 
 function deadlineDue({ context, event }: Args): boolean {
@@ -65,7 +82,15 @@ export const sharedGuards = {
     context.deadlineAt !== null &&
     !isAtOrAfter(event.occurredAt, extendDeadline(context.deadlineAt, event.months)),
   decidesContinue: ({ event }: Args) => event.type === 'REVIEW' && event.decision === 'continue',
-  decidesClose: ({ event }: Args) => event.type === 'REVIEW' && event.decision === 'close',
+  /** Stabiel REVIEW {decision: close} needs an outcome that fits (SPEC §2.3); never goalReached. */
+  decidesClose: ({ context, event }: Args) =>
+    event.type === 'REVIEW' &&
+    event.decision === 'close' &&
+    event.outcome !== undefined &&
+    outcomeFits(event.outcome, context, false),
+  /** CLOSE {outcome}: `goalReachable` is true only in ONT's stepAchieved. */
+  closeOutcomeFits: ({ context, event }: Args, params: { goalReachable: boolean }) =>
+    event.type === 'CLOSE' && outcomeFits(event.outcome, context, params.goalReachable),
   /**
    * CONCLUDE (SPEC §2.3): route ontwikkeltraject needs a trede below 5 (the follow-up's target is
    * trede + 1, at most 5, and must lie above it); route stabiel needs a Stabiel trede (2–4).
@@ -100,23 +125,46 @@ function openWindow(context: TrajectoryContext, at: string): Partial<TrajectoryC
   };
 }
 
-function assessed(
+/**
+ * A trede assessment. RELAPSE (SPEC §2.4): for ONT and HER the latest assessment is lower than
+ * the one before; for Stabiel the trede lies below the product's trede, and the terugval lasts
+ * (from its first assessment) as long as it stays below. GROWTH: Stabiel above the product's trede.
+ */
+export function assessed(
   context: TrajectoryContext,
   trede: Trede,
   at: string,
 ): Partial<TrajectoryContext> {
+  const kept = context.terms.stabielTrede;
+  const relapseAt =
+    kept === null
+      ? trede < context.currentTrede
+        ? at
+        : null
+      : trede < kept
+        ? (context.relapseAt ?? at)
+        : null;
   return {
     previousTrede: context.currentTrede,
     currentTrede: trede,
     lastAssessedAt: at,
     lastActivityAt: at,
-    relapseAt: trede < context.currentTrede ? at : null,
+    relapseAt,
+    growthAt: kept !== null && trede > kept ? at : null,
   };
 }
 
 export const sharedActions = {
-  /** First action of every transition: the event's time, and fresh flags for its history entry. */
-  touch: update((_context, event) => ({ lastEventAt: event.occurredAt, eventFlags: [] })),
+  /**
+   * First action of every transition: the event's time, and fresh flags for its history entry. A
+   * person's event is a fact: it becomes the floor for backdating, and what the system derived
+   * before it is settled (decision 006).
+   */
+  touch: update((_context, event) => ({
+    lastEventAt: event.occurredAt,
+    eventFlags: [],
+    ...(event.actor !== null && { lastUserEventAt: event.occurredAt, derivedFrom: null }),
+  })),
   /** Entry action of every state after `registered`: the signals measure time in a state (SPEC §2.4). */
   enterState: update((_context, event) => ({ stateEnteredAt: event.occurredAt })),
   startClock: update((context, event) => ({
@@ -184,13 +232,16 @@ export const sharedActions = {
     event.type === 'REASSIGN' ? { begeleiderId: event.begeleiderId } : {},
   ),
   recordClose: update((_context, event) =>
-    event.type === 'CLOSE' ? { closeOutcome: event.outcome } : {},
+    event.type === 'CLOSE' || (event.type === 'REVIEW' && event.outcome !== undefined)
+      ? { closeOutcome: event.outcome }
+      : {},
   ),
   /** CONCLUDE records the concluded trede as the participant's current trede (SPEC §2.3). */
   recordConclusion: update((context, event) =>
     event.type === 'CONCLUDE'
       ? {
           conclusion: { trede: event.trede, route: event.route },
+          closeOutcome: 'concluded',
           previousTrede: context.currentTrede,
           currentTrede: event.trede,
           lastActivityAt: event.occurredAt,

@@ -1,34 +1,52 @@
-import { instantMs, plusDays } from './calendar';
-import type { SignalCode, SignalThresholds, TrajectorySummary } from './types';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  instantMs,
+  localDateOf,
+  startOfLocalDay,
+} from './calendar';
+import type { SignalCode, SignalThresholds, TrajectoryStateKey, TrajectorySummary } from './types';
 
 /**
  * The signals of SPEC §2.4 ("what stalled means") as of a peildatum `asOf`, from the stored
- * summary only. This is the reference the server's indexed queries must equal. Every condition
- * is an equality on `state` and/or one range on one date field, with N-day bounds computed from
- * `asOf` as plain 24-hour days (asOf ± N × 86 400 000 ms):
+ * summary only. This is the reference the server's indexed queries must equal: both use the
+ * bounds of `signalBounds`, so each condition is an equality on `state` and/or one range on one
+ * date field.
  *
- * | code               | condition on the summary                                              |
- * | ------------------ | --------------------------------------------------------------------- |
- * | DEADLINE_PASSED    | state = 'overdue'  OR  deadlineAt ≤ asOf                              |
- * | DEADLINE_NEAR      | state ≠ 'overdue'  AND  asOf < deadlineAt ≤ asOf + deadlineNearDays   |
- * | NO_ACTIVITY        | state = 'active'   AND  lastActivityAt ≤ asOf − noActivityDays        |
- * | DROPOUT_UNRESOLVED | state = 'droppedOut' AND stateEnteredAt ≤ asOf − dropoutUnresolvedDays |
- * | SUSPENDED_LONG     | state = 'suspended'  AND stateEnteredAt ≤ asOf − suspendedLongDays    |
- * | WAITING_START      | state = 'registered' AND stateEnteredAt ≤ asOf − waitingStartDays     |
- * | REVIEW_OVERDUE     | state = 'reviewDue'                                                   |
- * | RELAPSE            | asOf − relapseDays < relapseAt ≤ asOf                                 |
+ * "More than N days" counts calendar days in Europe/Amsterdam and starts on day N + 1 (SPEC §2.4,
+ * decision 007): entered on 1 March, WAITING_START (28) shows from 30 March 00:00, whatever the
+ * daylight-saving changes in between. As a bound: the date field lies before 00:00 Amsterdam on
+ * the peildatum's date − N.
  *
+ * | code               | condition on the summary                                                |
+ * | ------------------ | ----------------------------------------------------------------------- |
+ * | DEADLINE_PASSED    | state = 'overdue'  OR  deadlineAt ≤ asOf                                |
+ * | DEADLINE_NEAR      | state ≠ 'overdue'  AND  asOf < deadlineAt ≤ deadlineNearUntil           |
+ * | NO_ACTIVITY        | state ∉ {suspended, droppedOut} AND lastActivityAt < noActivityBefore   |
+ * | DECISION_PENDING   | state = 'stepAchieved' AND stateEnteredAt < decisionPendingBefore       |
+ * | ASSESSMENT_DUE     | lastAssessedAt < assessmentDueBefore (N calendar months)                |
+ * | GROWTH             | growthAt ≤ asOf (Stabiel only sets it)                                  |
+ * | DROPOUT_UNRESOLVED | state = 'droppedOut' AND stateEnteredAt < dropoutUnresolvedBefore       |
+ * | SUSPENDED_LONG     | state = 'suspended'  AND stateEnteredAt < suspendedLongBefore           |
+ * | WAITING_START      | state = 'registered' AND stateEnteredAt < waitingStartBefore            |
+ * | REVIEW_OVERDUE     | state = 'reviewDue'                                                     |
+ * | RELAPSE            | relapseAt ≤ asOf AND (machineId = 'stabiel' OR relapseAt ≥ relapseSince) |
+ *
+ * RELAPSE for Stabiel lasts while the participant stays below the product's trede (the engine
+ * clears relapseAt when they are back), so it has no N-day window (decision 008).
  * A closed trajectory has no signals (every row implies state ≠ 'closed'; the server gets this
- * for free by querying open trajectories only). No other state test is needed for "not
- * suspended": the engine stores `deadlineAt` as null in `registered`, `stepAchieved`,
- * `suspended` and `closed` (summary.ts), and a null never matches a range
- * (MongoDB: `{deadlineAt: {$lte: asOf}}` skips nulls).
+ * for free by querying open trajectories only). The engine stores `deadlineAt` as null in
+ * `registered`, `stepAchieved`, `suspended` and `closed` (summary.ts), and a null never matches a
+ * range (MongoDB: `{deadlineAt: {$lte: asOf}}` skips nulls).
  */
 /** Every signal code of SPEC §2.4, in the order the API lists them. */
 export const SIGNAL_CODES = [
   'DEADLINE_PASSED',
   'DEADLINE_NEAR',
   'NO_ACTIVITY',
+  'DECISION_PENDING',
+  'ASSESSMENT_DUE',
+  'GROWTH',
   'DROPOUT_UNRESOLVED',
   'SUSPENDED_LONG',
   'WAITING_START',
@@ -36,21 +54,56 @@ export const SIGNAL_CODES = [
   'RELAPSE',
 ] as const satisfies readonly SignalCode[];
 
+/** States in which no contact is expected, so NO_ACTIVITY does not apply (SPEC §2.4). */
+export const NO_ACTIVITY_EXEMPT_STATES: readonly TrajectoryStateKey[] = ['suspended', 'droppedOut'];
+
+/** The instants (UTC ISO) the signal conditions compare with, for one peildatum. */
+export interface SignalBounds {
+  asOf: string;
+  deadlineNearUntil: string;
+  noActivityBefore: string;
+  decisionPendingBefore: string;
+  assessmentDueBefore: string;
+  dropoutUnresolvedBefore: string;
+  suspendedLongBefore: string;
+  waitingStartBefore: string;
+  relapseSince: string;
+}
+
+export function signalBounds(asOf: string, thresholds: SignalThresholds): SignalBounds {
+  const day = localDateOf(asOf);
+  const dayStart = (days: number) => startOfLocalDay(addCalendarDays(day, days));
+  /** "More than N days": before 00:00 on the peildatum's date − N, i.e. from day N + 1 on. */
+  const moreThanDays = (days: number) => dayStart(-days);
+  return {
+    asOf: new Date(instantMs(asOf)).toISOString(),
+    deadlineNearUntil: dayStart(thresholds.deadlineNearDays),
+    noActivityBefore: moreThanDays(thresholds.noActivityDays),
+    decisionPendingBefore: moreThanDays(thresholds.decisionPendingDays),
+    assessmentDueBefore: startOfLocalDay(addCalendarMonths(day, -thresholds.assessmentDueMonths)),
+    dropoutUnresolvedBefore: moreThanDays(thresholds.dropoutUnresolvedDays),
+    suspendedLongBefore: moreThanDays(thresholds.suspendedLongDays),
+    waitingStartBefore: moreThanDays(thresholds.waitingStartDays),
+    // "Within N days": on the day of the relapse up to and including day N.
+    relapseSince: dayStart(-thresholds.relapseDays),
+  };
+}
+
 export function computeSignals(
   summary: TrajectorySummary,
   asOf: string,
   thresholds: SignalThresholds,
 ): SignalCode[] {
   if (summary.state === 'closed') return [];
+  const bounds = signalBounds(asOf, thresholds);
   const now = instantMs(asOf);
   const ms = (value: string | null) => (value === null ? null : instantMs(value));
-  const daysBefore = (days: number) => instantMs(plusDays(asOf, -days));
-  const daysAfter = (days: number) => instantMs(plusDays(asOf, days));
+  const before = (value: string, bound: string) => instantMs(value) < instantMs(bound);
   const deadline = ms(summary.deadlineAt);
   const relapse = ms(summary.relapseAt);
-  const entered = instantMs(summary.stateEnteredAt);
-  const inStateFor = (state: TrajectorySummary['state'], days: number) =>
-    summary.state === state && entered <= daysBefore(days);
+  const growth = ms(summary.growthAt);
+  const inStateBefore = (state: TrajectoryStateKey, bound: string) =>
+    summary.state === state && before(summary.stateEnteredAt, bound);
 
   const signals: SignalCode[] = [];
   if (summary.state === 'overdue' || (deadline !== null && deadline <= now))
@@ -59,22 +112,29 @@ export function computeSignals(
     summary.state !== 'overdue' &&
     deadline !== null &&
     deadline > now &&
-    deadline <= daysAfter(thresholds.deadlineNearDays)
+    deadline <= instantMs(bounds.deadlineNearUntil)
   ) {
     signals.push('DEADLINE_NEAR');
   }
   if (
-    summary.state === 'active' &&
-    instantMs(summary.lastActivityAt) <= daysBefore(thresholds.noActivityDays)
+    !NO_ACTIVITY_EXEMPT_STATES.includes(summary.state) &&
+    before(summary.lastActivityAt, bounds.noActivityBefore)
   ) {
     signals.push('NO_ACTIVITY');
   }
-  if (inStateFor('droppedOut', thresholds.dropoutUnresolvedDays))
+  if (inStateBefore('stepAchieved', bounds.decisionPendingBefore)) signals.push('DECISION_PENDING');
+  if (before(summary.lastAssessedAt, bounds.assessmentDueBefore)) signals.push('ASSESSMENT_DUE');
+  if (growth !== null && growth <= now) signals.push('GROWTH');
+  if (inStateBefore('droppedOut', bounds.dropoutUnresolvedBefore))
     signals.push('DROPOUT_UNRESOLVED');
-  if (inStateFor('suspended', thresholds.suspendedLongDays)) signals.push('SUSPENDED_LONG');
-  if (inStateFor('registered', thresholds.waitingStartDays)) signals.push('WAITING_START');
+  if (inStateBefore('suspended', bounds.suspendedLongBefore)) signals.push('SUSPENDED_LONG');
+  if (inStateBefore('registered', bounds.waitingStartBefore)) signals.push('WAITING_START');
   if (summary.state === 'reviewDue') signals.push('REVIEW_OVERDUE');
-  if (relapse !== null && relapse > daysBefore(thresholds.relapseDays) && relapse <= now)
+  if (
+    relapse !== null &&
+    relapse <= now &&
+    (summary.machineId === 'stabiel' || relapse >= instantMs(bounds.relapseSince))
+  )
     signals.push('RELAPSE');
   return signals;
 }

@@ -14,7 +14,7 @@ export interface Restored {
   snapshot: TrajectorySnapshot;
 }
 
-/** Every field a version-2 context has; a stored context missing one is not readable. */
+/** Every field a version-3 context has; a stored context missing one is not readable. */
 const CONTEXT_KEYS: ReadonlyArray<keyof TrajectoryContext> = [
   'product',
   'machineId',
@@ -35,9 +35,12 @@ const CONTEXT_KEYS: ReadonlyArray<keyof TrajectoryContext> = [
   'stateEnteredAt',
   'lastActivityAt',
   'lastEventAt',
+  'lastUserEventAt',
+  'derivedFrom',
   'previousTrede',
   'lastAssessedAt',
   'relapseAt',
+  'growthAt',
   'eventFlags',
   'begeleiderId',
   'conclusion',

@@ -33,8 +33,9 @@ describe('Stabiel (SPEC §2.3)', () => {
         toState: 'reviewDue',
       }),
     ]);
+    // Started 10 January without a contact since: by 20 July also NO_ACTIVITY and ASSESSMENT_DUE.
     expect(computeSignals(swept.summary, '2026-07-20T12:00:00Z', DEFAULT_SETTINGS.signals)).toEqual(
-      ['DEADLINE_PASSED', 'REVIEW_OVERDUE'],
+      ['DEADLINE_PASSED', 'NO_ACTIVITY', 'ASSESSMENT_DUE', 'REVIEW_OVERDUE'],
     );
     expect(swept.allowedEvents).toContain('REVIEW');
   });
@@ -57,7 +58,7 @@ describe('Stabiel (SPEC §2.3)', () => {
       deadlineAt: '2026-11-01T23:00:00.000Z',
     });
     const closed = driver.must(
-      { type: 'REVIEW', decision: 'close', note: 'stabiel gebleven' },
+      { type: 'REVIEW', decision: 'close', outcome: 'other', note: 'stabiel gebleven' },
       '2026-06-01',
     );
     expect(closed.summary.state).toBe('closed');

@@ -29,7 +29,7 @@ export const stabielMachine = trajectorySetup.createMachine({
       on: {
         // A review before its date also starts a new review period from the review's date.
         REVIEW: [
-          { guard: 'decidesClose', target: 'closed', actions: ['touch'] },
+          { guard: 'decidesClose', target: 'closed', actions: ['touch', 'recordClose'] },
           { guard: 'decidesContinue', actions: ['touch', 'openWindow'] },
         ],
         ASSESS_TREDE: { actions: ['touch', 'flagAgainstProductTrede', 'recordAssessment'] },
@@ -42,7 +42,7 @@ export const stabielMachine = trajectorySetup.createMachine({
       entry: 'enterState',
       on: {
         REVIEW: [
-          { guard: 'decidesClose', target: 'closed', actions: ['touch'] },
+          { guard: 'decidesClose', target: 'closed', actions: ['touch', 'recordClose'] },
           { guard: 'decidesContinue', target: 'active', actions: ['touch', 'openWindow'] },
         ],
         ASSESS_TREDE: { actions: ['touch', 'flagAgainstProductTrede', 'recordAssessment'] },

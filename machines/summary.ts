@@ -37,6 +37,10 @@ export function summarize(snapshot: TrajectorySnapshot): TrajectorySummary {
     currentTrede: context.currentTrede,
     lastActivityAt: context.lastActivityAt,
     relapseAt: context.relapseAt,
+    growthAt: context.growthAt,
+    // Before any assessment in this trajectory: the intake passed at creation, else registration.
+    lastAssessedAt: context.lastAssessedAt ?? context.registeredAt,
     lastEventAt: context.lastEventAt,
+    outcome: state === 'closed' ? context.closeOutcome : null,
   };
 }

@@ -77,6 +77,7 @@ export class TrajectoryDriver {
     occurredAt: string,
     actor: Actor | null = begeleider,
     now = LATER,
+    notBefore: string | null = null,
   ): EngineResult {
     const result = applyEvent({
       persisted: this.persisted,
@@ -85,6 +86,7 @@ export class TrajectoryDriver {
       now,
       actor,
       settings: this.settings,
+      notBefore,
     });
     if (result.ok) this.keep(result);
     return result;
@@ -108,6 +110,8 @@ export class TrajectoryDriver {
   private keep(outcome: EngineOutcome): void {
     this.persisted = outcome.persisted;
     this.summary = outcome.summary;
+    // Withdrawn system entries (re-derived after a backdated event) go, as the server drops them.
+    this.history.splice(this.history.length - outcome.retractedEntries, outcome.retractedEntries);
     this.history.push(...outcome.historyEntries);
     if (outcome.tredeTransition) this.transitions.push(outcome.tredeTransition);
     this.last = outcome;

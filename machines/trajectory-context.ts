@@ -1,12 +1,12 @@
 import { MACHINE_OF_PRODUCT } from './products';
 import type {
   Actor,
-  CloseOutcome,
   HerontdekkenRoute,
   MachineId,
   ProductCode,
   ProductSettings,
   TrajectoryEvent,
+  TrajectoryOutcome,
   TrajectoryStateKey,
   Trede,
 } from './types';
@@ -70,17 +70,38 @@ export interface TrajectoryContext {
   deadlinePassedWhileAway: boolean;
   stateEnteredAt: string;
   lastActivityAt: string;
+  /** The latest event of any kind, system DEADLINE_PASSED included. */
   lastEventAt: string;
+  /**
+   * The latest event a person sent (or the registration): the floor for a backdated event
+   * (SPEC §2.3). System events after it are derived and may be re-derived.
+   */
+  lastUserEventAt: string;
+  /**
+   * The state right after the latest user event, kept once a system DEADLINE_PASSED has been
+   * applied after it (null otherwise): an event dated before that DEADLINE_PASSED is applied to
+   * this state, and the deadline is derived again after it (decision 006).
+   */
+  derivedFrom: DerivedFrom | null;
   /** The trede before the latest assessment (or null before any assessment in this trajectory). */
   previousTrede: Trede | null;
   lastAssessedAt: string | null;
   /** occurredAt of the latest ASSESS_TREDE when it was lower than the trede before it; else null. */
   relapseAt: string | null;
+  /** Stabiel: the latest assessment when it lies above the product's trede (doorgroei); else null. */
+  growthAt: string | null;
   /** Flags of the last accepted event, copied into its history entry by the engine. */
   eventFlags: string[];
   begeleiderId: string | null;
   conclusion: { trede: Trede; route: HerontdekkenRoute } | null;
-  closeOutcome: CloseOutcome | null;
+  closeOutcome: TrajectoryOutcome | null;
+}
+
+/** A state to go back to: its value and context, and how many system entries followed it. */
+export interface DerivedFrom {
+  value: string;
+  context: TrajectoryContext;
+  systemEntries: number;
 }
 
 /** What a machine is created with (engine.createTrajectory has validated it). */
@@ -90,6 +111,8 @@ export interface TrajectoryInput {
   targetTrede: Trede | null;
   currentTrede: Trede;
   registeredAt: string;
+  /** When the current trede was assessed (the case's latest ladder measurement); default registeredAt. */
+  tredeAssessedAt?: string | null;
 }
 
 export function initialContext(input: TrajectoryInput): TrajectoryContext {
@@ -118,9 +141,12 @@ export function initialContext(input: TrajectoryInput): TrajectoryContext {
     stateEnteredAt: input.registeredAt,
     lastActivityAt: input.registeredAt,
     lastEventAt: input.registeredAt,
+    lastUserEventAt: input.registeredAt,
+    derivedFrom: null,
     previousTrede: null,
-    lastAssessedAt: null,
+    lastAssessedAt: input.tredeAssessedAt ?? null,
     relapseAt: null,
+    growthAt: null,
     eventFlags: [],
     begeleiderId: null,
     conclusion: null,

@@ -30,7 +30,20 @@ export type TransitionMap = NonNullable<StateConfig['on']>;
 export const alwaysAvailable: TransitionMap = {
   RECORD_CONTACT: { actions: ['touch', 'recordContact'] },
   REASSIGN: { guard: 'byTeamleider', actions: ['touch', 'reassign'] },
-  CLOSE: { target: 'closed', actions: ['touch', 'recordClose'] },
+  CLOSE: {
+    guard: { type: 'closeOutcomeFits', params: { goalReachable: false } },
+    target: 'closed',
+    actions: ['touch', 'recordClose'],
+  },
+};
+
+/** ONT `stepAchieved`: the one place where the step's goal is reached (SPEC §2.3 `goalReached`). */
+export const closeWithGoalReached: TransitionMap = {
+  CLOSE: {
+    guard: { type: 'closeOutcomeFits', params: { goalReachable: true } },
+    target: 'closed',
+    actions: ['touch', 'recordClose'],
+  },
 };
 
 /**

@@ -26,6 +26,9 @@ export type Role = 'begeleider' | 'teamleider' | 'beleid' | 'beheerder';
 export type CloseOutcome =
   'goalReached' | 'goalNotReached' | 'dropout' | 'paidWork' | 'moved' | 'switched' | 'other';
 
+/** What a closed trajectory ended with: a CLOSE (or Stabiel REVIEW close) outcome, or a Herontdekken conclusion. */
+export type TrajectoryOutcome = CloseOutcome | 'concluded';
+
 export type HerontdekkenRoute =
   'ontwikkeltraject' | 'stabiel' | 'werktraject' | 'vrijwilligerswerk' | 'zelfstandig' | 'geen';
 
@@ -38,7 +41,7 @@ export type ClientEvent =
   | { type: 'ASSESS_TREDE'; trede: Trede; note?: string }
   | { type: 'NEXT_STEP' }
   | { type: 'EXTEND'; months: 1 | 2 | 3; reason: string }
-  | { type: 'REVIEW'; decision: ReviewDecision; note?: string }
+  | { type: 'REVIEW'; decision: ReviewDecision; outcome?: CloseOutcome; note?: string }
   | { type: 'CONCLUDE'; trede: Trede; route: HerontdekkenRoute; note?: string }
   | { type: 'SUSPEND'; reason: string }
   | { type: 'RESUME' }
@@ -68,7 +71,10 @@ export type SignalCode =
   | 'SUSPENDED_LONG'
   | 'WAITING_START'
   | 'REVIEW_OVERDUE'
-  | 'RELAPSE';
+  | 'RELAPSE'
+  | 'DECISION_PENDING'
+  | 'ASSESSMENT_DUE'
+  | 'GROWTH';
 
 /** Days per signal (SPEC §2.4); per-organisation settings with these defaults. */
 export interface SignalThresholds {
@@ -78,6 +84,9 @@ export interface SignalThresholds {
   suspendedLongDays: number; // 90
   waitingStartDays: number; // 28
   relapseDays: number; // 90
+  decisionPendingDays: number; // 14
+  /** Calendar months, not days: the ladder is measured at least twice a year (SPEC §2.1). */
+  assessmentDueMonths: number; // 6
 }
 
 export interface ProductSettings {
@@ -150,16 +159,26 @@ export interface TrajectorySummary {
   currentTrede: Trede;
   /** Last RECORD_CONTACT or ASSESS_TREDE; before any, the start (or registration). */
   lastActivityAt: string;
-  /** occurredAt of the latest ASSESS_TREDE when it was lower than the assessment before; else null. */
+  /**
+   * ONT/HER: occurredAt of the latest ASSESS_TREDE when it was lower than the assessment before.
+   * Stabiel: the first assessment of the current terugval, kept while the trede stays below the
+   * product's trede (SPEC §2.3). Else null.
+   */
   relapseAt: string | null;
+  /** Stabiel: the latest assessment when it lies above the product's trede (doorgroei); else null. */
+  growthAt: string | null;
+  /** The participant's latest trede assessment known to this trajectory (intake or ASSESS_TREDE). */
+  lastAssessedAt: string;
   lastEventAt: string;
+  /** Set once closed: the CLOSE/REVIEW outcome, or 'concluded' for Herontdekken. */
+  outcome: TrajectoryOutcome | null;
 }
 
 export type RejectionCode =
   | 'EVENT_NOT_ALLOWED' // not possible in the current state (422 with allowedEvents)
   | 'GUARD_FAILED' // allowed type, but a rule refuses the payload (e.g. trede not above current)
   | 'FORBIDDEN_ROLE' // EXTEND/REASSIGN by a begeleider
-  | 'OCCURRED_BEFORE_PREVIOUS'
+  | 'OCCURRED_BEFORE_PREVIOUS' // before the previous user event, the ladder or the previous trajectory
   | 'OCCURRED_IN_FUTURE'
   | 'PRODUCT_DISABLED'
   | 'INVALID_TARGET'
@@ -185,6 +204,12 @@ export interface EngineOutcome {
   ok: true;
   persisted: PersistedTrajectory;
   summary: TrajectorySummary;
+  /**
+   * How many entries at the end of the stored history are withdrawn before `historyEntries` are
+   * appended: system DEADLINE_PASSED entries re-derived because a backdated event lies before them
+   * (SPEC §2.3: system events are derived, not facts). 0 almost always.
+   */
+  retractedEntries: number;
   /** New entries in order: a DEADLINE_PASSED inserted at the deadline instant comes first. */
   historyEntries: HistoryEntry[];
   tredeTransition: TredeTransitionDraft | null;

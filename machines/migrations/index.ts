@@ -1,6 +1,7 @@
 import { isMachineId } from '../machine-ids';
 import type { MachineId, PersistedTrajectory, Rejection } from '../types';
 import { snapshotV1ToV2 } from './v1-to-v2';
+import { snapshotV2ToV3 } from './v2-to-v3';
 
 /**
  * Stored snapshots carry their machine id and version (SPEC §2.3). A change of a machine's
@@ -9,18 +10,18 @@ import { snapshotV1ToV2 } from './v1-to-v2';
  * actor with an unknown state value in `status: 'error'` instead of refusing it.
  */
 export const CURRENT_MACHINE_VERSIONS: Record<MachineId, number> = {
-  ontwikkeltraject: 2,
-  stabiel: 2,
-  herontdekken: 2,
+  ontwikkeltraject: 3,
+  stabiel: 3,
+  herontdekken: 3,
 };
 
 type Migration = (snapshot: unknown) => unknown;
 
 /** Keyed by machine id, then by the version a migration upgrades *from*. */
 export const MIGRATIONS: Record<MachineId, Readonly<Record<number, Migration>>> = {
-  ontwikkeltraject: { 1: snapshotV1ToV2 },
-  stabiel: { 1: snapshotV1ToV2 },
-  herontdekken: { 1: snapshotV1ToV2 },
+  ontwikkeltraject: { 1: snapshotV1ToV2, 2: snapshotV2ToV3 },
+  stabiel: { 1: snapshotV1ToV2, 2: snapshotV2ToV3 },
+  herontdekken: { 1: snapshotV1ToV2, 2: snapshotV2ToV3 },
 };
 
 function refuse(code: 'UNKNOWN_MACHINE' | 'MIGRATION_FAILED', message: string): Rejection {

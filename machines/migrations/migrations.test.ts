@@ -4,6 +4,7 @@ import { computeSignals } from '../signals';
 import { begeleider, contextOf, expectOk, LATER, TrajectoryDriver } from '../test-support';
 import type { PersistedTrajectory } from '../types';
 import v1Fixture from './fixtures/ontwikkeltraject-v1-suspended.json';
+import v2Fixture from './fixtures/stabiel-v2-terugval-review-due.json';
 import { CURRENT_MACHINE_VERSIONS, migrateSnapshot, MIGRATIONS } from '.';
 
 /**
@@ -23,10 +24,10 @@ describe('snapshot migrations (SPEC §2.3: versioned snapshots)', () => {
     }
   });
 
-  it('migrates the v1 fixture to v2', () => {
+  it('migrates the v1 fixture to v2 (and on to the current version)', () => {
     const migrated = migrateSnapshot(fixture());
     if (!migrated.ok) throw new Error(migrated.message);
-    expect(migrated.persisted.machineVersion).toBe(2);
+    expect(migrated.persisted.machineVersion).toBe(3);
     const context = contextOf(migrated.persisted);
     expect(context).toMatchObject({
       suspendedDaysTotal: 11,
@@ -62,7 +63,7 @@ describe('snapshot migrations (SPEC §2.3: versioned snapshots)', () => {
         settings: DEFAULT_SETTINGS,
       }),
     );
-    expect(resumed.persisted.machineVersion).toBe(2);
+    expect(resumed.persisted.machineVersion).toBe(3);
     expect(resumed.summary).toMatchObject({
       state: 'active',
       deadlineAt: '2026-08-11T22:00:00.000Z',
@@ -100,5 +101,48 @@ describe('snapshot migrations (SPEC §2.3: versioned snapshots)', () => {
       code: 'MIGRATION_FAILED',
       message: expect.stringContaining('assessments'),
     });
+  });
+
+  /**
+   * The v2 fixture, written by the version-2 engine (commit d2bb874): STA-3 started 10 January
+   * 2026, assessed 2 on 2 March and again 2 on 1 April (v2 cleared relapseAt on the second one),
+   * swept into reviewDue on 20 July.
+   */
+  const v2 = (): PersistedTrajectory => structuredClone(v2Fixture) as PersistedTrajectory;
+
+  it('migrates the v2 fixture to v3: the terugval lasts, the floor for backdating is kept', () => {
+    const migrated = migrateSnapshot(v2());
+    if (!migrated.ok) throw new Error(migrated.message);
+    expect(migrated.persisted.machineVersion).toBe(3);
+    const context = contextOf(migrated.persisted);
+    expect(context).toMatchObject({
+      currentTrede: 2,
+      // Below the product's trede: a lasting terugval, from the latest assessment v2 kept.
+      relapseAt: '2026-04-01T08:00:00.000Z',
+      growthAt: null,
+      lastUserEventAt: '2026-07-10T22:00:00.000Z',
+      derivedFrom: null,
+      closeOutcome: null,
+    });
+    const described = describeTrajectory(v2(), 'begeleider', DEFAULT_SETTINGS);
+    expect(
+      computeSignals(described.summary, '2026-12-01T12:00:00Z', DEFAULT_SETTINGS.signals),
+    ).toContain('RELAPSE');
+  });
+
+  it('and the migrated v2 trajectory takes events as a v3 one (REVIEW close needs an outcome)', () => {
+    const send = (event: Parameters<typeof applyEvent>[0]['event']) =>
+      applyEvent({
+        persisted: v2(),
+        event,
+        occurredAt: '2026-07-21T10:00:00Z',
+        now: LATER,
+        actor: begeleider,
+        settings: DEFAULT_SETTINGS,
+      });
+    expect(send({ type: 'REVIEW', decision: 'close' })).toMatchObject({ ok: false });
+    const closed = expectOk(send({ type: 'REVIEW', decision: 'close', outcome: 'other' }));
+    expect(closed.persisted.machineVersion).toBe(3);
+    expect(closed.summary).toMatchObject({ state: 'closed', outcome: 'other' });
   });
 });

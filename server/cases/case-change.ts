@@ -75,6 +75,7 @@ const SCALAR_FIELDS = [
   'displayName',
   'bsn',
   'currentTrede',
+  'lastAssessedAt',
   'version',
   'updatedAt',
 ] as const;
@@ -106,7 +107,10 @@ export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<Ca
       if (key !== 'history' && !same(open[key], next[key]))
         $set[`openTrajectory.${key}`] = next[key];
     }
-    if (next.history.length > open.history.length)
+    // History grows by appending; only withdrawn system entries (decision 006) rewrite its tail.
+    if (!same(open.history, next.history.slice(0, open.history.length)))
+      $set['openTrajectory.history'] = next.history;
+    else if (next.history.length > open.history.length)
       $push['openTrajectory.history'] = { $each: next.history.slice(open.history.length) };
   } else if (!same(open, next)) {
     $set.openTrajectory = next;

@@ -36,7 +36,11 @@ const summarySchema = new Schema(
     currentTrede: { type: Number, required: true },
     lastActivityAt: { type: Date, required: true },
     relapseAt: { type: Date, default: null },
+    growthAt: { type: Date, default: null },
+    // Summaries written before issue 7 lack it; the signals then fall back on registeredAt.
+    lastAssessedAt: { type: Date, default: null },
     lastEventAt: { type: Date, required: true },
+    outcome: { type: String, default: null },
   },
   { _id: false, strict: true },
 );
@@ -101,6 +105,7 @@ export const caseSchema = new Schema<CaseDocument>(
     },
     currentTrede: { type: Number, enum: TREDES, required: true },
     ladder: { type: [ladderEntrySchema], default: [] },
+    lastAssessedAt: { type: Date, default: null },
     openTrajectory: { type: trajectorySchema, default: null },
     closedTrajectories: { type: [trajectorySchema], default: [] },
     idempotency: { type: [idempotencySchema], default: [] },
@@ -125,5 +130,7 @@ caseSchema.index({
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.deadlineAt': 1 }); // DEADLINE_PASSED, DEADLINE_NEAR
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.lastActivityAt': 1 }); // NO_ACTIVITY
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.relapseAt': 1 }); // RELAPSE
+caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.lastAssessedAt': 1 }); // ASSESSMENT_DUE
+caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.growthAt': 1 }); // GROWTH
 caseSchema.index({ 'openTrajectory.sweepDueAt': 1 }); // the deadline sweeper, across organisations
 caseSchema.index({ orgId: 1, 'ladder.at': 1 }); // trede transitions by date (reports, SPEC §4)

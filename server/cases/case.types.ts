@@ -3,6 +3,7 @@ import type {
   ProductCode,
   Role,
   TrajectoryEventType,
+  TrajectoryOutcome,
   TrajectoryStateKey,
   Trede,
 } from '../../machines';
@@ -23,6 +24,11 @@ export interface CaseRecord {
   bsn: StoredBsn | null;
   currentTrede: Trede;
   ladder: LadderEntry[];
+  /**
+   * The latest measurement recorded outside a trajectory (POST /cases/:id/assessments), also at
+   * an unchanged trede, which the ladder (changes only) does not show. Absent on older cases.
+   */
+  lastAssessedAt?: Date | null;
   openTrajectory: TrajectoryRecord | null;
   closedTrajectories: TrajectoryRecord[];
   idempotency: IdempotencyRecord[];
@@ -70,7 +76,11 @@ export interface StoredSummary {
   currentTrede: Trede;
   lastActivityAt: Date;
   relapseAt: Date | null;
+  growthAt: Date | null;
+  /** Null only in summaries written before issue 7 (read back as registeredAt). */
+  lastAssessedAt: Date | null;
   lastEventAt: Date;
+  outcome: TrajectoryOutcome | null;
 }
 
 export interface StoredHistoryEntry {

@@ -4,10 +4,11 @@ import { CASEWORK_ROLES, currentUser, requireRole } from '../auth/current-user';
 import { parseInput } from '../http/validate';
 import { loadOrganisationSettings } from '../organisations/settings';
 import { presentCaseFile } from './presenter';
-import { createCaseBodySchema, listCasesQuerySchema } from './schema';
+import { createCaseBodySchema, listCasesQuerySchema, recordAssessmentBodySchema } from './schema';
 import { createCase } from './use-cases/create-case';
 import { getCaseFile } from './use-cases/get-case-file';
 import { listCases } from './use-cases/list-cases';
+import { recordAssessment } from './use-cases/record-assessment';
 
 /** SPEC §3 case routes; beleid and beheerder never see case files (SPEC §2.5: 403). */
 export function caseRoutes(context: AppContext): Router {
@@ -30,6 +31,13 @@ export function caseRoutes(context: AppContext): Router {
 
   router.get('/cases/:id', casework, async (req, res) => {
     res.json(await getCaseFile(context, currentUser(req), String(req.params.id)));
+  });
+
+  router.post('/cases/:id/assessments', casework, async (req, res) => {
+    const body = parseInput(recordAssessmentBodySchema, req.body);
+    res
+      .status(201)
+      .json(await recordAssessment(context, currentUser(req), String(req.params.id), body));
   });
 
   return router;

@@ -148,6 +148,13 @@ export const trajectoryViewSchema = registry.register(
     stateEnteredAt: z.string(),
     lastActivityAt: z.string(),
     closedAt: z.string().nullable(),
+    outcome: z.string().nullable().openapi({
+      description: 'Once closed: the CLOSE/REVIEW outcome, or concluded (Herontdekken)',
+    }),
+    conclusion: z
+      .object({ trede: z.number(), route: z.string() })
+      .nullable()
+      .openapi({ description: 'Herontdekken: the concluded trede and route' }),
     previousTrajectoryId: z.string().nullable(),
     followUpTrajectoryId: z.string().nullable(),
     allowedEvents: z.array(z.string()).openapi({ description: 'Events your role may send now' }),
@@ -236,5 +243,30 @@ registry.registerPath({
   responses: {
     200: { description: 'The case file', ...json(caseFileViewSchema) },
     ...errorResponses(401, 403, 404),
+  },
+});
+
+/** POST /cases/:id/assessments (SPEC §3): a ladder measurement. */
+export const recordAssessmentBodySchema = z
+  .object({
+    trede: tredeSchema,
+    assessedAt: instantSchema.openapi({
+      description:
+        'When it was measured; not in the future, not before the latest ladder entry or event',
+    }),
+    note: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict()
+  .openapi('RecordAssessment');
+
+registry.registerPath({
+  method: 'post',
+  path: '/cases/{id}/assessments',
+  summary:
+    "A trede measurement: through the open trajectory's ASSESS_TREDE when it takes one, else on the ladder (no open trajectory, or suspended / dropped out)",
+  request: { params: caseIdParamsSchema, body: json(recordAssessmentBodySchema) },
+  responses: {
+    201: { description: 'The case file', ...json(caseFileViewSchema) },
+    ...errorResponses(400, 401, 403, 404, 409, 422),
   },
 });

@@ -26,6 +26,8 @@ const signalOverrideSchema = z
     suspendedLongDays: days,
     waitingStartDays: days,
     relapseDays: days,
+    decisionPendingDays: days,
+    assessmentDueMonths: z.number().int().min(1).max(24),
   })
   .partial()
   .strict();

@@ -1,4 +1,4 @@
-import { computeSignals, type SignalCode } from '../../machines';
+import { computeSignals, signalBounds, type SignalCode } from '../../machines';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
 import type { AuthUser } from '../auth/types';
@@ -23,10 +23,11 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
   const settings = await loadOrganisationSettings(context, user.orgId);
   const asOf = input.asOf ? new Date(input.asOf) : context.clock.now();
   const codes = input.code ? [input.code] : ALL_SIGNAL_CODES;
+  const bounds = signalBounds(asOf.toISOString(), settings.signals);
   const records = await findCasesWithOpenTrajectory(context.db, scopeOf(user), {
     teamId: input.team,
     begeleiderId: input.begeleider,
-    summaryFilter: { $or: codes.map((code) => signalFilter(code, asOf, settings.signals)) },
+    summaryFilter: { $or: codes.map((code) => signalFilter(code, bounds)) },
   });
   const counts = Object.fromEntries(ALL_SIGNAL_CODES.map((code) => [code, 0])) as Record<
     SignalCode,

@@ -1,26 +1,27 @@
-import { SIGNAL_CODES, type SignalCode, type SignalThresholds } from '../../machines';
+import {
+  NO_ACTIVITY_EXEMPT_STATES,
+  SIGNAL_CODES,
+  type SignalBounds,
+  type SignalCode,
+} from '../../machines';
 
 /**
  * SPEC §2.4 as MongoDB filters on the open trajectory's stored summary, one per signal code, each
- * served by an index of case.schema.ts. They mirror the engine's computeSignals (the reference);
- * tests/integration/signals.test.ts proves both give the same (trajectory, code) pairs on
- * randomised data.
+ * served by an index of case.schema.ts. The bounds come from the engine's `signalBounds`, the same
+ * ones its computeSignals (the reference) uses, so "more than N days" is counted in Amsterdam
+ * calendar days in one place; tests/integration/signals.test.ts proves both give the same
+ * (trajectory, code) pairs on randomised data.
  */
 export const ALL_SIGNAL_CODES: readonly SignalCode[] = SIGNAL_CODES;
 
-const DAY = 24 * 3600 * 1000;
 const field = (name: string) => `openTrajectory.summary.${name}`;
 
-export function signalFilter(
-  code: SignalCode,
-  asOf: Date,
-  thresholds: SignalThresholds,
-): Record<string, unknown> {
-  const daysBefore = (days: number) => new Date(asOf.getTime() - days * DAY);
-  const daysAfter = (days: number) => new Date(asOf.getTime() + days * DAY);
-  const inStateSince = (state: string, days: number) => ({
+export function signalFilter(code: SignalCode, bounds: SignalBounds): Record<string, unknown> {
+  const at = (iso: string) => new Date(iso);
+  const asOf = at(bounds.asOf);
+  const inStateBefore = (state: string, bound: string) => ({
     [field('state')]: state,
-    [field('stateEnteredAt')]: { $lte: daysBefore(days) },
+    [field('stateEnteredAt')]: { $lt: at(bound) },
   });
   switch (code) {
     case 'DEADLINE_PASSED':
@@ -28,22 +29,34 @@ export function signalFilter(
     case 'DEADLINE_NEAR':
       return {
         [field('state')]: { $ne: 'overdue' },
-        [field('deadlineAt')]: { $gt: asOf, $lte: daysAfter(thresholds.deadlineNearDays) },
+        [field('deadlineAt')]: { $gt: asOf, $lte: at(bounds.deadlineNearUntil) },
       };
     case 'NO_ACTIVITY':
       return {
-        [field('state')]: 'active',
-        [field('lastActivityAt')]: { $lte: daysBefore(thresholds.noActivityDays) },
+        [field('state')]: { $nin: NO_ACTIVITY_EXEMPT_STATES },
+        [field('lastActivityAt')]: { $lt: at(bounds.noActivityBefore) },
       };
+    case 'DECISION_PENDING':
+      return inStateBefore('stepAchieved', bounds.decisionPendingBefore);
+    case 'ASSESSMENT_DUE':
+      return { [field('lastAssessedAt')]: { $lt: at(bounds.assessmentDueBefore) } };
+    case 'GROWTH':
+      return { [field('growthAt')]: { $lte: asOf } };
     case 'DROPOUT_UNRESOLVED':
-      return inStateSince('droppedOut', thresholds.dropoutUnresolvedDays);
+      return inStateBefore('droppedOut', bounds.dropoutUnresolvedBefore);
     case 'SUSPENDED_LONG':
-      return inStateSince('suspended', thresholds.suspendedLongDays);
+      return inStateBefore('suspended', bounds.suspendedLongBefore);
     case 'WAITING_START':
-      return inStateSince('registered', thresholds.waitingStartDays);
+      return inStateBefore('registered', bounds.waitingStartBefore);
     case 'REVIEW_OVERDUE':
       return { [field('state')]: 'reviewDue' };
     case 'RELAPSE':
-      return { [field('relapseAt')]: { $gt: daysBefore(thresholds.relapseDays), $lte: asOf } };
+      // Stabiel's terugval lasts while below the product's trede (decision 008); others N days.
+      return {
+        $or: [
+          { [field('machineId')]: 'stabiel', [field('relapseAt')]: { $lte: asOf } },
+          { [field('relapseAt')]: { $gte: at(bounds.relapseSince), $lte: asOf } },
+        ],
+      };
   }
 }

@@ -12,7 +12,7 @@ import { AppError, ForbiddenError, UnprocessableError } from '../errors';
  */
 export function rejectionToError(
   rejection: Rejection,
-  field: 'occurredAt' | 'registeredAt' = 'occurredAt',
+  field: 'occurredAt' | 'registeredAt' | 'assessedAt' = 'occurredAt',
 ): AppError {
   switch (rejection.code) {
     case 'FORBIDDEN_ROLE':

@@ -33,6 +33,14 @@ export function presentTrajectory(
 
 export type TrajectoryView = ReturnType<typeof presentTrajectory>;
 
+/** Herontdekken's CONCLUDE {trede, route}, as its history entry recorded it (SPEC §2.3). */
+function conclusionOf(trajectory: TrajectoryRecord): { trede: number; route: string } | null {
+  const entry = trajectory.history.find((item) => item.type === 'CONCLUDE');
+  if (!entry) return null;
+  const { trede, route } = entry.payload;
+  return typeof trede === 'number' && typeof route === 'string' ? { trede, route } : null;
+}
+
 function presentTrajectoryWithoutHistory(
   caseId: string,
   trajectory: TrajectoryRecord,
@@ -55,6 +63,8 @@ function presentTrajectoryWithoutHistory(
     stateEnteredAt: summary.stateEnteredAt,
     lastActivityAt: summary.lastActivityAt,
     closedAt: trajectory.closedAt ? trajectory.closedAt.toISOString() : null,
+    outcome: summary.outcome,
+    conclusion: conclusionOf(trajectory),
     previousTrajectoryId: trajectory.previousTrajectoryId,
     followUpTrajectoryId: trajectory.followUpTrajectoryId,
     allowedEvents: computed.allowedEvents,

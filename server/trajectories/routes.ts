@@ -42,6 +42,12 @@ export function trajectoryRoutes(context: AppContext): Router {
       ]);
     }
     const body = parseInput(eventBodySchema, raw);
+    // SPEC §2.3: a Stabiel REVIEW that closes says how it ended (a missing field is bad input).
+    if (body.type === 'REVIEW' && body.decision === 'close' && body.outcome === undefined) {
+      throw new ValidationError('Invalid body: outcome', [
+        { field: 'outcome', message: 'required when decision is close' },
+      ]);
+    }
     res.json(
       await applyTrajectoryEvent(context, currentUser(req), String(req.params.id), body, header),
     );

@@ -35,7 +35,14 @@ export const eventBodySchema = z
     event('ASSESS_TREDE', { trede: tredeSchema, note: note.optional() }),
     event('NEXT_STEP', {}),
     event('EXTEND', { months: z.union([z.literal(1), z.literal(2), z.literal(3)]), reason }),
-    event('REVIEW', { decision: z.enum(REVIEW_DECISIONS), note: note.optional() }),
+    event('REVIEW', {
+      decision: z.enum(REVIEW_DECISIONS),
+      outcome: z
+        .enum(CLOSE_OUTCOMES)
+        .optional()
+        .openapi({ description: 'Required with decision close (SPEC §2.3); never goalReached' }),
+      note: note.optional(),
+    }),
     event('CONCLUDE', {
       trede: tredeSchema,
       route: z.enum(HERONTDEKKEN_ROUTES),
@@ -57,9 +64,10 @@ export type EventBody = z.infer<typeof eventBodySchema>;
 export const createTrajectoryBodySchema = z
   .object({
     product: z.enum(PRODUCT_CODES),
-    targetTrede: tredeSchema
-      .optional()
-      .openapi({ description: 'ONT only: the first target trede (2–5), above the current trede' }),
+    targetTrede: tredeSchema.optional().openapi({
+      description:
+        'ONT only, optional: must be the current trede + 1 (one step at a time, SPEC §2.3)',
+    }),
     registeredAt: instantSchema,
   })
   .strict()

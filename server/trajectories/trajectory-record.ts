@@ -33,7 +33,10 @@ export function storeSummary(summary: TrajectorySummary): StoredSummary {
     currentTrede: summary.currentTrede,
     lastActivityAt: date(summary.lastActivityAt),
     relapseAt: dateOrNull(summary.relapseAt),
+    growthAt: dateOrNull(summary.growthAt),
+    lastAssessedAt: date(summary.lastAssessedAt),
     lastEventAt: date(summary.lastEventAt),
+    outcome: summary.outcome,
   };
 }
 
@@ -50,7 +53,11 @@ export function loadSummary(stored: StoredSummary): TrajectorySummary {
     currentTrede: stored.currentTrede,
     lastActivityAt: iso(stored.lastActivityAt),
     relapseAt: isoOrNull(stored.relapseAt),
+    growthAt: isoOrNull(stored.growthAt),
+    // A summary stored before issue 7 has no lastAssessedAt: registration is the safe fallback.
+    lastAssessedAt: iso(stored.lastAssessedAt ?? stored.registeredAt),
     lastEventAt: iso(stored.lastEventAt),
+    outcome: stored.outcome ?? null,
   };
 }
 
@@ -109,7 +116,10 @@ export function computeSweepDueAt(
   return first ? date(first.occurredAt) : null;
 }
 
-/** The record after an outcome of the engine: a new version with the entries appended. */
+/**
+ * The record after an outcome of the engine: a new version with the entries appended, after the
+ * system entries the engine withdrew (re-derived after a backdated event, decision 006).
+ */
 export function advanceTrajectory(
   record: TrajectoryRecord,
   outcome: EngineOutcome,
@@ -126,7 +136,7 @@ export function advanceTrajectory(
     sweepDueAt:
       summary.state === 'closed' ? null : computeSweepDueAt(outcome.persisted, options.settings),
     history: [
-      ...record.history,
+      ...record.history.slice(0, record.history.length - outcome.retractedEntries),
       ...outcome.historyEntries.map((entry) => storeHistoryEntry(entry, options.actorRole)),
     ],
     closedAt: summary.state === 'closed' ? summary.stateEnteredAt : null,

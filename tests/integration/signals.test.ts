@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import {
+  addCalendarDays,
   computeSignals,
+  localDateOf,
+  startOfLocalDay,
+  signalBounds,
   type SignalCode,
   type TrajectoryStateKey,
   type TrajectorySummary,
@@ -52,12 +56,24 @@ describe('signals (SPEC §2.4)', () => {
     const boundaryOffsets = [0, 28, 42, 90]
       .flatMap((days) => [days * DAY, -days * DAY])
       .concat([1, -1]);
+    // Calendar-day bounds (SPEC §2.4) fall on Amsterdam midnights: those and a minute either side.
+    const midnights = [0, 14, 15, 28, 29, 42, 43, 90, 91]
+      .flatMap((days) => [days, -days])
+      .map((days) =>
+        Date.parse(startOfLocalDay(addCalendarDays(localDateOf(AS_OF.toISOString()), days))),
+      )
+      .flatMap((ms) => [ms, ms - 60_000, ms + 60_000])
+      .map((ms) => ms - AS_OF.getTime());
     const instant = fc
-      .oneof(fc.integer({ min: -200 * DAY, max: 200 * DAY }), fc.constantFrom(...boundaryOffsets))
+      .oneof(
+        fc.integer({ min: -200 * DAY, max: 200 * DAY }),
+        fc.constantFrom(...boundaryOffsets),
+        fc.constantFrom(...midnights),
+      )
       .map((offset) => new Date(AS_OF.getTime() + offset).toISOString());
     const summaryArbitrary: fc.Arbitrary<TrajectorySummary> = fc.record({
       product: fc.constantFrom('ONT', 'STA-3', 'STA-4', 'HER'),
-      machineId: fc.constant('ontwikkeltraject'),
+      machineId: fc.constantFrom('ontwikkeltraject', 'stabiel', 'herontdekken'),
       state: fc.constantFrom(...states),
       stateEnteredAt: instant,
       registeredAt: instant,
@@ -67,7 +83,10 @@ describe('signals (SPEC §2.4)', () => {
       currentTrede: fc.constantFrom(1, 2, 3, 4, 5, 6),
       lastActivityAt: instant,
       relapseAt: fc.option(instant, { nil: null }),
+      growthAt: fc.option(instant, { nil: null }),
+      lastAssessedAt: instant,
       lastEventAt: instant,
+      outcome: fc.constant(null),
     }) as fc.Arbitrary<TrajectorySummary>;
 
     let records: CaseRecord[];
@@ -126,6 +145,8 @@ describe('signals (SPEC §2.4)', () => {
           suspendedLongDays: 28,
           waitingStartDays: 42,
           relapseDays: 28,
+          decisionPendingDays: 28,
+          assessmentDueMonths: 3,
         },
       ],
     ])('with %s', async (_name, overrides) => {
@@ -155,7 +176,10 @@ describe('signals (SPEC §2.4)', () => {
           const docs = await server.context.db
             .collection('cases')
             .find(
-              { teamId: team.team.id, ...signalFilter(code, asOf, thresholds) },
+              {
+                teamId: team.team.id,
+                ...signalFilter(code, signalBounds(asOf.toISOString(), thresholds)),
+              },
               { projection: { 'openTrajectory.id': 1 } },
             )
             .toArray();
@@ -215,12 +239,13 @@ describe('signals (SPEC §2.4)', () => {
         .set(bearer(north.teamleider.token))
         .expect(200);
       expect(response.body.asOf).toBe(AS_OF.toISOString());
-      expect(codesOf(response.body.items, waitingId)).toEqual(['WAITING_START']);
+      // Registered and never contacted: waiting, and (SPEC §2.4: any open state) quiet as well.
+      expect(codesOf(response.body.items, waitingId)).toEqual(['NO_ACTIVITY', 'WAITING_START']);
       expect(codesOf(response.body.items, noActivityId)).toEqual(['NO_ACTIVITY']);
       expect(response.body.items).toHaveLength(2);
       expect(response.body.counts).toMatchObject({
         WAITING_START: 1,
-        NO_ACTIVITY: 1,
+        NO_ACTIVITY: 2,
         DEADLINE_PASSED: 0,
       });
     });
@@ -231,9 +256,9 @@ describe('signals (SPEC §2.4)', () => {
         .query({ code: 'NO_ACTIVITY' })
         .set(bearer(north.begeleider.token))
         .expect(200);
-      expect(byCode.body.items.map((item: { trajectoryId: string }) => item.trajectoryId)).toEqual([
-        noActivityId,
-      ]);
+      expect(
+        byCode.body.items.map((item: { trajectoryId: string }) => item.trajectoryId).sort(),
+      ).toEqual([waitingId, noActivityId].sort());
       // On 15 April nobody had waited 28 days yet, and the HER started on 2 March was 44 days quiet.
       const earlier = await request(server.app)
         .get('/api/v1/signals')

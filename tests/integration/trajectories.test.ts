@@ -384,7 +384,17 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
         .get(`/api/v1/trajectories/${trajectoryId}`)
         .set(bearer(north.begeleider.token))
         .expect(200);
-      await createTrajectoryViaApi(server, north.begeleider.token, caseId, { product: 'HER' });
+      // SPEC §2.3: never registered before the previous trajectory's close (400 naming the field).
+      const early = await request(server.app)
+        .post(`/api/v1/cases/${caseId}/trajectories`)
+        .set(bearer(north.begeleider.token))
+        .send({ product: 'HER', registeredAt: '2026-05-11' });
+      expect(early.status).toBe(400);
+      expect(early.body.error.details[0].field).toBe('registeredAt');
+      await createTrajectoryViaApi(server, north.begeleider.token, caseId, {
+        product: 'HER',
+        registeredAt: '2026-05-12',
+      });
       const file = await request(server.app)
         .get(`/api/v1/cases/${caseId}`)
         .set(bearer(north.begeleider.token))

@@ -1,4 +1,4 @@
-import type { SignalCode, TrajectoryStateKey } from '../../../machines';
+import { signalBounds, type SignalCode, type TrajectoryStateKey } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../auth/types';
@@ -26,7 +26,9 @@ export async function listCases(context: AppContext, user: AuthUser, input: List
     teamId: input.team,
     begeleiderId: input.begeleider,
     state: input.state,
-    summaryFilter: input.signal ? signalFilter(input.signal, asOf, settings.signals) : undefined,
+    summaryFilter: input.signal
+      ? signalFilter(input.signal, signalBounds(asOf.toISOString(), settings.signals))
+      : undefined,
     q: input.q,
     skip: (input.page - 1) * input.pageSize,
     limit: input.pageSize,

@@ -7,6 +7,7 @@ import { applyTrajectoryChange, IDEMPOTENCY_RECORDS_KEPT } from '../../cases/cas
 import { writeCase } from '../../cases/case-writer';
 import { findCaseOfTrajectory } from '../../cases/case.repository';
 import type { CaseRecord, IdempotencyRecord } from '../../cases/case.types';
+import { ladderFloorOf } from '../../cases/chronology';
 import { assertAssignableBegeleider, scopeOf } from '../../cases/scope';
 import { AppError, NotFoundError, UnprocessableError } from '../../errors';
 import { loadOrganisationSettings } from '../../organisations/settings';
@@ -103,6 +104,7 @@ export async function applyTrajectoryEvent(
       now: now.toISOString(),
       actor,
       settings,
+      notBefore: ladderFloorOf(current),
     });
     if (!outcome.ok) throw rejectionToError(outcome);
     if (event.type === 'REASSIGN')
@@ -114,6 +116,7 @@ export async function applyTrajectoryEvent(
         product: outcome.followUp.product,
         targetTrede: outcome.followUp.targetTrede ?? undefined,
         currentTrede: outcome.tredeTransition?.to ?? current.currentTrede,
+        tredeAssessedAt: body.occurredAt,
         registeredAt: body.occurredAt,
         now: now.toISOString(),
         actor,

@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../auth/types';
 import { writeCase } from '../../cases/case-writer';
 import { findCase } from '../../cases/case.repository';
+import { ladderFloorOf, lastAssessmentOf } from '../../cases/chronology';
 import { scopeOf } from '../../cases/scope';
 import { ConflictError } from '../../errors';
 import { loadOrganisationSettings } from '../../organisations/settings';
@@ -44,7 +45,9 @@ export async function createTrajectoryForCase(
         product: input.product,
         targetTrede: input.targetTrede,
         currentTrede: current.currentTrede,
+        tredeAssessedAt: lastAssessmentOf(current),
         registeredAt: input.registeredAt,
+        notBefore: ladderFloorOf(current),
         now: now.toISOString(),
         actor,
         settings,

@@ -1,0 +1,116 @@
+import { assessTrede, type Trede } from '../../../machines';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { AuthUser } from '../../auth/types';
+import { loadOrganisationSettings } from '../../organisations/settings';
+import { rejectionToError } from '../../trajectories/engine-errors';
+import { advanceTrajectory, toPersisted } from '../../trajectories/trajectory-record';
+import { applyTrajectoryChange } from '../case-change';
+import { writeCase } from '../case-writer';
+import { findCase } from '../case.repository';
+import type { CaseRecord } from '../case.types';
+import { ladderFloorOf } from '../chronology';
+import { presentCaseFile } from '../presenter';
+import { scopeOf } from '../scope';
+
+export interface RecordAssessmentInput {
+  trede: Trede;
+  /** UTC ISO instant. */
+  assessedAt: string;
+  note?: string;
+}
+
+/**
+ * POST /cases/:id/assessments (SPEC §3, decision 008): the engine decides whether the measurement
+ * goes through the open trajectory's ASSESS_TREDE or onto the case's ladder alone; either way it is
+ * one conditional write with its trede transition.
+ */
+export async function recordAssessment(
+  context: AppContext,
+  user: AuthUser,
+  caseId: string,
+  input: RecordAssessmentInput,
+) {
+  const settings = await loadOrganisationSettings(context, user.orgId);
+  const scope = scopeOf(user);
+  const { result } = await writeCase(
+    context,
+    caseId,
+    () => findCase(context.db, scope, caseId),
+    (current) => {
+      const now = context.clock.now();
+      const open = current.openTrajectory;
+      const decided = assessTrede({
+        currentTrede: current.currentTrede,
+        trede: input.trede,
+        note: input.note,
+        assessedAt: input.assessedAt,
+        now: now.toISOString(),
+        actor: { userId: user.id, role: user.role },
+        settings,
+        notBefore: ladderFloorOf(current),
+        openTrajectory: open ? toPersisted(open) : null,
+      });
+      if (!decided.ok) throw rejectionToError(decided, 'assessedAt');
+      const trajectoryOutcome = decided.via === 'trajectory' ? decided.outcome : decided.trajectory;
+      const transition =
+        decided.via === 'trajectory' ? decided.outcome.tredeTransition : decided.transition;
+      let next: CaseRecord;
+      if (open && trajectoryOutcome) {
+        next = applyTrajectoryChange(current, {
+          trajectory: advanceTrajectory(open, trajectoryOutcome, {
+            actorRole: user.role,
+            settings,
+          }),
+          transition,
+          followUp: null,
+          begeleiderId: null,
+          idempotency: null,
+          now,
+        });
+      } else {
+        next = {
+          ...current,
+          currentTrede: transition ? transition.to : current.currentTrede,
+          ladder: transition
+            ? [
+                ...current.ladder,
+                {
+                  seq: current.ladder.length,
+                  from: transition.from,
+                  to: transition.to,
+                  at: new Date(transition.at),
+                  trajectoryId: null,
+                  product: null,
+                  reason: 'assessment',
+                  begeleiderId: current.begeleiderId,
+                  teamId: current.teamId,
+                  recordedAt: now,
+                },
+              ]
+            : current.ladder,
+          version: current.version + 1,
+          updatedAt: now,
+        };
+      }
+      if (decided.via === 'case') next = { ...next, lastAssessedAt: new Date(input.assessedAt) };
+      return {
+        write: next,
+        result: {
+          view: presentCaseFile(next, { role: user.role, settings, asOf: now }),
+          via: decided.via,
+          trajectoryId: open?.id ?? null,
+        },
+      };
+    },
+  );
+  await recordAudit(context, {
+    orgId: user.orgId,
+    actorId: user.id,
+    action: 'case.assessment',
+    caseId,
+    ...(result.trajectoryId && { trajectoryId: result.trajectoryId }),
+    details: { via: result.via },
+  });
+  return result.view;
+}
