@@ -1,4 +1,5 @@
 import {
+  periodEndAfter,
   addCalendarMonths,
   calendarDaysBetween,
   extendDeadline,
@@ -56,5 +57,16 @@ describe('calendar (Europe/Amsterdam, decision 003)', () => {
     expect(extendDeadline(deadline, 1)).toBe(windowDeadline('2026-01-31T10:00:00+01:00', 7)); // 31 August
     expect(extendDeadline(windowDeadline('2026-03-31', 6), 2)).toBe('2026-11-30T23:00:00.000Z'); // 30 Sep → 30 Nov
     expect(shiftDeadline('2026-10-01T22:00:00.000Z', 30)).toBe('2026-10-31T23:00:00.000Z');
+  });
+});
+
+describe('rule 10 (SPEC §4): report periods are inclusive local dates', () => {
+  it('a period ending on 31 December includes all of 31 December, Amsterdam time', () => {
+    const end = periodEndAfter('2025-12-31');
+    expect(Date.parse('2025-12-31T23:59:59+01:00')).toBeLessThan(Date.parse(end));
+    expect(end).toBe('2025-12-31T23:00:00.000Z'); // 1 January 00:00 CET
+  });
+  it('also across a daylight-saving change (the day is 23 hours long)', () => {
+    expect(periodEndAfter('2026-03-29')).toBe('2026-03-29T22:00:00.000Z');
   });
 });

@@ -157,3 +157,11 @@ export function shiftDeadline(deadlineAt: string, days: number): string {
 export function plusDays(value: string, days: number): string {
   return new Date(instantMs(value) + days * MS_PER_DAY).toISOString();
 }
+
+/**
+ * SPEC §4: report periods are inclusive local dates. The exclusive end of a period whose last day
+ * is `lastDay`: 00:00 Amsterdam on the day after (so `to=2025-12-31` includes 31 December).
+ */
+export function periodEndAfter(lastDay: LocalDate): string {
+  return startOfLocalDay(addCalendarDays(lastDay, 1));
+}

@@ -52,6 +52,7 @@ export {
   extendDeadline,
   localDateOf,
   normalizeInstant,
+  periodEndAfter,
   shiftDeadline,
   startOfLocalDay,
   windowDeadline,

@@ -1,3 +1,4 @@
+import { assessTrede } from './assessment';
 import { createTrajectory } from './engine';
 import { chronologyFloor } from './ladder-chronology';
 import { DEFAULT_SETTINGS, resolveSettings } from './products';
@@ -336,5 +337,85 @@ describe('rule 9: closing outcomes must fit (SPEC §2.3)', () => {
     );
     expect(concluded.summary).toMatchObject({ state: 'closed', outcome: 'concluded' });
     expect(driver.context.conclusion).toEqual({ trede: 3, route: 'vrijwilligerswerk' });
+  });
+});
+
+describe('rule 8: assessments outside a trajectory (SPEC §3, decision 008)', () => {
+  const base = {
+    currentTrede: 2 as Trede,
+    now: LATER,
+    actor: begeleider,
+    settings: DEFAULT_SETTINGS,
+    notBefore: '2026-01-05T09:00:00Z',
+  };
+
+  it('without an open trajectory: a transition on the ladder alone', () => {
+    const result = assessTrede({
+      ...base,
+      trede: 5,
+      assessedAt: '2027-03-01',
+      openTrajectory: null,
+    });
+    expect(result).toEqual({
+      ok: true,
+      via: 'case',
+      transition: { from: 2, to: 5, at: '2027-02-28T23:00:00.000Z', reason: 'assessment' },
+      trajectory: null,
+    });
+    expect(
+      assessTrede({ ...base, trede: 2, assessedAt: '2027-03-01', openTrajectory: null }),
+    ).toMatchObject({
+      ok: true,
+      transition: null,
+    });
+  });
+
+  it('never before the case floor, never in the future', () => {
+    expect(
+      assessTrede({ ...base, trede: 3, assessedAt: '2026-01-01', openTrajectory: null }),
+    ).toMatchObject({
+      ok: false,
+      code: 'OCCURRED_BEFORE_PREVIOUS',
+    });
+    expect(
+      assessTrede({
+        ...base,
+        now: '2026-02-01T00:00:00Z',
+        trede: 3,
+        assessedAt: '2026-03-01',
+        openTrajectory: null,
+      }),
+    ).toMatchObject({ ok: false, code: 'OCCURRED_IN_FUTURE' });
+  });
+
+  it('through the open trajectory when its state takes ASSESS_TREDE (the machine decides)', () => {
+    const driver = ontStarted();
+    const result = assessTrede({
+      ...base,
+      trede: 3,
+      assessedAt: '2026-03-01',
+      openTrajectory: driver.persisted,
+    });
+    expect(result).toMatchObject({ ok: true, via: 'trajectory' });
+    if (result.ok && result.via === 'trajectory') {
+      expect(result.outcome.summary.state).toBe('stepAchieved');
+      expect(result.outcome.historyEntries.map((entry) => entry.type)).toEqual(['ASSESS_TREDE']);
+    }
+  });
+
+  it('a suspended trajectory gets no event, but learns the trede for its next step', () => {
+    const driver = ontStarted();
+    driver.must({ type: 'SUSPEND', reason: 'opname' }, '2026-02-01');
+    const result = assessTrede({
+      ...base,
+      trede: 3,
+      assessedAt: '2026-03-01',
+      openTrajectory: driver.persisted,
+    });
+    expect(result).toMatchObject({ ok: true, via: 'case', transition: { from: 2, to: 3 } });
+    if (result.ok && result.via === 'case') {
+      expect(result.trajectory?.summary).toMatchObject({ state: 'suspended', currentTrede: 3 });
+      expect(result.trajectory?.historyEntries).toEqual([]);
+    }
   });
 });

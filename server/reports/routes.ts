@@ -21,6 +21,7 @@ export function reportRoutes(context: AppContext): Router {
     const me = currentUser(req);
     const query = parseInput(transitionsQuerySchema, req.query, 'query');
     const now = context.clock.now();
+    // `to` arrives as the exclusive end of its (inclusive) last day, see inclusiveEndSchema.
     const to = query.to ? new Date(query.to) : now;
     const from = query.from
       ? new Date(query.from)
@@ -54,7 +55,7 @@ export function reportRoutes(context: AppContext): Router {
     res.setHeader('Content-Type', CONTENT_TYPES[query.format]);
     res.setHeader(
       'Content-Disposition',
-      `attachment; filename="tredeovergangen_${day(from)}_${day(to)}.${query.format}"`,
+      `attachment; filename="tredeovergangen_${day(from)}_${day(new Date(to.getTime() - 1))}.${query.format}"`,
     );
     res.setHeader('Cache-Control', 'no-store');
     let count: number;

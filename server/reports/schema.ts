@@ -1,11 +1,38 @@
 import { z } from 'zod';
-import { PRODUCT_CODES } from '../../machines';
+import { periodEndAfter, PRODUCT_CODES } from '../../machines';
 import { instantSchema, objectId } from '../cases/schema';
 import { errorResponses, registry } from '../openapi/registry';
 
+/**
+ * SPEC §4: periods are inclusive local dates, so `to=2025-12-31` includes 31 December. Parsed into
+ * the exclusive end the queries use: 00:00 Amsterdam on the next day (a date-time `to` includes
+ * that instant itself).
+ */
+export const inclusiveEndSchema = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const parsed = instantSchema.safeParse(value);
+    if (!parsed.success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an ISO date (2026-03-01) or date-time with offset',
+      });
+      return z.NEVER;
+    }
+    return /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? periodEndAfter(value)
+      : new Date(Date.parse(parsed.data) + 1).toISOString();
+  })
+  .openapi({
+    type: 'string',
+    example: '2025-12-31',
+    description: 'Last day of the period, included (SPEC §4)',
+  });
+
 export const transitionsQuerySchema = z.object({
   from: instantSchema.optional(),
-  to: instantSchema.optional(),
+  to: inclusiveEndSchema.optional(),
   team: objectId.optional(),
   product: z.enum(PRODUCT_CODES).optional(),
   format: z.enum(['csv', 'xlsx', 'ndjson']).default('csv'),
@@ -15,7 +42,7 @@ registry.registerPath({
   method: 'get',
   path: '/reports/transitions',
   summary:
-    'Every trede transition in [from, to), oldest first, pseudonymised (beleid: the organisation; teamleider: own teams). Defaults: from 1 January this year, to now.',
+    'Every trede transition from `from` through `to` (inclusive dates, SPEC §4), oldest first, pseudonymised (beleid: the organisation; teamleider: own teams). Defaults: from 1 January this year, to now.',
   request: { query: transitionsQuerySchema },
   responses: {
     200: {

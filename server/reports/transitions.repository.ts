@@ -15,6 +15,7 @@ export interface TransitionQuery {
   orgId: string;
   teamIds: string[] | null; // null: every team of the organisation
   from: Date;
+  /** Exclusive: the first instant after the period's (inclusive) last day. */
   to: Date;
   product?: ProductCode;
 }

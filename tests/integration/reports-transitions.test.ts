@@ -112,9 +112,27 @@ describe('GET /reports/transitions', () => {
     for (const secret of personal) expect(text).not.toContain(secret);
   });
 
-  it('filters by period (from inclusive, to exclusive, Amsterdam dates), team and product, in NDJSON', async () => {
+  it('rule 10: the period is inclusive — to=2026-04-01 includes 1 April, a one-day period works', async () => {
+    const oneDay = await request(server.app)
+      .get('/api/v1/reports/transitions?from=2026-04-01&to=2026-04-01&format=ndjson')
+      .set(bearer(beleid))
+      .expect(200);
+    expect(ndjson(oneDay.text)).toEqual([
+      expect.objectContaining({ from: 3, to: 2, date: '2026-04-01' }),
+    ]);
+    const csv = await request(server.app)
+      .get('/api/v1/reports/transitions?from=2026-03-01&to=2026-04-01')
+      .set(bearer(beleid))
+      .expect(200);
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="tredeovergangen_2026-03-01_2026-04-01.csv"',
+    );
+    expect(csv.text).toContain('2026-04-01');
+  });
+
+  it('filters by period (inclusive Amsterdam dates), team and product, in NDJSON', async () => {
     const march = await request(server.app)
-      .get('/api/v1/reports/transitions?from=2026-03-01&to=2026-04-01&format=ndjson')
+      .get('/api/v1/reports/transitions?from=2026-03-01&to=2026-03-31&format=ndjson')
       .set(bearer(beleid))
       .expect(200);
     expect(march.headers['content-type']).toMatch(/^application\/x-ndjson/);
