@@ -251,7 +251,7 @@ export function createTrajectory(input: {
     actorId: actor.userId,
     fromState: null,
     toState: stateOf(snapshot),
-    payload: { product, targetTrede, currentTrede },
+    payload: { product, targetTrede, currentTrede, tredeAssessedAt },
     flags: [],
   };
   return outcomeOf(machineId, snapshot, [created], { role: actor.role, settings });

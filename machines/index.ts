@@ -63,7 +63,12 @@ export { stabielMachine } from './stabiel';
 export { herontdekkenMachine } from './herontdekken';
 export { MACHINE_IDS, isMachineId } from './machine-ids';
 export { machineFor, stateKeysOf, type TrajectoryMachine } from './machine-registry';
-export type { MachineEvent, TrajectoryContext, TrajectoryInput } from './trajectory-context';
+export type {
+  MachineEvent,
+  TrajectoryContext,
+  TrajectoryInput,
+  TrajectoryTerms,
+} from './trajectory-context';
 export {
   UnreadableTrajectoryError,
   applyEvent,
@@ -82,4 +87,5 @@ export { CURRENT_MACHINE_VERSIONS, migrateSnapshot } from './migrations';
 export { renderMachineDiagram } from './diagrams';
 export { chronologyFloor } from './ladder-chronology';
 export { assessTrede, type AssessmentResult } from './assessment';
+export { replayTrajectory, type ReplayInput } from './replay';
 export { CLOSE_OUTCOMES, HERONTDEKKEN_ROUTES, REVIEW_DECISIONS } from './event-payload';

@@ -197,6 +197,32 @@ export async function findCasesWithOpenTrajectory(
   );
 }
 
+/**
+ * Cases that may have had a trajectory open at a past peildatum (SPEC §2.4, decision 007): an open
+ * one registered by then, or a closed one that closed after it. The caller replays each trajectory
+ * to decide; the filter only narrows the candidates (and needs the histories).
+ */
+export async function findCasesWithTrajectoryOpenAt(
+  db: Connection,
+  scope: CaseScope,
+  filter: { teamId?: string; begeleiderId?: string; asOf: Date },
+): Promise<CaseRecord[]> {
+  const query: Record<string, unknown> = {
+    ...scopeFilter(scope),
+    $or: [
+      { 'openTrajectory.summary.registeredAt': { $lte: filter.asOf } },
+      { 'closedTrajectories.closedAt': { $gt: filter.asOf } },
+    ],
+  };
+  if (filter.teamId) query.$and = [{ teamId: filter.teamId }];
+  if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
+  const docs = await model(db)
+    .find(query, { idempotency: 0, ladder: 0 })
+    .sort({ clientNumber: 1 })
+    .lean<CaseDocument[]>();
+  return docs.map((doc) => toRecord({ ...doc, idempotency: [], ladder: [] }));
+}
+
 // --- System reads (the deadline sweeper works across organisations, without a user) ---------------
 
 /** Ids of cases whose open trajectory has a deadline due at `now`, oldest first. */

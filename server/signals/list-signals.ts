@@ -2,10 +2,14 @@ import { computeSignals, signalBounds, type SignalCode } from '../../machines';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
 import type { AuthUser } from '../auth/types';
-import { findCasesWithOpenTrajectory } from '../cases/case.repository';
+import {
+  findCasesWithOpenTrajectory,
+  findCasesWithTrajectoryOpenAt,
+} from '../cases/case.repository';
 import { scopeOf } from '../cases/scope';
 import { loadOrganisationSettings } from '../organisations/settings';
 import { loadSummary } from '../trajectories/trajectory-record';
+import { signalsAt } from './past-signals';
 import { ALL_SIGNAL_CODES, signalFilter } from './signal-filters';
 
 export interface ListSignalsInput {
@@ -24,19 +28,40 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
   const asOf = input.asOf ? new Date(input.asOf) : context.clock.now();
   const codes = input.code ? [input.code] : ALL_SIGNAL_CODES;
   const bounds = signalBounds(asOf.toISOString(), settings.signals);
-  const records = await findCasesWithOpenTrajectory(context.db, scopeOf(user), {
-    teamId: input.team,
-    begeleiderId: input.begeleider,
-    summaryFilter: { $or: codes.map((code) => signalFilter(code, bounds)) },
-  });
   const counts = Object.fromEntries(ALL_SIGNAL_CODES.map((code) => [code, 0])) as Record<
     SignalCode,
     number
   >;
-  const items = records.flatMap((record) => {
-    const open = record.openTrajectory!;
-    const summary = loadSummary(open.summary);
-    const signals = computeSignals(summary, asOf.toISOString(), settings.signals);
+  // SPEC §2.4: a past peildatum is replayed from the history; today and the future use the
+  // stored summaries (a future peildatum projects today's state).
+  const labelled =
+    asOf < context.clock.now()
+      ? signalsAt(
+          await findCasesWithTrajectoryOpenAt(context.db, scopeOf(user), {
+            teamId: input.team,
+            begeleiderId: input.begeleider,
+            asOf,
+          }),
+          asOf,
+          settings,
+        )
+      : (
+          await findCasesWithOpenTrajectory(context.db, scopeOf(user), {
+            teamId: input.team,
+            begeleiderId: input.begeleider,
+            summaryFilter: { $or: codes.map((code) => signalFilter(code, bounds)) },
+          })
+        ).map((record) => {
+          const trajectory = record.openTrajectory!;
+          const summary = loadSummary(trajectory.summary);
+          return {
+            record,
+            trajectory,
+            summary,
+            signals: computeSignals(summary, asOf.toISOString(), settings.signals),
+          };
+        });
+  const items = labelled.flatMap(({ record, trajectory, summary, signals }) => {
     if (input.code ? !signals.includes(input.code) : signals.length === 0) return [];
     for (const signal of signals) counts[signal] += 1;
     return [
@@ -46,8 +71,8 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
         displayName: record.displayName,
         teamId: record.teamId,
         begeleiderId: record.begeleiderId,
-        trajectoryId: open.id,
-        product: open.product,
+        trajectoryId: trajectory.id,
+        product: trajectory.product,
         state: summary.state,
         deadlineAt: summary.deadlineAt,
         stateEnteredAt: summary.stateEnteredAt,
