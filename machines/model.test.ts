@@ -1,5 +1,5 @@
 import { initialTransition, transition } from 'xstate';
-import { applyEvent, describeTrajectory } from './engine';
+import { applyEvent, describeTrajectory, sweepDeadline } from './engine';
 import { EVENT_SAMPLES } from './event-payload';
 import { MACHINE_IDS } from './machine-ids';
 import { machineFor, stateKeysOf } from './machine-registry';
@@ -187,4 +187,45 @@ describe.each(MACHINE_IDS)('model-based: %s', (id) => {
       }
     },
   );
+
+  /**
+   * Issue 7, rule 1 in every reachable state: a sweep after the deadline followed by an event
+   * dated before it gives exactly what the event alone (then the sweep) gives — accepted or
+   * refused alike, the same state, summary and stored snapshot.
+   */
+  it.each(
+    reachable
+      .filter((snapshot) => snapshot.status === 'active' && snapshot.context.deadlineAt !== null)
+      .map((snapshot) => [serializeState(snapshot), snapshot] as const),
+  )('in %s a sweep does not change what a backdated event does', (_key, snapshot) => {
+    const persisted: PersistedTrajectory = persist(id, snapshot);
+    const { lastEventAt, deadlineAt } = snapshot.context;
+    if (Date.parse(deadlineAt!) <= Date.parse(lastEventAt)) return; // already late: nothing to backdate into
+    const occurredAt = new Date(
+      (Date.parse(lastEventAt) + Date.parse(deadlineAt!)) / 2,
+    ).toISOString();
+    const now = new Date(Date.parse(deadlineAt!) + 2 * 86_400_000).toISOString();
+    const finish = (outcome: ReturnType<typeof applyEvent>) => {
+      if (!outcome.ok) return { refused: outcome.code };
+      const swept = sweepDeadline({ persisted: outcome.persisted, now, settings });
+      const final = swept?.ok ? swept : outcome;
+      return { state: final.summary, persisted: final.persisted };
+    };
+    const swept = sweepDeadline({ persisted, now, settings });
+    for (const event of MODEL_SAMPLES) {
+      const actor = TEAMLEIDER_EVENTS.has(event.type as ClientEventType) ? teamleider : begeleider;
+      const direct = finish(applyEvent({ persisted, event, occurredAt, now, actor, settings }));
+      const afterSweep = finish(
+        applyEvent({
+          persisted: swept?.ok ? swept.persisted : persisted,
+          event,
+          occurredAt,
+          now,
+          actor,
+          settings,
+        }),
+      );
+      expect({ event: event.type, ...afterSweep }).toEqual({ event: event.type, ...direct });
+    }
+  });
 });
