@@ -5,6 +5,7 @@ import { ensureSessionIndexes } from './auth/session.repository';
 import { ensureTeamIndexes } from './teams/team.repository';
 import { ensureUserIndexes } from './users/user.repository';
 import { ensureCaseIndexes } from './cases/case.repository';
+import { migrateStoredSnapshots } from './cases/migrate-stored-snapshots';
 import { prepareDemoData } from './demo/demo-at-startup';
 import { startSweeper } from './sweeper/sweeper-loop';
 
@@ -27,6 +28,7 @@ export async function startupTasks(
     ensureAuditIndexes(context.db),
   ]);
   await ensureCaseIndexes(context.db);
+  await migrateStoredSnapshots(context); // decision 009: stored snapshots follow the machine version
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
   const admin = await bootstrapAdministrator(context);
   if (admin === 'created') console.log(`Created administrator ${context.config.admin?.username}.`);

@@ -1,5 +1,5 @@
 import { Types, type Connection, type UpdateQuery } from 'mongoose';
-import type { TrajectoryStateKey } from '../../machines';
+import type { MachineId, TrajectoryStateKey } from '../../machines';
 import { modelFor } from '../db/model';
 import { caseIdOfTrajectory } from '../trajectories/trajectory-id';
 import { caseSchema, type CaseDocument } from './case.schema';
@@ -224,6 +224,21 @@ export async function findCasesWithTrajectoryOpenAt(
 }
 
 // --- System reads (the deadline sweeper works across organisations, without a user) ---------------
+
+/** Ids of cases whose open trajectory's snapshot is older than its machine's current version. */
+export async function findCaseIdsWithOldSnapshot(
+  db: Connection,
+  currentVersions: Readonly<Record<MachineId, number>>,
+): Promise<string[]> {
+  const filter: Record<string, unknown> = {
+    $or: Object.entries(currentVersions).map(([machineId, version]) => ({
+      'openTrajectory.machineId': machineId,
+      'openTrajectory.machineVersion': { $lt: version },
+    })),
+  };
+  const docs = await model(db).find(filter, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
+  return docs.map((doc) => doc._id.toHexString());
+}
 
 /** Ids of cases whose open trajectory has a deadline due at `now`, oldest first. */
 export async function findCaseIdsWithDueDeadline(
