@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
-import v2Fixture from '../../machines/migrations/fixtures/stabiel-v2-terugval-review-due.json';
 import { migrateStoredSnapshots } from '../../server/cases/migrate-stored-snapshots';
 import { trajectoryIdFor } from '../../server/trajectories/trajectory-id';
 import { bearer } from '../support/auth';
@@ -11,6 +12,26 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * fixture's snapshot, a summary without the fields issue 7 added) is migrated at start-up, so the
  * indexed signals see Stabiel's lasting terugval without waiting for an event.
  */
+/** The fixture the machines' own migration test uses (read as data: machines/ exports no files). */
+const v2Fixture = JSON.parse(
+  readFileSync(
+    path.join(__dirname, '../../machines/migrations/fixtures/stabiel-v2-terugval-review-due.json'),
+    'utf8',
+  ),
+) as {
+  snapshot: {
+    context: Record<
+      | 'stateEnteredAt'
+      | 'registeredAt'
+      | 'startedAt'
+      | 'deadlineAt'
+      | 'lastActivityAt'
+      | 'lastEventAt',
+      string
+    >;
+  };
+};
+
 describe('migrating stored v2 snapshots at start-up', () => {
   let server: TestServer;
   let team: TestTeam;
