@@ -44,6 +44,14 @@ export function guardRefusal(
         : 'Route stabiel needs a concluded trede of 2, 3 or 4';
     case 'DEADLINE_PASSED':
       return 'The deadline has not passed at this instant';
+    case 'CLOSE':
+    case 'REVIEW':
+      if (event.type === 'REVIEW' && event.decision === 'close' && event.outcome === undefined)
+        return 'A REVIEW that closes needs an outcome';
+      // SPEC §2.3: the outcome must fit the trajectory.
+      return event.outcome === 'paidWork'
+        ? `Outcome paidWork needs trede 5 or 6; the current trede is ${context.currentTrede}`
+        : 'Outcome goalReached only when the step was achieved (Ontwikkeltraject, stepAchieved)';
     default:
       return `${event.type} is refused in state ${String(snapshot.value)}`;
   }
