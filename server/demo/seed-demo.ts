@@ -2,6 +2,7 @@ import type { ProductCode, Trede } from '../../machines';
 import type { AppContext } from '../app-context';
 import type { AuthUser } from '../auth/types';
 import { createCase } from '../cases/use-cases/create-case';
+import { recordAssessment } from '../cases/use-cases/record-assessment';
 import { FixedClock } from '../clock';
 import {
   createOrganisation,
@@ -71,6 +72,8 @@ function random(seed: number): () => number {
 
 type Step =
   | { days: number; trajectory: ProductCode; target?: Trede }
+  /** A ladder measurement outside a trajectory (POST /cases/:id/assessments), after it closed. */
+  | { days: number; measure: Trede }
   | {
       days: number;
       event: DistributiveOmit<EventBody, 'occurredAt' | 'expectedVersion'>;
@@ -251,6 +254,18 @@ const SCENARIOS: Scenario[] = [
       { days: 205, event: { type: 'CLOSE', outcome: 'paidWork' } },
     ],
   },
+  {
+    name: 'ONT to paid work, still at trede 6 a year later (duurzame uitstroom)',
+    intake: { days: 560, trede: 4 },
+    steps: [
+      { days: 540, trajectory: 'ONT' },
+      start(530),
+      assess(400, 5),
+      { days: 398, event: { type: 'CLOSE', outcome: 'goalReached' } },
+      { days: 200, measure: 6 },
+      { days: 30, measure: 6 },
+    ],
+  },
 ];
 
 const FIRST_NAMES = [
@@ -401,6 +416,13 @@ async function seedCase(
         registeredAt: when.toISOString(),
       });
       trajectory = { id: view.id, version: view.version };
+      continue;
+    }
+    if ('measure' in step) {
+      await recordAssessment(contextAt(when), plan.begeleider, record.id, {
+        trede: step.measure,
+        assessedAt: when.toISOString(),
+      });
       continue;
     }
     if (!trajectory)

@@ -17,8 +17,8 @@ describe('demo data', () => {
   beforeAll(async () => {
     log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     server = await startTestServer({ now: '2026-06-01T10:00:00.000Z', config: { demo: true } });
-    // Two cases per scenario keeps this test quick; `npm start` seeds 198 (nine per scenario).
-    await seedDemoData(server.context, { cases: 44 });
+    // Two cases per scenario keeps this test quick; `npm start` seeds 198 (eight or nine per scenario).
+    await seedDemoData(server.context, { cases: 46 });
     await prepareDemoData(server.context, { embedded: true }); // finds the demo organisation: prints, does not seed
   }, 300_000);
   afterAll(async () => {
@@ -52,7 +52,7 @@ describe('demo data', () => {
       .query({ pageSize: '200' })
       .set({ Authorization: `Bearer ${token}` })
       .expect(200);
-    expect(cases.body.total).toBe(44);
+    expect(cases.body.total).toBe(46);
     expect(
       cases.body.items.every((item: { displayName: string }) =>
         item.displayName.endsWith('(fictief)'),
@@ -100,6 +100,19 @@ describe('demo data', () => {
       .expect(200);
     for (const [code, count] of Object.entries(signals.body.counts))
       expect({ code, present: (count as number) > 0 }).toEqual({ code, present: true });
+  });
+
+  it('measures the ladder outside a trajectory too (a year after closing, SPEC §3)', async () => {
+    const docs = await server.context.db
+      .collection('cases')
+      .find({}, { projection: { ladder: 1 } })
+      .toArray();
+    const outside = docs.flatMap((doc) =>
+      (doc.ladder as Array<{ reason: string; trajectoryId: string | null; to: number }>).filter(
+        (entry) => entry.reason === 'assessment' && entry.trajectoryId === null,
+      ),
+    );
+    expect(outside.map((entry) => entry.to)).toContain(6);
   });
 
   it('does not load twice', async () => {
