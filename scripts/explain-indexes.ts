@@ -75,6 +75,25 @@ async function main(): Promise<void> {
       name: 'signal RELAPSE',
       filter: { ...scope, [`${summary}.relapseAt`]: { $gte: new Date(now.getTime() - 90 * DAY) } },
     },
+    {
+      name: 'signal ASSESSMENT_DUE',
+      filter: {
+        ...scope,
+        [`${summary}.lastAssessedAt`]: { $lt: new Date(now.getTime() - 183 * DAY) },
+      },
+    },
+    {
+      name: 'signal GROWTH',
+      filter: { ...scope, [`${summary}.growthAt`]: { $lte: now } },
+    },
+    {
+      name: 'signal DECISION_PENDING',
+      filter: {
+        ...scope,
+        [`${summary}.state`]: 'stepAchieved',
+        [`${summary}.stateEnteredAt`]: { $lt: new Date(now.getTime() - 14 * DAY) },
+      },
+    },
     // Every event and case-file read: a case, or a trajectory's case (`<caseId>-<n>`), by _id alone.
     { name: 'case (or trajectory) by id', filter: { _id: sample?._id ?? 'x' } },
     {
