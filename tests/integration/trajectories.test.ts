@@ -371,6 +371,8 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
         state: 'closed',
         allowedEvents: [],
         closedAt: expect.any(String),
+        outcome: 'moved',
+        conclusion: null,
       });
       const after = await sendEvent(server, north.begeleider.token, trajectoryId, {
         type: 'RECORD_CONTACT',
@@ -406,6 +408,58 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
       ).toEqual(['HER:registered', 'ONT:closed']);
     });
 
+    it('rule 9: closing outcomes must fit — goalReached only after the step, REVIEW close with an outcome', async () => {
+      const { trajectoryId, version } = await startedOnt();
+      const early = await sendEvent(server, north.begeleider.token, trajectoryId, {
+        type: 'CLOSE',
+        outcome: 'goalReached',
+        occurredAt: '2026-05-02',
+        expectedVersion: version,
+      });
+      expect(early.status).toBe(422);
+      expect(early.body.error.code).toBe('GUARD_FAILED');
+      const created = await createCaseViaApi(server, north, { trede: 3 });
+      const sta = await createTrajectoryViaApi(server, north.begeleider.token, created.id, {
+        product: 'STA-3',
+      });
+      const started = await sendEvent(server, north.begeleider.token, sta.id, {
+        type: 'START',
+        occurredAt: '2026-02-01',
+        expectedVersion: 1,
+      });
+      const review = (extra: Record<string, unknown>) =>
+        sendEvent(server, north.begeleider.token, sta.id, {
+          type: 'REVIEW',
+          decision: 'close',
+          occurredAt: '2026-03-01',
+          expectedVersion: started.body.version,
+          ...extra,
+        });
+      const missing = await review({});
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.details[0].field).toBe('outcome');
+      expect((await review({ outcome: 'goalReached' })).status).toBe(422);
+      const closed = await review({ outcome: 'moved' });
+      expect(closed.status).toBe(200);
+      expect(closed.body).toMatchObject({ state: 'closed', outcome: 'moved' });
+    });
+
+    it('rules 6 and 7: STA-n only at trede n, ONT one step at a time (422)', async () => {
+      const created = await createCaseViaApi(server, north, { trede: 1 });
+      const create = (body: Record<string, unknown>) =>
+        request(server.app)
+          .post(`/api/v1/cases/${created.id}/trajectories`)
+          .set(bearer(north.begeleider.token))
+          .send({ registeredAt: '2026-05-20', ...body });
+      const sta = await create({ product: 'STA-3' });
+      expect(sta.status).toBe(422);
+      expect(sta.body.error.code).toBe('INVALID_TARGET');
+      expect((await create({ product: 'ONT', targetTrede: 3 })).status).toBe(422);
+      const ont = await create({ product: 'ONT' });
+      expect(ont.status).toBe(201);
+      expect(ont.body.targetTrede).toBe(2);
+    });
+
     it('opens the follow-up ONT when Herontdekken concludes with route ontwikkeltraject, in the same write', async () => {
       const created = await createCaseViaApi(server, north, { trede: 1 });
       const her = await createTrajectoryViaApi(server, north.begeleider.token, created.id, {
@@ -427,6 +481,9 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
       expect(concluded.body).toMatchObject({
         state: 'closed',
         followUpTrajectoryId: expect.any(String),
+        // Issue 7, rule 9: the outcome of a conclusion, with its route.
+        outcome: 'concluded',
+        conclusion: { trede: 2, route: 'ontwikkeltraject' },
       });
       const followUp = await request(server.app)
         .get(`/api/v1/trajectories/${concluded.body.followUpTrajectoryId}`)
