@@ -14,6 +14,7 @@ export interface ListCasesInput {
   state?: TrajectoryStateKey | 'none';
   signal?: SignalCode;
   q?: string;
+  sort?: 'clientNumber' | 'deadline';
   page: number;
   pageSize: number;
 }
@@ -28,6 +29,7 @@ export async function listCases(context: AppContext, user: AuthUser, input: List
     state: input.state,
     summaryFilter: input.signal ? signalFilter(input.signal, asOf, settings.signals) : undefined,
     q: input.q,
+    sort: input.sort,
     skip: (input.page - 1) * input.pageSize,
     limit: input.pageSize,
   });
