@@ -39,6 +39,7 @@ export {
   PRODUCT_CODES,
   enabledProduct,
   isProductCode,
+  offeredProducts,
   resolveSettings,
   type ProductOverride,
   type SettingsOverrides,
@@ -71,5 +72,5 @@ export {
 } from './engine';
 export { computeSignals, SIGNAL_CODES } from './signals';
 export { CURRENT_MACHINE_VERSIONS, migrateSnapshot } from './migrations';
-export { renderMachineDiagram } from './diagrams';
+export { machineGraph, renderMachineDiagram, type MachineGraph } from './diagrams';
 export { CLOSE_OUTCOMES, HERONTDEKKEN_ROUTES, REVIEW_DECISIONS } from './event-payload';

@@ -1,5 +1,5 @@
 import { Types, type Connection, type UpdateQuery } from 'mongoose';
-import type { TrajectoryStateKey } from '../../machines';
+import type { ProductCode, TrajectoryStateKey } from '../../machines';
 import { modelFor } from '../db/model';
 import { caseIdOfTrajectory } from '../trajectories/trajectory-id';
 import { caseSchema, type CaseDocument } from './case.schema';
@@ -129,6 +129,7 @@ export interface CaseListFilter {
   summaryFilter?: Record<string, unknown>;
   /** clientNumber prefix or displayName fragment, case-insensitive. */
   q?: string;
+  product?: ProductCode;
   /** 'deadline': nearest deadlineAt first, cases without a deadline after them. */
   sort?: 'clientNumber' | 'deadline';
   skip: number;
@@ -150,6 +151,7 @@ export async function listCases(
   if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
   if (filter.state === 'none') query.openTrajectory = null;
   else if (filter.state) query['openTrajectory.summary.state'] = filter.state;
+  if (filter.product) query['openTrajectory.product'] = filter.product;
   if (filter.summaryFilter) and.push(filter.summaryFilter);
   if (filter.q) {
     const q = escapeRegex(filter.q);

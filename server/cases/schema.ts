@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { SIGNAL_CODES, type Trede } from '../../machines';
+import { PRODUCT_CODES, SIGNAL_CODES, type Trede } from '../../machines';
 import { errorResponses, registry } from '../openapi/registry';
 import { isValidBsn } from './bsn';
 
@@ -92,6 +92,10 @@ export const listCasesQuerySchema = z.object({
   signal: signalCodeSchema
     .optional()
     .openapi({ description: 'Cases whose open trajectory has this signal now' }),
+  product: z
+    .enum(PRODUCT_CODES)
+    .optional()
+    .openapi({ description: 'Product of the open trajectory' }),
   q: z
     .string()
     .trim()
@@ -164,7 +168,7 @@ export const trajectoryViewSchema = registry.register(
   }),
 );
 
-const caseListItemView = z.object({
+export const caseListItemView = z.object({
   id: z.string(),
   clientNumber: z.string(),
   displayName: z.string(),

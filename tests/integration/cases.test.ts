@@ -257,7 +257,7 @@ describe('cases (SPEC §3)', () => {
   });
 
   describe('GET /cases?sort=deadline', () => {
-    it('lists the nearest deadline first, then cases without one by client number, across pages', async () => {
+    it('lists the nearest deadline first, then cases without one by client number, across pages; filters by product', async () => {
       const team = await createCaseworkTeam(server, 'Team Termijn');
       const startedOn = ['2026-03-01', '2026-01-15', '2026-02-10'];
       for (const [index, startDate] of startedOn.entries()) {
@@ -291,6 +291,12 @@ describe('cases (SPEC §3)', () => {
         numbers.push(...body.items.map((item) => item.clientNumber));
       }
       expect(numbers).toEqual(['D-1', 'D-2', 'D-0', 'D-8', 'D-9']);
+      const ont = await request(server.app)
+        .get('/api/v1/cases')
+        .query({ team: team.team.id, product: 'ONT' })
+        .set(bearer(team.begeleider.token))
+        .expect(200);
+      expect(ont.body.total).toBe(3);
     });
   });
 

@@ -1,4 +1,4 @@
-import type { SignalCode, TrajectoryStateKey } from '../../../machines';
+import type { ProductCode, SignalCode, TrajectoryStateKey } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../auth/types';
@@ -14,6 +14,7 @@ export interface ListCasesInput {
   state?: TrajectoryStateKey | 'none';
   signal?: SignalCode;
   q?: string;
+  product?: ProductCode;
   sort?: 'clientNumber' | 'deadline';
   page: number;
   pageSize: number;
@@ -30,6 +31,7 @@ export async function listCases(context: AppContext, user: AuthUser, input: List
     summaryFilter: input.signal ? signalFilter(input.signal, asOf, settings.signals) : undefined,
     q: input.q,
     sort: input.sort,
+    product: input.product,
     skip: (input.page - 1) * input.pageSize,
     limit: input.pageSize,
   });
@@ -42,6 +44,7 @@ export async function listCases(context: AppContext, user: AuthUser, input: List
       begeleider: input.begeleider ?? null,
       state: input.state ?? null,
       signal: input.signal ?? null,
+      product: input.product ?? null,
       page: input.page,
     },
   });
