@@ -50,6 +50,7 @@ export {
   addCalendarMonths,
   calendarDaysBetween,
   extendDeadline,
+  lastDayBefore,
   localDateOf,
   normalizeInstant,
   shiftDeadline,
