@@ -38,7 +38,7 @@ export function Shell(props: { children: ReactNode }) {
               <strong>{user.displayName}</strong>
               <span className="header__meta">
                 {nl.roles[user.role]}
-                {teamNames && ` · ${nl.shell.team} ${teamNames}`}
+                {teamNames && ` · ${nl.shell.team}: ${teamNames}`}
               </span>
             </span>
             <button
