@@ -31,11 +31,9 @@ function start(files: CaseFile[], submit: () => Promise<unknown>) {
   return { actor, loads };
 }
 
-const settled = (actor: ReturnType<typeof start>['actor'], state: string) =>
-  waitFor(
-    actor,
-    (snapshot) => snapshot.matches({ viewing: state }) || snapshot.matches(state as never),
-  );
+type ViewingState = 'idle' | 'saved' | 'conflict' | 'invalid' | 'refused';
+const settled = (actor: ReturnType<typeof start>['actor'], state: ViewingState) =>
+  waitFor(actor, (snapshot) => snapshot.matches({ viewing: state }));
 
 describe('the case-file machine', () => {
   const before = caseFileWith(ontTrajectory());
