@@ -253,7 +253,7 @@ export const nl = {
   forbidden: 'Dit mag jouw rol niet (alleen een teamleider kan verlengen of toewijzen).',
   form: {
     date: 'Datum',
-    dateHint: 'Vandaag, of eerder als je iets achteraf vastlegt.',
+    dateHint: 'Als dd-mm-jjjj. Vandaag, of eerder als je iets achteraf vastlegt.',
     note: 'Verslag',
     noteOptional: 'Toelichting (optioneel)',
     minutes: 'Duur in minuten (optioneel)',
@@ -269,7 +269,7 @@ export const nl = {
     cancel: 'Annuleren',
     choose: 'Kies…',
     required: 'Dit veld is verplicht.',
-    dateInvalid: 'Vul een geldige datum in (dd-mm-jjjj).',
+    dateInvalid: 'Vul een bestaande datum in als dd-mm-jjjj, bijvoorbeeld 01-06-2026.',
     dateFuture: 'De datum mag niet in de toekomst liggen.',
     dateBeforePrevious: (date: string) =>
       `De datum mag niet vóór de vorige gebeurtenis liggen (${date}).`,

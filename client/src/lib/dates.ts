@@ -60,3 +60,27 @@ export function deadlineFacts(
   const lastDay = lastDayBefore(deadlineAt);
   return { lastDay, daysLeft: calendarDaysBetween(now.toISOString(), startOfLocalDay(lastDay)) };
 }
+
+/**
+ * dd-mm-jjjj as typed by a person (1-6-2026 too) → YYYY-MM-DD, or null when it is no real date.
+ * Forms use text fields in this format rather than the browser's date picker, whose format
+ * follows the browser's language instead of the municipality's.
+ */
+export function parseDutchDate(text: string): string | null {
+  const match = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text.trim());
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Today in Amsterdam as dd-mm-jjjj (a form's default date). */
+export function todayDutch(now: Date): string {
+  return formatLocalDate(localIsoDate(now));
+}

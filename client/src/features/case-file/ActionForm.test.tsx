@@ -35,7 +35,7 @@ const errorOf = (label: string) => {
 describe('ActionForm', () => {
   it('defaults the date to today and sends today as the moment of recording', () => {
     const sent = renderForm();
-    expect((screen.getByLabelText('Datum') as HTMLInputElement).value).toBe('2026-06-10');
+    expect((screen.getByLabelText('Datum') as HTMLInputElement).value).toBe('10-06-2026');
     fireEvent.change(screen.getByLabelText('Verslag'), { target: { value: 'Gebeld' } });
     fireEvent.change(screen.getByLabelText('Duur in minuten (optioneel)'), {
       target: { value: '15' },
@@ -54,7 +54,7 @@ describe('ActionForm', () => {
 
   it('allows backdating: an earlier day is sent as that date', () => {
     const sent = renderForm();
-    fireEvent.change(screen.getByLabelText('Datum'), { target: { value: '2026-05-20' } });
+    fireEvent.change(screen.getByLabelText('Datum'), { target: { value: '20-05-2026' } });
     fireEvent.change(screen.getByLabelText('Verslag'), {
       target: { value: 'Achteraf vastgelegd' },
     });
@@ -64,7 +64,7 @@ describe('ActionForm', () => {
 
   it('says in Dutch what is wrong and sends nothing', () => {
     const sent = renderForm();
-    fireEvent.change(screen.getByLabelText('Datum'), { target: { value: '2026-06-11' } });
+    fireEvent.change(screen.getByLabelText('Datum'), { target: { value: '11-06-2026' } });
     fireEvent.change(screen.getByLabelText('Duur in minuten (optioneel)'), {
       target: { value: '0' },
     });
@@ -75,7 +75,7 @@ describe('ActionForm', () => {
     expect(errorOf('Duur in minuten (optioneel)')).toContain('van 1 tot en met 600');
     expect(screen.getByLabelText('Verslag').getAttribute('aria-invalid')).toBe('true');
 
-    fireEvent.change(screen.getByLabelText('Datum'), { target: { value: '2026-04-30' } });
+    fireEvent.change(screen.getByLabelText('Datum'), { target: { value: '30-04-2026' } });
     save();
     expect(errorOf('Datum')).toContain(
       'De datum mag niet vóór de vorige gebeurtenis liggen (01-05-2026).',

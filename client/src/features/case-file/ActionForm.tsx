@@ -60,7 +60,9 @@ export function ActionForm(props: ActionFormProps) {
         {(control) => (
           <input
             {...control}
-            type="date"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="dd-mm-jjjj"
             name="occurredAt"
             value={values.occurredAt}
             onChange={(event) => set('occurredAt')(event.target.value)}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { offeredProducts, type OrganisationSettings, type Trede } from '../../../../machines';
 import { Field } from '../../components/Field';
 import type { CreateTrajectoryBody } from '../../lib/api-types';
-import { localIsoDate, occurredAtFor } from '../../lib/dates';
+import { occurredAtFor, parseDutchDate, todayDutch } from '../../lib/dates';
 import { nl } from '../../i18n/nl';
 import { validate } from './action-fields';
 
@@ -18,7 +18,7 @@ export function StartTrajectoryForm(props: {
 }) {
   const offers = offeredProducts(props.settings, props.currentTrede);
   const [product, setProduct] = useState(offers[0]?.product ?? '');
-  const [date, setDate] = useState(localIsoDate(props.now));
+  const [date, setDate] = useState(todayDutch(props.now));
   const [errors, setErrors] = useState<Record<string, string>>({});
   if (offers.length === 0) return <p>{nl.startTrajectory.none}</p>;
 
@@ -39,7 +39,7 @@ export function StartTrajectoryForm(props: {
     props.onSubmit({
       product: offer.product,
       ...(offer.targetTrede ? { targetTrede: offer.targetTrede } : {}),
-      registeredAt: occurredAtFor(date, props.now),
+      registeredAt: occurredAtFor(parseDutchDate(date) ?? '', props.now),
     });
   }
 
@@ -72,7 +72,9 @@ export function StartTrajectoryForm(props: {
         {(control) => (
           <input
             {...control}
-            type="date"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="dd-mm-jjjj"
             name="registeredAt"
             value={date}
             onChange={(event) => setDate(event.target.value)}

@@ -10,7 +10,13 @@ import {
   type ClientEventType,
 } from '../../../../machines';
 import type { EventBody } from '../../lib/api-types';
-import { formatDate, localIsoDate, occurredAtFor } from '../../lib/dates';
+import {
+  formatDate,
+  localIsoDate,
+  occurredAtFor,
+  parseDutchDate,
+  todayDutch,
+} from '../../lib/dates';
 import { nl } from '../../i18n/nl';
 
 export type FieldKind = 'text' | 'textarea' | 'number' | 'select';
@@ -113,7 +119,7 @@ export const FIELDS: Record<ClientEventType, FieldSpec[]> = {
 export type FormValues = Record<string, string>;
 
 export function initialValues(type: ClientEventType, now: Date): FormValues {
-  const values: FormValues = { occurredAt: localIsoDate(now) };
+  const values: FormValues = { occurredAt: todayDutch(now) };
   for (const field of FIELDS[type]) values[field.name] = '';
   return values;
 }
@@ -125,9 +131,8 @@ export function validate(
   limits: { now: Date; notBefore: string | null },
 ): Record<string, string> {
   const errors: Record<string, string> = {};
-  const date = values.occurredAt ?? '';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
-    errors.occurredAt = nl.form.dateInvalid;
+  const date = parseDutchDate(values.occurredAt ?? '');
+  if (!date) errors.occurredAt = nl.form.dateInvalid;
   else if (date > localIsoDate(limits.now)) errors.occurredAt = nl.form.dateFuture;
   else if (limits.notBefore && date < localIsoDate(new Date(limits.notBefore)))
     errors.occurredAt = nl.form.dateBeforePrevious(formatDate(limits.notBefore));
@@ -155,7 +160,7 @@ export function toBody(
 ): EventBody {
   const body: Record<string, unknown> = {
     type,
-    occurredAt: occurredAtFor(values.occurredAt ?? '', context.now),
+    occurredAt: occurredAtFor(parseDutchDate(values.occurredAt ?? '') ?? '', context.now),
     expectedVersion: context.expectedVersion,
   };
   for (const field of FIELDS[type]) {

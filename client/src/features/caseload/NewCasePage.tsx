@@ -5,7 +5,7 @@ import { LADDER } from '../../../../machines';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { systemClock } from '../../lib/clock';
-import { formatLocalDate, localIsoDate, occurredAtFor } from '../../lib/dates';
+import { occurredAtFor, parseDutchDate, todayDutch } from '../../lib/dates';
 import { SessionContext, useUser } from '../../lib/session';
 import { nl } from '../../i18n/nl';
 import { newCaseMachine, type NewCaseValues } from './new-case.machine';
@@ -31,7 +31,7 @@ export default function NewCasePage() {
         bsn: '',
         teamId: user.teamIds[0] ?? '',
         trede: '',
-        assessedAt: localIsoDate(now),
+        assessedAt: todayDutch(now),
       },
     },
   });
@@ -63,7 +63,7 @@ export default function NewCasePage() {
           teamId: values.teamId,
           begeleiderId: user.id,
           trede: Number(values.trede),
-          assessedAt: occurredAtFor(values.assessedAt, now),
+          assessedAt: occurredAtFor(parseDutchDate(values.assessedAt) ?? '', now),
           ...(bsn ? { bsn } : {}),
         },
       });
@@ -149,7 +149,9 @@ export default function NewCasePage() {
               {(control) => (
                 <input
                   {...control}
-                  type="date"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  placeholder="dd-mm-jjjj"
                   value={values.assessedAt}
                   onChange={(event) => change('assessedAt')(event.target.value)}
                 />
@@ -183,7 +185,7 @@ export default function NewCasePage() {
             </div>
             <div>
               <dt>{nl.newCase.assessedAt}</dt>
-              <dd>{values.assessedAt && formatLocalDate(values.assessedAt)}</dd>
+              <dd>{values.assessedAt}</dd>
             </div>
           </dl>
         )}

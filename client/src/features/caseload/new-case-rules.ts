@@ -1,5 +1,5 @@
 import { passesElfproef } from '../../lib/bsn';
-import { localIsoDate } from '../../lib/dates';
+import { localIsoDate, parseDutchDate } from '../../lib/dates';
 import { nl } from '../../i18n/nl';
 import type { NewCaseValues } from './new-case.machine';
 
@@ -22,7 +22,8 @@ export function intakeStepErrors(values: NewCaseValues, now: Date): Record<strin
   const errors: Record<string, string> = {};
   if (!values.teamId) errors.teamId = nl.form.required;
   if (!values.trede) errors.trede = nl.form.required;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.assessedAt)) errors.assessedAt = nl.form.dateInvalid;
-  else if (values.assessedAt > localIsoDate(now)) errors.assessedAt = nl.form.dateFuture;
+  const assessedAt = parseDutchDate(values.assessedAt);
+  if (!assessedAt) errors.assessedAt = nl.form.dateInvalid;
+  else if (assessedAt > localIsoDate(now)) errors.assessedAt = nl.form.dateFuture;
   return errors;
 }

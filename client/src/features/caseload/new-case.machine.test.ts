@@ -9,7 +9,7 @@ const values: NewCaseValues = {
   bsn: '111222333',
   teamId: 't-1',
   trede: '2',
-  assessedAt: '2026-06-01',
+  assessedAt: '01-06-2026',
 };
 const now = new Date('2026-06-10T10:00:00.000Z');
 
@@ -30,7 +30,7 @@ describe('new case: the rules of each step', () => {
       clientNumber: 'Gebruik alleen letters, cijfers, punt, liggend streepje of koppelteken.',
       displayName: 'Dit veld is verplicht.',
     });
-    expect(intakeStepErrors({ ...values, trede: '', assessedAt: '2026-06-11' }, now)).toEqual({
+    expect(intakeStepErrors({ ...values, trede: '', assessedAt: '11-06-2026' }, now)).toEqual({
       trede: 'Dit veld is verplicht.',
       assessedAt: 'De datum mag niet in de toekomst liggen.',
     });
