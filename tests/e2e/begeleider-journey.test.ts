@@ -109,12 +109,11 @@ describeInBrowser('a begeleider in the browser', () => {
     await page.getByRole('button', { name: 'Volgende stap starten' }).click();
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Opgeslagen.').waitFor();
-    await page
-      .getByRole('button', { name: /Hoe werkt dit traject/ })
-      .or(page.getByText(/Hoe werkt dit traject/))
-      .first()
-      .click();
+    await page.getByText(/Hoe werkt dit traject/).click(); // opens the machine diagram
     await expectAccessible(page, 'case-file');
+    await page.setViewportSize({ width: 768, height: 1024 }); // a tablet, upright
+    await expectAccessible(page, 'case-file-tablet');
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     const after = await trajectoryViaApi(server!, team.begeleider.token, trajectoryId);
     const added = after.history.slice(before.history.length);
@@ -134,6 +133,42 @@ describeInBrowser('a begeleider in the browser', () => {
     await page.getByRole('link', { name: 'Nieuwe zaak' }).click();
     await page.getByRole('heading', { name: 'Nieuwe zaak registreren' }).waitFor();
     await expectAccessible(page, 'new-case');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('registers a new case in three steps (BSN checked with the elfproef) and starts its first trajectory', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto(`${http!.baseUrl}/zaken/nieuw`);
+    await loginInBrowser(page, team.begeleider.user.username);
+    await page.getByRole('heading', { name: 'Nieuwe zaak registreren' }).waitFor();
+    await page.getByLabel('Cliëntnummer').fill('E2E-0200');
+    await page.getByLabel('Naam').fill('Fictief, Fenna');
+    await page.getByLabel('BSN (optioneel)').fill('111222334');
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByText('Dit BSN klopt niet').waitFor();
+    await page.getByLabel('BSN (optioneel)').fill('111222333');
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByLabel('Trede bij intake').selectOption('3');
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByText('Stap 3 van 3: Controleren').waitFor();
+    await expectAccessible(page, 'new-case-check');
+    await page.getByRole('button', { name: 'Zaak registreren' }).click();
+
+    await page.getByRole('heading', { name: 'Fictief, Fenna' }).waitFor();
+    expect(await page.getByText('*****2333').count()).toBe(1); // the BSN only masked
+    // Trede 3 with the default catalogue: an Ontwikkeltraject to 4, Stabiel op trede 3, Herontdekken.
+    const products = await page
+      .getByRole('radio')
+      .evaluateAll((radios) => radios.map((radio) => (radio as { value: string }).value));
+    expect(products).toEqual(['ONT', 'STA-3', 'HER']);
+    await page.getByRole('radio', { name: 'Stabiel op trede 3' }).check();
+    await page.getByRole('button', { name: 'Traject aanmelden' }).click();
+    await page.getByRole('heading', { name: 'Open traject: Stabiel op trede 3' }).waitFor();
+    await page.getByRole('button', { name: 'Traject starten' }).click();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen.').waitFor();
+    await page.getByText('Actief', { exact: true }).first().waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
