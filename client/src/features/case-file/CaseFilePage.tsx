@@ -1,5 +1,5 @@
 import { useMachine } from '@xstate/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   isMachineId,
@@ -278,6 +278,15 @@ export default function CaseFilePage() {
   const [chosen, setChosen] = useState<ClientEventType | null>(null);
   const { caseFile, settings, fieldErrors, refusal, changes, submitError, loadError } =
     snapshot.context;
+  // After a save, a conflict or a refusal the form may be gone: focus moves to the message, so
+  // keyboard and screen-reader users continue from there instead of from the top of the page.
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const outcome = (['saved', 'conflict', 'refused', 'failed'] as const).find((state) =>
+    snapshot.matches({ viewing: state }),
+  );
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
 
   if (snapshot.matches('loading')) return <p role="status">{nl.loading}</p>;
   if (snapshot.matches('loadFailed') || !caseFile)
@@ -326,35 +335,37 @@ export default function CaseFilePage() {
           <dd>{caseFile.currentTrede}</dd>
         </div>
       </dl>
-      <div aria-live="polite">
-        {busy && <p role="status">{nl.saving}</p>}
-        {saved && <Notice kind="success">{nl.caseFile.saved}</Notice>}
+      <div className="outcome" ref={outcomeRef} tabIndex={-1}>
+        <div aria-live="polite">
+          {busy && <p role="status">{nl.saving}</p>}
+          {saved && <Notice kind="success">{nl.caseFile.saved}</Notice>}
+        </div>
+        {snapshot.matches({ viewing: 'conflict' }) && (
+          <Notice kind="warning" title={nl.caseFile.conflict}>
+            <p>{nl.caseFile.conflictChanges}</p>
+            <ul>
+              {changes.map((change) => (
+                <li key={change}>{change}</li>
+              ))}
+            </ul>
+            <p>{nl.caseFile.conflictRetry}</p>
+          </Notice>
+        )}
+        {snapshot.matches({ viewing: 'refused' }) && refusal && (
+          <Notice kind="error" title={nl.refusal.title}>
+            <p>
+              {refusal.code === 'FORBIDDEN'
+                ? nl.forbidden
+                : (((nl.refusal as Record<string, unknown>)[refusal.code] as string | undefined) ??
+                  nl.refusal.other)}
+            </p>
+            <p>{allowedText ? nl.refusal.nowAllowed(allowedText) : nl.refusal.nothingAllowed}</p>
+          </Notice>
+        )}
+        {snapshot.matches({ viewing: 'failed' }) && (
+          <Notice kind="error">{submitError ?? nl.genericError}</Notice>
+        )}
       </div>
-      {snapshot.matches({ viewing: 'conflict' }) && (
-        <Notice kind="warning" title={nl.caseFile.conflict}>
-          <p>{nl.caseFile.conflictChanges}</p>
-          <ul>
-            {changes.map((change) => (
-              <li key={change}>{change}</li>
-            ))}
-          </ul>
-          <p>{nl.caseFile.conflictRetry}</p>
-        </Notice>
-      )}
-      {snapshot.matches({ viewing: 'refused' }) && refusal && (
-        <Notice kind="error" title={nl.refusal.title}>
-          <p>
-            {refusal.code === 'FORBIDDEN'
-              ? nl.forbidden
-              : (((nl.refusal as Record<string, unknown>)[refusal.code] as string | undefined) ??
-                nl.refusal.other)}
-          </p>
-          <p>{allowedText ? nl.refusal.nowAllowed(allowedText) : nl.refusal.nothingAllowed}</p>
-        </Notice>
-      )}
-      {snapshot.matches({ viewing: 'failed' }) && (
-        <Notice kind="error">{submitError ?? nl.genericError}</Notice>
-      )}
       <div className="case-grid">
         <div className="panel">
           <Ladder current={caseFile.currentTrede} target={open?.targetTrede ?? null} />
