@@ -10,7 +10,7 @@ type Placed = { key: string; final: boolean; x: number; y: number };
 
 /**
  * Layered layout done here in the browser: columns by distance from the initial state (breadth
- * first over the machine's own transitions), rows in definition order. Small machines (≤ 8 states)
+ * first over the machine's own transitions), final states last, rows in definition order. Small machines (≤ 8 states)
  * need nothing cleverer, and no diagram service is involved.
  */
 export function layoutGraph(graph: MachineGraph): {
@@ -29,22 +29,49 @@ export function layoutGraph(graph: MachineGraph): {
       }
     }
   }
-  const maxDepth = Math.max(0, ...depth.values());
+  // Final states go in a column of their own at the end, so every edge into them runs forward.
+  const finals = new Set(graph.states.filter((state) => state.final).map((state) => state.key));
+  const maxDepth = Math.max(
+    0,
+    ...[...depth.entries()].filter(([key]) => !finals.has(key)).map(([, value]) => value),
+  );
+  for (const key of finals) depth.set(key, maxDepth + 1);
   const rows = new Map<number, number>();
   const placed = graph.states.map((state) => {
-    const column = depth.get(state.key) ?? maxDepth + 1;
+    const column = depth.get(state.key) ?? maxDepth + 2;
     const row = rows.get(column) ?? 0;
     rows.set(column, row + 1);
     return {
       key: state.key,
       final: state.final,
       x: 10 + column * (BOX_W + COL_GAP),
-      y: 10 + row * (BOX_H + ROW_GAP),
+      y: 30 + row * (BOX_H + ROW_GAP),
     };
   });
-  const width = Math.max(...placed.map((p) => p.x)) + BOX_W + 10;
+  const width = Math.max(...placed.map((p) => p.x)) + BOX_W + 70;
   const height = Math.max(...placed.map((p) => p.y)) + BOX_H + 10;
   return { placed, width, height };
+}
+
+/**
+ * Forward edges run right to the next column; edges within a column arc out on the right side
+ * (further out the more rows they span); backward edges arc above, so they do not cross the boxes.
+ */
+function edgePath(from: Placed, to: Placed): string {
+  const midY = (box: Placed) => box.y + BOX_H / 2;
+  if (to.x > from.x) {
+    const x1 = from.x + BOX_W;
+    const mx = (x1 + to.x) / 2;
+    return `M${x1},${midY(from) - 4} C${mx},${midY(from) - 4} ${mx},${midY(to) - 4} ${to.x},${midY(to) - 4}`;
+  }
+  if (to.x === from.x) {
+    const x = from.x + BOX_W;
+    const reach = 18 + (Math.abs(to.y - from.y) / (BOX_H + ROW_GAP)) * 12;
+    const down = to.y > from.y ? 1 : -1;
+    return `M${x},${midY(from) + 6 * down} C${x + reach},${midY(from) + 6 * down} ${x + reach},${midY(to) - 6 * down} ${x},${midY(to) - 6 * down}`;
+  }
+  const top = Math.min(from.y, to.y) - 8;
+  return `M${from.x + BOX_W / 2},${from.y} C${from.x + BOX_W / 2},${top - 20} ${to.x + BOX_W / 2},${top - 20} ${to.x + BOX_W / 2},${to.y}`;
 }
 
 const stateLabel = (key: string) => nl.states[key as keyof typeof nl.states] ?? key;
@@ -92,14 +119,7 @@ export function MachineDiagram(props: { machineId: MachineId; current: string })
           </marker>
         </defs>
         {[...pairs.values()].map(({ from, to, events }) => {
-          const forward = to.x >= from.x;
-          const x1 = forward ? from.x + BOX_W : from.x;
-          const x2 = forward ? to.x : to.x + BOX_W;
-          const y1 = from.y + BOX_H / 2 + (forward ? -6 : 6);
-          const y2 = to.y + BOX_H / 2 + (forward ? -6 : 6);
-          const bend = forward ? 0 : 30;
-          const mx = (x1 + x2) / 2;
-          const path = `M${x1},${y1} C${mx},${y1 - bend} ${mx},${y2 - bend} ${x2},${y2}`;
+          const path = edgePath(from, to);
           return (
             <g
               key={`${from.key}-${to.key}`}
