@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importX } from 'eslint-plugin-import-x';
+import fs from 'node:fs';
 
 export default tseslint.config(
   {
@@ -86,5 +88,45 @@ export default tseslint.config(
     files: ['client/**/*.tsx', 'client/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  // client/: one-way imports (shared → features → app; no feature imports another) and no cycles.
+  // Only for client/: the server's known cycles are another issue's to remove first.
+  {
+    files: ['client/**/*.ts', 'client/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] }),
+      ],
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...['components', 'lib', 'i18n'].map((shared) => ({
+              target: `./client/src/${shared}`,
+              from: ['./client/src/features', './client/src/app'],
+              message: 'Shared code (components, lib, i18n) may not import features or the app.',
+            })),
+            {
+              target: './client/src/features',
+              from: './client/src/app',
+              message: 'Features may not import the app.',
+            },
+            ...fs.readdirSync('./client/src/features').map((feature) => ({
+              target: `./client/src/features/${feature}`,
+              from: './client/src/features',
+              except: [`./${feature}`],
+              message:
+                'A feature may not import another feature; move shared code to components/ or lib/.',
+            })),
+          ],
+        },
+      ],
+    },
   },
 );

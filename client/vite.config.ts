@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: path.resolve(__dirname),
   plugins: [react()],
-  build: { outDir: path.resolve(__dirname, '../dist/client'), emptyOutDir: true },
+  // The manifest maps each route's source to its chunk (bench/client.bench.ts reads it).
+  build: { outDir: path.resolve(__dirname, '../dist/client'), emptyOutDir: true, manifest: true },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

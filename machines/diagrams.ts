@@ -83,3 +83,35 @@ export function renderMachineDiagram(id: MachineId): string {
     '',
   ].join('\n');
 }
+
+/** A machine's states and state-changing transitions, for drawing it (the client lays it out). */
+export interface MachineGraph {
+  initial: string;
+  states: Array<{ key: string; final: boolean }>;
+  transitions: Array<{ from: string; to: string; event: string; guard: string | null }>;
+}
+
+/** Read from the machine definition itself, like the Mermaid documents above. */
+export function machineGraph(id: MachineId): MachineGraph {
+  const machine = machineFor(id);
+  const nodes = Object.values(machine.root.states) as AnyStateNode[];
+  const transitions: MachineGraph['transitions'] = [];
+  for (const node of nodes) {
+    for (const transition of transitionsOf(node)) {
+      const target = transition.target?.[0];
+      if (target && target.key !== node.key) {
+        transitions.push({
+          from: node.key,
+          to: target.key,
+          event: transition.eventType,
+          guard: transition.guard ? describeGuard(transition.guard) : null,
+        });
+      }
+    }
+  }
+  return {
+    initial: String(machine.root.config.initial),
+    states: nodes.map((node) => ({ key: node.key, final: node.type === 'final' })),
+    transitions,
+  };
+}

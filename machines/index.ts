@@ -40,6 +40,7 @@ export {
   PRODUCT_CODES,
   enabledProduct,
   isProductCode,
+  offeredProducts,
   resolveSettings,
   type ProductOverride,
   type SettingsOverrides,
@@ -50,6 +51,7 @@ export {
   addCalendarMonths,
   calendarDaysBetween,
   extendDeadline,
+  lastDayBefore,
   localDateOf,
   normalizeInstant,
   periodEndAfter,
@@ -84,7 +86,7 @@ export {
   type SignalBounds,
 } from './signals';
 export { CURRENT_MACHINE_VERSIONS, migrateSnapshot } from './migrations';
-export { renderMachineDiagram } from './diagrams';
+export { machineGraph, renderMachineDiagram, type MachineGraph } from './diagrams';
 export { chronologyFloor } from './ladder-chronology';
 export { assessTrede, type AssessmentResult } from './assessment';
 export { replayTrajectory, type ReplayInput } from './replay';

@@ -155,3 +155,28 @@ export function enabledProduct(
   const product = settings.products[code] as ProductSettings | undefined;
   return product && product.enabled ? product : null;
 }
+
+/**
+ * The products a new trajectory may have for a participant on `currentTrede` (SPEC §2.2, §2.3):
+ * an Ontwikkeltraject towards the next trede (2–5, so only from trede 1–4), Stabiel only on the
+ * product's own trede, Herontdekken always — each only when the organisation offers it.
+ */
+export function offeredProducts(
+  settings: OrganisationSettings,
+  currentTrede: Trede,
+): Array<{ product: ProductCode; targetTrede: Trede | null }> {
+  const offered: Array<{ product: ProductCode; targetTrede: Trede | null }> = [];
+  for (const code of PRODUCT_CODES) {
+    const product = enabledProduct(settings, code);
+    if (!product) continue;
+    if (product.machineId === 'ontwikkeltraject') {
+      if (currentTrede <= 4)
+        offered.push({ product: code, targetTrede: (currentTrede + 1) as Trede });
+    } else if (product.machineId === 'stabiel') {
+      if (product.stabielTrede === currentTrede) offered.push({ product: code, targetTrede: null });
+    } else {
+      offered.push({ product: code, targetTrede: null });
+    }
+  }
+  return offered;
+}

@@ -1,5 +1,5 @@
 import { Types, type Connection, type UpdateQuery } from 'mongoose';
-import type { MachineId, TrajectoryStateKey } from '../../machines';
+import type { MachineId, ProductCode, TrajectoryStateKey } from '../../machines';
 import { modelFor } from '../db/model';
 import { caseIdOfTrajectory } from '../trajectories/trajectory-id';
 import { caseSchema, type CaseDocument } from './case.schema';
@@ -129,6 +129,9 @@ export interface CaseListFilter {
   summaryFilter?: Record<string, unknown>;
   /** clientNumber prefix or displayName fragment, case-insensitive. */
   q?: string;
+  product?: ProductCode;
+  /** 'deadline': nearest deadlineAt first, cases without a deadline after them. */
+  sort?: 'clientNumber' | 'deadline';
   skip: number;
   limit: number;
 }
@@ -148,6 +151,7 @@ export async function listCases(
   if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
   if (filter.state === 'none') query.openTrajectory = null;
   else if (filter.state) query['openTrajectory.summary.state'] = filter.state;
+  if (filter.product) query['openTrajectory.product'] = filter.product;
   if (filter.summaryFilter) and.push(filter.summaryFilter);
   if (filter.q) {
     const q = escapeRegex(filter.q);
@@ -159,6 +163,9 @@ export async function listCases(
     });
   }
   if (and.length) query.$and = and;
+  const toRecords = (docs: CaseDocument[]) =>
+    docs.map((doc) => toRecord({ ...doc, idempotency: [] }));
+  if (filter.sort === 'deadline') return listByDeadline(db, query, filter, toRecords);
   const [docs, total] = await Promise.all([
     model(db)
       .find(query, { idempotency: 0 })
@@ -168,7 +175,48 @@ export async function listCases(
       .lean<CaseDocument[]>(),
     model(db).countDocuments(query),
   ]);
-  return { items: docs.map((doc) => toRecord({ ...doc, idempotency: [] })), total };
+  return { items: toRecords(docs), total };
+}
+
+/**
+ * Nearest deadline first. An ascending sort puts null before every date in MongoDB's order, and
+ * FerretDB v1 lacks the aggregation stages to change that, so the list is read as two segments —
+ * cases with a deadline (by deadline), then those without (by client number) — and a page may
+ * straddle them.
+ */
+async function listByDeadline(
+  db: Connection,
+  query: Record<string, unknown>,
+  filter: CaseListFilter,
+  toRecords: (docs: CaseDocument[]) => CaseRecord[],
+): Promise<{ items: CaseRecord[]; total: number }> {
+  const key = 'openTrajectory.summary.deadlineAt';
+  const withDeadline = { $and: [query, { [key]: { $ne: null } }] };
+  const withoutDeadline = { $and: [query, { $or: [{ openTrajectory: null }, { [key]: null }] }] };
+  const [dated, total] = await Promise.all([
+    model(db).countDocuments(withDeadline),
+    model(db).countDocuments(query),
+  ]);
+  const firstDocs =
+    filter.skip < dated
+      ? await model(db)
+          .find(withDeadline, { idempotency: 0 })
+          .sort({ [key]: 1, clientNumber: 1 })
+          .skip(filter.skip)
+          .limit(filter.limit)
+          .lean<CaseDocument[]>()
+      : [];
+  const remaining = filter.limit - firstDocs.length;
+  const restDocs =
+    remaining > 0
+      ? await model(db)
+          .find(withoutDeadline, { idempotency: 0 })
+          .sort({ clientNumber: 1 })
+          .skip(Math.max(0, filter.skip - dated))
+          .limit(remaining)
+          .lean<CaseDocument[]>()
+      : [];
+  return { items: toRecords([...firstDocs, ...restDocs]), total };
 }
 
 /** Open trajectories matching a signal filter (see signals/signal-filters.ts), within the scope. */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { SIGNAL_CODES, type Trede } from '../../machines';
+import { PRODUCT_CODES, SIGNAL_CODES, type Trede } from '../../machines';
 import { errorResponses, registry } from '../openapi/registry';
 import { isValidBsn } from './bsn';
 
@@ -92,6 +92,10 @@ export const listCasesQuerySchema = z.object({
   signal: signalCodeSchema
     .optional()
     .openapi({ description: 'Cases whose open trajectory has this signal now' }),
+  product: z
+    .enum(PRODUCT_CODES)
+    .optional()
+    .openapi({ description: 'Product of the open trajectory' }),
   q: z
     .string()
     .trim()
@@ -99,6 +103,10 @@ export const listCasesQuerySchema = z.object({
     .max(60)
     .optional()
     .openapi({ description: 'Client number prefix or part of the name, case-insensitive' }),
+  sort: z.enum(['clientNumber', 'deadline']).default('clientNumber').openapi({
+    description:
+      "'deadline': nearest deadline of the open trajectory first, cases without one after (by client number)",
+  }),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -160,10 +168,14 @@ export const trajectoryViewSchema = registry.register(
     allowedEvents: z.array(z.string()).openapi({ description: 'Events your role may send now' }),
     signals: z.array(signalCodeSchema),
     history: z.array(historyEntryView),
+    snapshot: z.unknown().openapi({
+      description:
+        "The machine's persisted snapshot (machineId, machineVersion): the client restores it with machines/ to cross-check allowedEvents",
+    }),
   }),
 );
 
-const caseListItemView = z.object({
+export const caseListItemView = z.object({
   id: z.string(),
   clientNumber: z.string(),
   displayName: z.string(),
@@ -207,7 +219,8 @@ const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema }
 registry.registerPath({
   method: 'get',
   path: '/cases',
-  summary: 'Cases of your teams (begeleider, teamleider), sorted by client number',
+  summary:
+    'Cases of your teams (begeleider, teamleider), sorted by client number or nearest deadline',
   request: { query: listCasesQuerySchema },
   responses: {
     200: {

@@ -28,6 +28,9 @@ export function presentTrajectory(
         : [],
     }),
     history: trajectory.history.map(presentHistoryEntry),
+    // The client restores this with the shared machines/ to cross-check allowedEvents and to draw
+    // the deadline bar (step start, suspended days, extensions); it holds no personal data.
+    snapshot: toPersisted(trajectory).snapshot,
   };
 }
 

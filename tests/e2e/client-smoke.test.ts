@@ -1,9 +1,12 @@
 import fs from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { clientDistDir } from '../../server/paths';
-import { browserAvailability, launchBrowser } from '../support/browser';
+import {
+  browserAvailability,
+  launchBrowser,
+  listen,
+  seriousAxeViolations,
+} from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const availability = browserAvailability();
@@ -11,41 +14,52 @@ const describeInBrowser = availability.available ? describe : describe.skip;
 if (!availability.available) console.warn(`Skipping browser tests: ${availability.reason}`);
 
 describeInBrowser('the client in Chromium', () => {
-  let server: TestServer;
-  let http: Server;
-  let browser: Browser;
-  let baseUrl: string;
+  let server: TestServer | undefined;
+  let http: { baseUrl: string; close(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
 
   beforeAll(async () => {
     if (!fs.existsSync(`${clientDistDir}/index.html`))
       throw new Error('client not built: `npm test` runs `npm run build:client` first');
     server = await startTestServer();
-    http = server.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => http.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    http = await listen(server.app as never);
     browser = await launchBrowser();
   });
+  // Each step may be missing when beforeAll failed half-way; closing what exists must not hang.
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => http?.close(resolve));
+    await http?.close();
     await server?.close();
   });
 
-  it('loads the app from the server and shows that the database is reachable, in Dutch', async () => {
-    const page = await browser.newPage();
+  it('serves the app, in Dutch, with the login for a visitor without a session', async () => {
+    const context = await browser!.newContext();
+    const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${baseUrl}/`);
-    await page.getByRole('status').filter({ hasText: 'bereikbaar' }).waitFor();
+    await page.goto(`${http!.baseUrl}/`);
+    await page.getByRole('heading', { name: 'Inloggen', level: 1 }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(await page.title()).toBe('Trede');
     expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('serves the app for deep links (client-side routes)', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${baseUrl}/zaken/123`);
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(`${http!.baseUrl}/zaken/123`);
     expect(response?.status()).toBe(200);
     await page.getByRole('heading', { level: 1 }).waitFor();
+    await context.close();
+  });
+
+  it('has an accessibility check that does find serious violations (so a pass means something)', async () => {
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    await page.setContent('<html><body><img src="x.png"><button></button></body></html>');
+    const ids = (await seriousAxeViolations(page)).map((violation) => violation.id);
+    expect(ids).toEqual(expect.arrayContaining(['image-alt', 'button-name']));
+    await context.close();
   });
 });

@@ -6,6 +6,7 @@ import {
   createCaseViaApi,
   createCaseworkTeam,
   createTrajectoryViaApi,
+  sendEvent,
   type TestTeam,
 } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -252,6 +253,50 @@ describe('cases (SPEC §3)', () => {
         'signal',
       );
       expect((await list({ team: 'x' }).expect(400)).body.error.details[0].field).toBe('team');
+    });
+  });
+
+  describe('GET /cases?sort=deadline', () => {
+    it('lists the nearest deadline first, then cases without one by client number, across pages; filters by product', async () => {
+      const team = await createCaseworkTeam(server, 'Team Termijn');
+      const startedOn = ['2026-03-01', '2026-01-15', '2026-02-10'];
+      for (const [index, startDate] of startedOn.entries()) {
+        const created = await createCaseViaApi(server, team, { clientNumber: `D-${index}` });
+        const trajectory = await createTrajectoryViaApi(server, team.begeleider.token, created.id, {
+          product: 'ONT',
+          targetTrede: 2,
+        });
+        const started = await sendEvent(server, team.begeleider.token, trajectory.id, {
+          type: 'START',
+          occurredAt: startDate,
+          expectedVersion: trajectory.version,
+        });
+        expect(started.status).toBe(200);
+      }
+      await createCaseViaApi(server, team, { clientNumber: 'D-9' });
+      await createCaseViaApi(server, team, { clientNumber: 'D-8' });
+      const page = (number: number) =>
+        request(server.app)
+          .get('/api/v1/cases')
+          .query({ team: team.team.id, sort: 'deadline', pageSize: '2', page: String(number) })
+          .set(bearer(team.begeleider.token))
+          .expect(200);
+      const numbers: string[] = [];
+      for (const number of [1, 2, 3]) {
+        const body = (await page(number)).body as {
+          total: number;
+          items: { clientNumber: string }[];
+        };
+        expect(body.total).toBe(5);
+        numbers.push(...body.items.map((item) => item.clientNumber));
+      }
+      expect(numbers).toEqual(['D-1', 'D-2', 'D-0', 'D-8', 'D-9']);
+      const ont = await request(server.app)
+        .get('/api/v1/cases')
+        .query({ team: team.team.id, product: 'ONT' })
+        .set(bearer(team.begeleider.token))
+        .expect(200);
+      expect(ont.body.total).toBe(3);
     });
   });
 

@@ -1,40 +1,79 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { onUnauthenticated } from '../lib/api';
+import { SessionContext } from '../lib/session';
+import { nl } from '../i18n/nl';
+import { Shell } from './Shell';
 
-interface Health {
-  status: string;
-  database: { status: string; engine: string };
+// One chunk per route (code-split): the login, the caseload, the case file.
+const LoginPage = lazy(() => import('../features/login/LoginPage'));
+const CaseloadPage = lazy(() => import('../features/caseload/CaseloadPage'));
+const NewCasePage = lazy(() => import('../features/caseload/NewCasePage'));
+const CaseFilePage = lazy(() => import('../features/case-file/CaseFilePage'));
+
+function Loading() {
+  return (
+    <p className="loading" role="status">
+      {nl.loading}
+    </p>
+  );
 }
 
-/** Placeholder until the client issue lands: shows that the API and database are up. */
-export function App() {
-  const [health, setHealth] = useState<Health | null>(null);
-  const [failed, setFailed] = useState(false);
+/** A 401 from any request ends the session; the login then shows on the same URL. */
+function ExpireOn401() {
+  const session = SessionContext.useActorRef();
+  useEffect(() => onUnauthenticated(() => session.send({ type: 'EXPIRED' })), [session]);
+  return null;
+}
 
-  useEffect(() => {
-    fetch('/api/v1/health')
-      .then((response) => response.json() as Promise<Health>)
-      .then(setHealth)
-      .catch(() => setFailed(true));
-  }, []);
-
+function Gate() {
+  const state = SessionContext.useSelector((snapshot) =>
+    snapshot.matches('loggedIn') ? 'in' : snapshot.matches('restoring') ? 'restoring' : 'out',
+  );
+  const role = SessionContext.useSelector((snapshot) => snapshot.context.user?.role);
+  if (state === 'restoring') return <Loading />;
+  if (state === 'out')
+    return (
+      <Suspense fallback={<Loading />}>
+        <LoginPage />
+      </Suspense>
+    );
   return (
-    <main
-      style={{
-        fontFamily: 'system-ui, sans-serif',
-        maxWidth: '40rem',
-        margin: '3rem auto',
-        color: '#1a1a1a',
-      }}
-    >
-      <h1>Trede</h1>
-      <p>Trajectbegeleiding op de Participatieladder.</p>
-      <p role="status">
-        {failed
-          ? 'De server is niet bereikbaar.'
-          : health
-            ? `Server: ${health.status === 'ok' ? 'actief' : 'verstoord'} · database (${health.database.engine}): ${health.database.status === 'up' ? 'bereikbaar' : 'niet bereikbaar'}`
-            : 'Status ophalen…'}
+    <Shell>
+      <Suspense fallback={<Loading />}>
+        {role === 'begeleider' || role === 'teamleider' ? (
+          <Routes>
+            <Route path="/" element={<CaseloadPage />} />
+            <Route path="/zaken/nieuw" element={<NewCasePage />} />
+            <Route path="/zaken/:id" element={<CaseFilePage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        ) : (
+          <p>{nl.notForRole}</p>
+        )}
+      </Suspense>
+    </Shell>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1>{nl.notFound}</h1>
+      <p>
+        <a href="/">{nl.backToCaseload}</a>
       </p>
-    </main>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <SessionContext.Provider>
+      <ExpireOn401 />
+      <BrowserRouter>
+        <Gate />
+      </BrowserRouter>
+    </SessionContext.Provider>
   );
 }

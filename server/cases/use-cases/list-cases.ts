@@ -1,4 +1,9 @@
-import { signalBounds, type SignalCode, type TrajectoryStateKey } from '../../../machines';
+import {
+  signalBounds,
+  type ProductCode,
+  type SignalCode,
+  type TrajectoryStateKey,
+} from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../auth/types';
@@ -14,6 +19,8 @@ export interface ListCasesInput {
   state?: TrajectoryStateKey | 'none';
   signal?: SignalCode;
   q?: string;
+  product?: ProductCode;
+  sort?: 'clientNumber' | 'deadline';
   page: number;
   pageSize: number;
 }
@@ -30,6 +37,8 @@ export async function listCases(context: AppContext, user: AuthUser, input: List
       ? signalFilter(input.signal, signalBounds(asOf.toISOString(), settings.signals))
       : undefined,
     q: input.q,
+    sort: input.sort,
+    product: input.product,
     skip: (input.page - 1) * input.pageSize,
     limit: input.pageSize,
   });
@@ -42,6 +51,7 @@ export async function listCases(context: AppContext, user: AuthUser, input: List
       begeleider: input.begeleider ?? null,
       state: input.state ?? null,
       signal: input.signal ?? null,
+      product: input.product ?? null,
       page: input.page,
     },
   });

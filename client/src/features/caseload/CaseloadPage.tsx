@@ -1,0 +1,265 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import {
+  PRODUCT_CODES,
+  SIGNAL_CODES,
+  type ProductCode,
+  type TrajectoryStateKey,
+} from '../../../../machines';
+import { Field } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { SignalBadges } from '../../components/SignalBadges';
+import { api, queryString } from '../../lib/api';
+import type { CaseListItem, CaseListPage } from '../../lib/api-types';
+import { systemClock } from '../../lib/clock';
+import { deadlineFacts } from '../../lib/dates';
+import { useUser } from '../../lib/session';
+import { useApiGet } from '../../lib/use-api';
+import { nl } from '../../i18n/nl';
+
+const PAGE_SIZE = 25;
+const STATES = [
+  'registered',
+  'active',
+  'stepAchieved',
+  'overdue',
+  'reviewDue',
+  'suspended',
+  'droppedOut',
+] as const satisfies readonly TrajectoryStateKey[];
+
+/** The filters live in the URL (bookmarkable, shareable); these are their names there. */
+function filtersOf(params: URLSearchParams) {
+  return {
+    q: params.get('q') ?? '',
+    signal: params.get('signaal') ?? '',
+    product: params.get('product') ?? '',
+    state: params.get('status') ?? '',
+    scope: params.get('wie') === 'team' ? 'team' : 'mine',
+    sort: params.get('sorteer') === 'client' ? 'client' : 'deadline',
+    page: Math.max(1, Number(params.get('pagina')) || 1),
+  };
+}
+
+function DeadlineCell({ item }: { item: CaseListItem }) {
+  const deadlineAt = item.openTrajectory?.deadlineAt;
+  if (!deadlineAt) return <span className="muted">{nl.deadline.none}</span>;
+  const { daysLeft } = deadlineFacts(deadlineAt, systemClock.now());
+  if (daysLeft < 0 || item.openTrajectory?.state === 'overdue')
+    return (
+      <span className="overdue">
+        <span aria-hidden="true">⚠ </span>
+        {nl.deadline.overdue(Math.max(0, -daysLeft))}
+      </span>
+    );
+  return <span>{nl.deadline.daysLeft(daysLeft)}</span>;
+}
+
+export default function CaseloadPage() {
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersOf(params);
+  const [search, setSearch] = useState(filters.q);
+  const query = queryString({
+    q: filters.q,
+    signal: filters.signal,
+    product: filters.product,
+    state: filters.state,
+    begeleider: filters.scope === 'mine' ? user.id : undefined,
+    sort: filters.sort === 'client' ? 'clientNumber' : 'deadline',
+    page: filters.page,
+    pageSize: PAGE_SIZE,
+  });
+  const loaded = useApiGet(query, (signal) => api<CaseListPage>(`/cases${query}`, { signal }));
+
+  /** Changing a filter starts at page 1 again. */
+  function update(changes: Record<string, string>) {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!('pagina' in changes)) next.delete('pagina');
+    setParams(next);
+  }
+
+  function submitSearch(event: FormEvent) {
+    event.preventDefault();
+    update({ q: search.trim() });
+  }
+
+  const pages =
+    loaded.status === 'ready' ? Math.max(1, Math.ceil(loaded.data.total / PAGE_SIZE)) : 1;
+  return (
+    <>
+      <h1>{filters.scope === 'team' ? nl.caseload.teamTitle : nl.caseload.title}</h1>
+      <form className="search" role="search" onSubmit={submitSearch}>
+        <Field label={nl.caseload.search}>
+          {(control) => (
+            <input
+              {...control}
+              type="search"
+              name="q"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button">
+          {nl.caseload.searchButton}
+        </button>
+      </form>
+      <fieldset className="filters">
+        <legend className="visually-hidden">{nl.caseload.filters}</legend>
+        <Field label={nl.caseload.scope}>
+          {(control) => (
+            <select
+              {...control}
+              value={filters.scope}
+              onChange={(event) => update({ wie: event.target.value === 'team' ? 'team' : '' })}
+            >
+              <option value="mine">{nl.caseload.scopeMine}</option>
+              <option value="team">{nl.caseload.scopeTeam}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={nl.caseload.signal}>
+          {(control) => (
+            <select
+              {...control}
+              value={filters.signal}
+              onChange={(event) => update({ signaal: event.target.value })}
+            >
+              <option value="">{nl.caseload.any}</option>
+              {SIGNAL_CODES.map((code) => (
+                <option key={code} value={code}>
+                  {nl.signals[code]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={nl.caseload.product}>
+          {(control) => (
+            <select
+              {...control}
+              value={filters.product}
+              onChange={(event) => update({ product: event.target.value })}
+            >
+              <option value="">{nl.caseload.any}</option>
+              {PRODUCT_CODES.map((code: ProductCode) => (
+                <option key={code} value={code}>
+                  {nl.products[code]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={nl.caseload.state}>
+          {(control) => (
+            <select
+              {...control}
+              value={filters.state}
+              onChange={(event) => update({ status: event.target.value })}
+            >
+              <option value="">{nl.caseload.any}</option>
+              {STATES.map((state) => (
+                <option key={state} value={state}>
+                  {nl.states[state]}
+                </option>
+              ))}
+              <option value="none">{nl.noTrajectory}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={nl.caseload.sort}>
+          {(control) => (
+            <select
+              {...control}
+              value={filters.sort}
+              onChange={(event) =>
+                update({ sorteer: event.target.value === 'client' ? 'client' : '' })
+              }
+            >
+              <option value="deadline">{nl.caseload.sortDeadline}</option>
+              <option value="client">{nl.caseload.sortClient}</option>
+            </select>
+          )}
+        </Field>
+      </fieldset>
+      {loaded.status === 'loading' && <p role="status">{nl.loading}</p>}
+      {loaded.status === 'failed' && <Notice kind="error">{nl.genericError}</Notice>}
+      {loaded.status === 'ready' && (
+        <>
+          <p role="status">{nl.caseload.total(loaded.data.total)}</p>
+          {loaded.data.items.length === 0 ? (
+            <p>{nl.caseload.empty}</p>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">{nl.caseload.caption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{nl.caseload.columns.client}</th>
+                    <th scope="col">{nl.caseload.columns.trede}</th>
+                    <th scope="col">{nl.caseload.columns.product}</th>
+                    <th scope="col">{nl.caseload.columns.state}</th>
+                    <th scope="col">{nl.caseload.columns.deadline}</th>
+                    <th scope="col">{nl.caseload.columns.signals}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {loaded.data.items.map((item) => (
+                    <tr key={item.id}>
+                      <td>
+                        <Link to={`/zaken/${item.id}`}>{item.displayName}</Link>
+                        <br />
+                        <span className="muted">{item.clientNumber}</span>
+                      </td>
+                      <td>{item.currentTrede}</td>
+                      <td>
+                        {item.openTrajectory
+                          ? nl.products[item.openTrajectory.product as ProductCode]
+                          : '—'}
+                      </td>
+                      <td>
+                        {item.openTrajectory
+                          ? nl.states[item.openTrajectory.state as TrajectoryStateKey]
+                          : nl.noTrajectory}
+                      </td>
+                      <td>
+                        <DeadlineCell item={item} />
+                      </td>
+                      <td>
+                        <SignalBadges signals={item.openTrajectory?.signals ?? []} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <nav className="pager" aria-label={nl.caseload.paging}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={filters.page <= 1}
+              onClick={() => update({ pagina: String(filters.page - 1) })}
+            >
+              {nl.caseload.previous}
+            </button>
+            <span>{nl.caseload.page(filters.page, pages)}</span>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={filters.page >= pages}
+              onClick={() => update({ pagina: String(filters.page + 1) })}
+            >
+              {nl.caseload.next}
+            </button>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * The API's shapes, inferred from the server's own zod schemas (type-only imports: nothing of the
+ * server reaches the bundle), so a change on the server breaks the client's typecheck, not a user.
+ */
+import type { z } from 'zod';
+import type { OrganisationSettings } from '../../../machines';
+import type { userViewSchema } from '../../../server/auth/schema';
+import type {
+  caseFileViewSchema,
+  caseListItemView,
+  createCaseBodySchema,
+  listCasesQuerySchema,
+  trajectoryViewSchema,
+} from '../../../server/cases/schema';
+import type { teamViewSchema } from '../../../server/teams/schema';
+import type {
+  createTrajectoryBodySchema,
+  eventBodySchema,
+} from '../../../server/trajectories/schema';
+
+export type User = z.infer<typeof userViewSchema>;
+export type Team = z.infer<typeof teamViewSchema>;
+export type CaseFile = z.infer<typeof caseFileViewSchema>;
+export type CaseListItem = z.infer<typeof caseListItemView>;
+export type CaseListQuery = z.input<typeof listCasesQuerySchema>;
+export interface CaseListPage {
+  items: CaseListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export type Trajectory = z.infer<typeof trajectoryViewSchema>;
+export type HistoryEntryView = Trajectory['history'][number];
+export type LadderEntryView = CaseFile['ladder'][number];
+/** What the client sends: the body before the server's transforms (dates as strings). */
+export type EventBody = z.input<typeof eventBodySchema>;
+export type CreateTrajectoryBody = z.input<typeof createTrajectoryBodySchema>;
+export type CreateCaseBody = z.input<typeof createCaseBodySchema>;
+export interface SettingsView {
+  settings: OrganisationSettings;
+}
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
