@@ -4,7 +4,6 @@ import { nl } from '../../i18n/nl';
 import { entryDetails, productName } from './case-file-text';
 
 /** Closed trajectories with their outcome (CLOSE) or conclusion (Herontdekken's CONCLUDE). */
-
 export function ClosedTrajectories(props: { trajectories: Trajectory[] }) {
   return (
     <section aria-labelledby="closed">

@@ -5,7 +5,6 @@ import { nl } from '../../i18n/nl';
 import { entryDetails, who } from './case-file-text';
 
 /** The open trajectory's events, newest first; the system's own entries folded away. */
-
 export function History(props: { trajectory: Trajectory; user: User }) {
   const [showAll, setShowAll] = useState(false);
   const minor = (entry: HistoryEntryView) => entry.actorId === null;

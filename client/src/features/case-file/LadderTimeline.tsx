@@ -4,7 +4,6 @@ import { nl } from '../../i18n/nl';
 import { productName } from './case-file-text';
 
 /** Every change on the ladder: date, from → to, why, in which trajectory, by whom. */
-
 export function LadderTimeline(props: { caseFile: CaseFile; user: User }) {
   const reasons = {
     intake: nl.ladder.intake,

@@ -12,7 +12,6 @@ import { nl } from '../../i18n/nl';
 import { notBeforeOf, productName, stateName } from './case-file-text';
 
 /** The open trajectory: state, deadline bar, the actions allowed now with their forms, history, machine. */
-
 export function OpenTrajectory(props: {
   caseFile: CaseFile;
   trajectory: Trajectory;
