@@ -9,6 +9,7 @@ import { useUser } from '../../lib/session';
 import { nl } from '../../i18n/nl';
 import { caseFileMachine } from './case-file.machine';
 import { StartTrajectoryForm } from './StartTrajectoryForm';
+import { refusalExplanation } from './case-file-text';
 
 import { ClosedTrajectories } from './ClosedTrajectories';
 import { LadderTimeline } from './LadderTimeline';
@@ -55,9 +56,6 @@ export default function CaseFilePage() {
   const saved = snapshot.matches({ viewing: 'saved' });
   const open = caseFile.trajectories.find((trajectory) => trajectory.closedAt === null);
   const closed = caseFile.trajectories.filter((trajectory) => trajectory.closedAt !== null);
-  const allowedText = (refusal?.allowedEvents ?? [])
-    .map((type) => nl.events[type as ClientEventType] ?? type)
-    .join(', ');
 
   return (
     <>
@@ -97,13 +95,9 @@ export default function CaseFilePage() {
         )}
         {snapshot.matches({ viewing: 'refused' }) && refusal && (
           <Notice kind="error" title={nl.refusal.title}>
-            <p>
-              {refusal.code === 'FORBIDDEN'
-                ? nl.forbidden
-                : (((nl.refusal as Record<string, unknown>)[refusal.code] as string | undefined) ??
-                  nl.refusal.other)}
-            </p>
-            <p>{allowedText ? nl.refusal.nowAllowed(allowedText) : nl.refusal.nothingAllowed}</p>
+            {refusalExplanation(refusal).map((line) => (
+              <p key={line}>{line}</p>
+            ))}
           </Notice>
         )}
         {snapshot.matches({ viewing: 'failed' }) && (

@@ -1,4 +1,4 @@
-import type { ProductCode, TrajectoryStateKey } from '../../../../machines';
+import type { ClientEventType, ProductCode, TrajectoryStateKey } from '../../../../machines';
 import type { CaseFile, HistoryEntryView, Trajectory, User } from '../../lib/api-types';
 import { nl } from '../../i18n/nl';
 
@@ -42,4 +42,19 @@ export function notBeforeOf(caseFile: CaseFile, trajectory: Trajectory | undefin
     ...caseFile.ladder.map((entry) => entry.at),
   ];
   return candidates.sort().at(-1) ?? null;
+}
+
+/** A 422 (or 403) in Dutch: why not, and what can be done now instead. */
+export function refusalExplanation(refusal: { code: string; allowedEvents: string[] }): string[] {
+  const reasons = nl.refusal as Record<string, unknown>;
+  const why =
+    refusal.code === 'FORBIDDEN'
+      ? nl.forbidden
+      : typeof reasons[refusal.code] === 'string'
+        ? (reasons[refusal.code] as string)
+        : nl.refusal.other;
+  const allowed = refusal.allowedEvents
+    .map((type) => nl.events[type as ClientEventType] ?? type)
+    .join(', ');
+  return [why, allowed ? nl.refusal.nowAllowed(allowed) : nl.refusal.nothingAllowed];
 }
