@@ -117,7 +117,7 @@ export default tseslint.config(
               from: './client/src/app',
               message: 'Features may not import the app.',
             },
-            ...fs.readdirSync('./client/src/features').map((feature) => ({
+            ...fs.readdirSync(new URL('./client/src/features', import.meta.url)).map((feature) => ({
               target: `./client/src/features/${feature}`,
               from: './client/src/features',
               except: [`./${feature}`],

@@ -43,7 +43,10 @@ describe('the session machine', () => {
         { status: 429, body: { error: { code: 'TOO_MANY_ATTEMPTS', message: 'wait' } } },
         { status: 200, body: { token: 't', user } },
       ],
-      '/teams': [{ status: 200, body: { items: [{ id: 't1', name: 'Team Noord' }] } }],
+      '/teams': [
+        unauthenticated,
+        { status: 200, body: { items: [{ id: 't1', name: 'Team Noord' }] } },
+      ],
     });
     const actor = createActor(sessionMachine).start();
     await waitFor(actor, (s) => s.matches('loggedOut'));

@@ -36,9 +36,10 @@ function problemOf(error: unknown): LoginProblem {
 export const sessionMachine = setup({
   types: { context: {} as SessionContext, events: {} as SessionEvent },
   actors: {
+    // In parallel: a deep link should cost one round trip before the page can load its data.
     restore: fromPromise(async () => {
-      const user = await api<User>('/me');
-      return { user, teams: await loadTeams() };
+      const [user, teams] = await Promise.all([api<User>('/me'), loadTeams()]);
+      return { user, teams };
     }),
     login: fromPromise(async ({ input }: { input: { username: string; password: string } }) => {
       const { user } = await api<{ user: User }>('/auth/login', { method: 'POST', body: input });
