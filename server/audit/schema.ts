@@ -5,7 +5,7 @@ const isoDate = z
   .string()
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO date');
 
-export const auditQuerySchema = z.object({
+export const auditQuerySchema = z.strictObject({
   caseId: z.string().max(64).optional(),
   userId: z.string().max(64).optional(),
   from: isoDate.optional(),

@@ -3,7 +3,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
 import { AppError, UnauthenticatedError } from '../errors';
-import { parseInput } from '../http/validate';
+import { parseInput, parseNoQuery } from '../http/validate';
 import { findCredentials } from '../users/user.repository';
 import { presentUser } from '../users/presenter';
 import { authenticate, requestToken, SESSION_COOKIE } from './authenticate';
@@ -81,6 +81,7 @@ export function authRoutes(context: AppContext): Router {
   });
 
   router.get('/me', (req, res) => {
+    parseNoQuery(req.query);
     res.json(presentUser(currentUser(req)));
   });
 

@@ -3,7 +3,7 @@ import { errorResponses, registry } from '../openapi/registry';
 
 export const roleSchema = z.enum(['begeleider', 'teamleider', 'beleid', 'beheerder']);
 
-export const loginBodySchema = z.object({
+export const loginBodySchema = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
 });

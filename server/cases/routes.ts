@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { CASEWORK_ROLES, currentUser, requireRole } from '../auth/current-user';
-import { parseInput } from '../http/validate';
+import { parseInput, parseNoQuery } from '../http/validate';
 import { loadOrganisationSettings } from '../organisations/settings';
 import { presentCaseFile } from './presenter';
 import { createCaseBodySchema, listCasesQuerySchema } from './schema';
@@ -29,6 +29,7 @@ export function caseRoutes(context: AppContext): Router {
   });
 
   router.get('/cases/:id', casework, async (req, res) => {
+    parseNoQuery(req.query);
     res.json(await getCaseFile(context, currentUser(req), String(req.params.id)));
   });
 

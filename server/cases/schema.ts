@@ -83,7 +83,7 @@ const stateQuery = z.enum([
 ]);
 export const signalCodeSchema = z.enum(SIGNAL_CODES);
 
-export const listCasesQuerySchema = z.object({
+export const listCasesQuerySchema = z.strictObject({
   team: objectId.optional(),
   begeleider: objectId.optional(),
   state: stateQuery

@@ -3,7 +3,7 @@ import { PRODUCT_CODES } from '../../machines';
 import { instantSchema, objectId } from '../cases/schema';
 import { errorResponses, registry } from '../openapi/registry';
 
-export const transitionsQuerySchema = z.object({
+export const transitionsQuerySchema = z.strictObject({
   from: instantSchema.optional(),
   to: instantSchema.optional(),
   team: objectId.optional(),

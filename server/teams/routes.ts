@@ -3,7 +3,7 @@ import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
 import { currentUser, requireRole } from '../auth/current-user';
 import { ConflictError } from '../errors';
-import { parseInput } from '../http/validate';
+import { parseInput, parseNoQuery } from '../http/validate';
 import { createTeamBodySchema } from './schema';
 import { findTeamByName, insertTeam, listTeams } from './team.repository';
 
@@ -13,6 +13,7 @@ export function teamRoutes(context: AppContext): Router {
   // Begeleiders and teamleiders need their team names for filters; beleid filters reports by team.
   router.get('/teams', async (req, res) => {
     const me = currentUser(req);
+    parseNoQuery(req.query);
     const seesAll = me.role === 'beheerder' || me.role === 'beleid';
     res.json({ items: await listTeams(context.db, me.orgId, seesAll ? undefined : me.teamIds) });
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorResponses, registry } from '../openapi/registry';
 
-export const createTeamBodySchema = z.object({ name: z.string().trim().min(1).max(100) });
+export const createTeamBodySchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
 
 export const teamViewSchema = registry.register(
   'Team',

@@ -5,7 +5,7 @@ import { errorResponses, registry } from '../openapi/registry';
 const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id');
 const password = z.string().min(12, 'must be at least 12 characters').max(200);
 
-export const createUserBodySchema = z.object({
+export const createUserBodySchema = z.strictObject({
   username: z
     .string()
     .trim()
@@ -30,7 +30,7 @@ export const updateUserBodySchema = z
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
 
-export const listUsersQuerySchema = z.object({
+export const listUsersQuerySchema = z.strictObject({
   team: objectId.optional(),
   role: roleSchema.optional(),
 });
