@@ -1,6 +1,7 @@
 import type { AppContext } from './app-context';
 import { ensureAuditIndexes } from './audit/audit.repository';
 import { bootstrapAdministrator } from './auth/bootstrap-admin';
+import { ensureLoginAttemptIndexes } from './auth/login-attempts.repository';
 import { ensureSessionIndexes } from './auth/session.repository';
 import { ensureTeamIndexes } from './teams/team.repository';
 import { ensureUserIndexes } from './users/user.repository';
@@ -25,6 +26,7 @@ export async function startupTasks(
     ensureTeamIndexes(context.db),
     ensureSessionIndexes(context.db),
     ensureAuditIndexes(context.db),
+    ensureLoginAttemptIndexes(context.db),
   ]);
   await ensureCaseIndexes(context.db);
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
