@@ -5,6 +5,7 @@ import path from 'node:path';
 import helmet from 'helmet';
 import type { AppContext } from './app-context';
 import { auditRoutes } from './audit/routes';
+import { securityEventsOnError } from './audit/security-events';
 import { caseRoutes } from './cases/routes';
 import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
@@ -59,6 +60,7 @@ export function createApp(context: AppContext): Express {
   app.use('/api', noStore, notFoundHandler); // /api/v2/…, /api/anything: JSON, not the client
 
   serveClient(app);
+  app.use(securityEventsOnError(context));
   app.use(errorHandler);
   return app;
 }

@@ -60,6 +60,7 @@ const envSchema = z
     TREDE_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
     TREDE_COOKIE_SECURE: booleanString.default(true),
     TREDE_TRUST_PROXY: trustProxySchema.optional(),
+    TREDE_SECURITY_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     MONGOD_BIN: z.string().min(1).optional(),
     FERRETDB_BIN: z.string().min(1).optional(),
   })
@@ -87,6 +88,8 @@ export interface Config {
   cookieSecure: boolean;
   /** Express's `trust proxy` setting; false unless TREDE_TRUST_PROXY names proxies. */
   trustProxy: TrustProxy;
+  /** How long security events stay in the audit log. */
+  securityEventRetentionDays: number;
   mongodBin: string | undefined;
   ferretdbBin: string | undefined;
 }
@@ -124,6 +127,7 @@ export function loadConfig(
     sweepIntervalMs: e.TREDE_SWEEP_INTERVAL_SECONDS * 1000,
     cookieSecure: e.TREDE_COOKIE_SECURE,
     trustProxy: e.TREDE_TRUST_PROXY ?? false,
+    securityEventRetentionDays: e.TREDE_SECURITY_EVENT_RETENTION_DAYS,
     mongodBin: e.MONGOD_BIN,
     ferretdbBin: e.FERRETDB_BIN,
   };

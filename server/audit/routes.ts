@@ -14,6 +14,7 @@ export function auditRoutes(context: AppContext): Router {
       orgId: me.orgId,
       caseId: query.caseId,
       actorId: query.userId,
+      category: query.category,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
       skip: (query.page - 1) * query.pageSize,

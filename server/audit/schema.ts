@@ -10,6 +10,10 @@ export const auditQuerySchema = z.strictObject({
   userId: z.string().max(64).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  category: z
+    .enum(['change', 'read', 'security'])
+    .optional()
+    .openapi({ description: 'security: failed logins, lockouts, refusals, invalid sessions' }),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
@@ -28,6 +32,8 @@ registry.registerPath({
             items: z.array(
               z.object({
                 id: z.string(),
+                orgId: z.string().nullable(),
+                category: z.enum(['change', 'read', 'security']).nullable(),
                 at: z.string(),
                 actorId: z.string().nullable(),
                 action: z.string(),

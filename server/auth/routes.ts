@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
+import { recordSecurityEvent, type SecurityAction } from '../audit/security-events';
 import { UnauthenticatedError } from '../errors';
 import { parseInput, parseNoQuery } from '../http/validate';
 import { findCredentials } from '../users/user.repository';
@@ -19,19 +20,35 @@ export function authRoutes(context: AppContext): Router {
 
   router.post('/auth/login', async (req, res) => {
     const body = parseInput(loginBodySchema, req.body);
+    const found = await findCredentials(context.db, body.username);
+    const security = (action: SecurityAction, outcome: string) =>
+      recordSecurityEvent(context, req, {
+        action,
+        outcome,
+        orgId: found?.user.orgId ?? null,
+        actorId: found?.user.id ?? null,
+        username: body.username,
+      });
     const attempt = await countLoginAttempt(context, clientAddress(req), body.username).catch(
-      (error: unknown) => {
-        if (error instanceof TooManyAttemptsError)
+      async (error: unknown) => {
+        if (error instanceof TooManyAttemptsError) {
           res.set('Retry-After', String(error.retryAfterSeconds));
+          await security('security.login_locked', 'TOO_MANY_ATTEMPTS');
+        }
         throw error;
       },
     );
-    const found = await findCredentials(context.db, body.username);
     if (!found) {
       await burnPasswordCheck(body.password);
+      await security('security.login_failed', 'UNKNOWN_USERNAME');
       throw new UnauthenticatedError('Unknown username or wrong password');
     }
-    if (!(await verifyPassword(body.password, found.passwordHash)) || !found.user.active) {
+    if (!(await verifyPassword(body.password, found.passwordHash))) {
+      await security('security.login_failed', 'WRONG_PASSWORD');
+      throw new UnauthenticatedError('Unknown username or wrong password');
+    }
+    if (!found.user.active) {
+      await security('security.login_failed', 'INACTIVE_USER');
       throw new UnauthenticatedError('Unknown username or wrong password');
     }
     await attempt.succeeded();

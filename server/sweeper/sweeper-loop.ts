@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context';
+import { purgeExpiredSecurityEvents } from '../audit/security-events';
 import { purgeLoginAttempts } from '../auth/login-attempts.repository';
 import { purgeExpiredSessions } from '../auth/session.repository';
 import { logger } from '../logger';
@@ -21,6 +22,7 @@ export function startSweeper(context: AppContext, intervalMs: number): { stop():
       if (result.applied || result.failed) logger.info({ sweep: result }, 'deadline sweep');
       await purgeExpiredSessions(context.db, now);
       await purgeLoginAttempts(context.db, now);
+      await purgeExpiredSecurityEvents(context, now);
     } catch (error) {
       logger.error({ err: error }, 'deadline sweep failed');
     }
