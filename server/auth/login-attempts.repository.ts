@@ -1,4 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
+import { withKeyedLock } from '../db/keyed-lock';
 import { modelFor } from '../db/model';
 
 /**
@@ -33,19 +34,6 @@ export async function ensureLoginAttemptIndexes(db: Connection): Promise<void> {
   await model(db).createIndexes();
 }
 
-const tails = new Map<string, Promise<unknown>>();
-
-function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const previous = tails.get(key) ?? Promise.resolve();
-  const next = previous.then(work, work);
-  const tail = next.catch(() => undefined);
-  tails.set(key, tail);
-  void tail.then(() => {
-    if (tails.get(key) === tail) tails.delete(key);
-  });
-  return next;
-}
-
 /** Adds `by` to a counter of one window and returns its new value. */
 export async function addToCounter(
   db: Connection,
@@ -53,7 +41,7 @@ export async function addToCounter(
   by: number,
   expiresAt: Date,
 ): Promise<number> {
-  return serialised(`${db.name}/${id}`, async () => {
+  return withKeyedLock(`${db.name}/login-attempts/${id}`, async () => {
     const doc = await model(db)
       .findOneAndUpdate(
         { _id: id },

@@ -30,6 +30,8 @@ export const updateUserBodySchema = z
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
 
+export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
+
 export const listUsersQuerySchema = z.strictObject({
   team: objectId.optional(),
   role: roleSchema.optional(),
@@ -61,10 +63,10 @@ registry.registerPath({
   method: 'patch',
   path: '/users/{id}',
   summary:
-    'Change role, teams, name, password or deactivate (beheerder); deactivating ends the sessions',
+    'Change role, teams, name, password or deactivate (beheerder); deactivating ends the sessions. Not your own role, teams or active flag (403 SELF_CHANGE); never the last active beheerder (409 LAST_BEHEERDER)',
   request: { params: z.object({ id: z.string() }), body: json(updateUserBodySchema) },
   responses: {
     200: { description: 'Updated', ...json(userViewSchema) },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 });
