@@ -73,3 +73,4 @@ export { computeSignals, SIGNAL_CODES } from './signals';
 export { CURRENT_MACHINE_VERSIONS, migrateSnapshot } from './migrations';
 export { renderMachineDiagram } from './diagrams';
 export { CLOSE_OUTCOMES, HERONTDEKKEN_ROUTES, REVIEW_DECISIONS } from './event-payload';
+export { roleMaySend } from './permissions';

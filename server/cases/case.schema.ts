@@ -79,6 +79,7 @@ const trajectorySchema = new Schema(
 const idempotencySchema = new Schema(
   {
     key: { type: String, required: true },
+    userId: { type: String },
     trajectoryId: { type: String, required: true },
     requestHash: { type: String, required: true },
     historyLength: { type: Number, required: true },

@@ -111,9 +111,15 @@ export interface TrajectoryRecord {
   closedAt: Date | null;
 }
 
-/** The first successful response to an event sent with an Idempotency-Key (per trajectory). */
+/**
+ * The first successful response to an event sent with an Idempotency-Key, per trajectory and user:
+ * a key replays only for the user who sent it (hole 7), so another user cannot obtain that
+ * response or skip a role check by reusing someone's key.
+ */
 export interface IdempotencyRecord {
   key: string;
+  /** Records written before keys were scoped have none and never replay. */
+  userId?: string;
   trajectoryId: string;
   requestHash: string;
   /** History length right after that event: history is append-only, so the replay is exact. */
