@@ -1,6 +1,8 @@
 import { Types, type Connection, type UpdateQuery } from 'mongoose';
 import type { TrajectoryStateKey } from '../../machines';
+import { createIndexesOrWarn } from '../db/indexes';
 import { modelFor } from '../db/model';
+import { comparisonKey } from '../http/text';
 import { caseIdOfTrajectory } from '../trajectories/trajectory-id';
 import { caseSchema, type CaseDocument } from './case.schema';
 import type { CaseRecord, CaseScope } from './case.types';
@@ -15,11 +17,20 @@ function model(db: Connection) {
 }
 
 export async function ensureCaseIndexes(db: Connection): Promise<void> {
-  await model(db).createIndexes();
+  // Cases stored before client numbers were compared ignoring case get their key first.
+  const missing = await model(db)
+    .find({ clientNumberKey: { $exists: false } }, { clientNumber: 1 })
+    .lean<Array<{ _id: Types.ObjectId; clientNumber: string }>>();
+  for (const doc of missing)
+    await model(db).updateOne(
+      { _id: doc._id },
+      { $set: { clientNumberKey: comparisonKey(doc.clientNumber) } },
+    );
+  await createIndexesOrWarn('cases', () => model(db).createIndexes());
 }
 
 function toRecord(doc: CaseDocument): CaseRecord {
-  const { _id, ...rest } = doc;
+  const { _id, clientNumberKey: _key, ...rest } = doc;
   return { ...rest, id: _id.toHexString() };
 }
 
@@ -41,7 +52,11 @@ export async function insertCase(db: Connection, record: CaseRecord): Promise<vo
 export async function insertCases(db: Connection, records: CaseRecord[]): Promise<void> {
   try {
     await model(db).insertMany(
-      records.map(({ id, ...rest }) => ({ ...rest, _id: new Types.ObjectId(id) })),
+      records.map(({ id, ...rest }) => ({
+        ...rest,
+        _id: new Types.ObjectId(id),
+        clientNumberKey: comparisonKey(rest.clientNumber),
+      })),
       { ordered: true },
     );
   } catch (error) {

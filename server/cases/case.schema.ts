@@ -2,7 +2,11 @@ import { Schema, type Types } from 'mongoose';
 import type { CaseRecord } from './case.types';
 
 /** The stored shape: CaseRecord with the ObjectId as `_id`. */
-export type CaseDocument = Omit<CaseRecord, 'id'> & { _id: Types.ObjectId };
+export type CaseDocument = Omit<CaseRecord, 'id'> & {
+  _id: Types.ObjectId;
+  /** comparisonKey(clientNumber): unique per organisation, so DEMO-0002 and demo-0002 clash (hole 6). */
+  clientNumberKey?: string;
+};
 
 const TREDES = [1, 2, 3, 4, 5, 6];
 const PRODUCTS = ['ONT', 'STA-2', 'STA-3', 'STA-4', 'HER'];
@@ -95,6 +99,7 @@ export const caseSchema = new Schema<CaseDocument>(
     teamId: { type: String, required: true },
     begeleiderId: { type: String, required: true },
     clientNumber: { type: String, required: true },
+    clientNumberKey: { type: String },
     displayName: { type: String, required: true },
     bsn: {
       type: new Schema({ cipher: String, last4: String }, { _id: false, strict: true }),
@@ -115,6 +120,7 @@ export const caseSchema = new Schema<CaseDocument>(
 // One index per query the API makes (checked by scripts/explain-indexes.ts). Every case query
 // starts with orgId, the first half of the shard key (docs/scaling.md).
 caseSchema.index({ orgId: 1, clientNumber: 1 }, { unique: true }); // uniqueness, q by prefix, list sort
+caseSchema.index({ orgId: 1, clientNumberKey: 1 }, { unique: true }); // uniqueness ignoring case
 caseSchema.index({ orgId: 1, teamId: 1, clientNumber: 1 }); // case list of a team
 caseSchema.index({ orgId: 1, teamId: 1, begeleiderId: 1 }); // case list of a begeleider
 caseSchema.index({

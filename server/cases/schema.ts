@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { SIGNAL_CODES, type Trede } from '../../machines';
+import { nameText } from '../http/text';
 import { errorResponses, registry } from '../openapi/registry';
 import { isValidBsn } from './bsn';
 
@@ -51,7 +52,7 @@ export const createCaseBodySchema = z
       .max(40)
       .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only')
       .openapi({ example: 'K-2026-0042' }),
-    displayName: z.string().trim().min(1).max(120).openapi({ example: 'Fictief, A.' }),
+    displayName: nameText(120).openapi({ example: 'Fictief, A.' }),
     teamId: objectId,
     begeleiderId: objectId,
     trede: tredeSchema.openapi({

@@ -5,7 +5,7 @@ import { currentUser, requireRole } from '../auth/current-user';
 import { ConflictError } from '../errors';
 import { parseInput, parseNoQuery } from '../http/validate';
 import { createTeamBodySchema } from './schema';
-import { findTeamByName, insertTeam, listTeams } from './team.repository';
+import { DuplicateTeamNameError, findTeamByName, insertTeam, listTeams } from './team.repository';
 
 export function teamRoutes(context: AppContext): Router {
   const router = Router();
@@ -21,15 +21,17 @@ export function teamRoutes(context: AppContext): Router {
   router.post('/teams', requireRole('beheerder'), async (req, res) => {
     const me = currentUser(req);
     const body = parseInput(createTeamBodySchema, req.body);
-    if (await findTeamByName(context.db, me.orgId, body.name)) {
-      throw new ConflictError(`A team named ${body.name} exists`, [
-        { field: 'name', message: 'already exists' },
+    const taken = () =>
+      new ConflictError(`A team named ${body.name} exists`, [
+        { field: 'name', message: 'already exists (names are compared ignoring case)' },
       ]);
-    }
+    if (await findTeamByName(context.db, me.orgId, body.name)) throw taken();
     const team = await insertTeam(context.db, {
       orgId: me.orgId,
       name: body.name,
       now: context.clock.now(),
+    }).catch((error: unknown) => {
+      throw error instanceof DuplicateTeamNameError ? taken() : error;
     });
     await recordAudit(context, {
       orgId: me.orgId,

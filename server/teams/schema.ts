@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { nameText } from '../http/text';
 import { errorResponses, registry } from '../openapi/registry';
 
-export const createTeamBodySchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const createTeamBodySchema = z.strictObject({ name: nameText(100) });
 
 export const teamViewSchema = registry.register(
   'Team',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema, userViewSchema } from '../auth/schema';
+import { nameText } from '../http/text';
 import { errorResponses, registry } from '../openapi/registry';
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id');
@@ -12,7 +13,7 @@ export const createUserBodySchema = z.strictObject({
     .min(3)
     .max(60)
     .regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
-  displayName: z.string().trim().min(1).max(120),
+  displayName: nameText(120),
   role: roleSchema,
   teamIds: z.array(objectId).max(50).default([]),
   password,
@@ -20,7 +21,7 @@ export const createUserBodySchema = z.strictObject({
 
 export const updateUserBodySchema = z
   .object({
-    displayName: z.string().trim().min(1).max(120),
+    displayName: nameText(120),
     role: roleSchema,
     teamIds: z.array(objectId).max(50),
     active: z.boolean(),
