@@ -27,6 +27,11 @@ export async function ensureCaseIndexes(db: Connection): Promise<void> {
       { $set: { clientNumberKey: comparisonKey(doc.clientNumber) } },
     );
   await createIndexesOrWarn('cases', () => model(db).createIndexes());
+  // Hole 15: BSNs stored before the mask was derived on read carried their last four digits.
+  // The raw collection: the field is no longer in the schema, so mongoose would drop it (strict).
+  await db
+    .collection('cases')
+    .updateMany({ 'bsn.last4': { $exists: true } }, { $unset: { 'bsn.last4': '' } });
 }
 
 function toRecord(doc: CaseDocument): CaseRecord {

@@ -102,7 +102,7 @@ export const caseSchema = new Schema<CaseDocument>(
     clientNumberKey: { type: String },
     displayName: { type: String, required: true },
     bsn: {
-      type: new Schema({ cipher: String, last4: String }, { _id: false, strict: true }),
+      type: new Schema({ cipher: String }, { _id: false, strict: true }),
       default: null,
     },
     currentTrede: { type: Number, enum: TREDES, required: true },

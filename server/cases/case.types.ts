@@ -35,7 +35,6 @@ export interface CaseRecord {
 export interface StoredBsn {
   /** AES-256-GCM, see bsn.ts; never decrypted for the API, never exported or logged. */
   cipher: string;
-  last4: string;
 }
 
 /**

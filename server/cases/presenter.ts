@@ -6,6 +6,8 @@ import type { CaseRecord, LadderEntry } from './case.types';
 
 interface Viewer {
   role: Role;
+  /** TREDE_SECRET: the masked BSN is derived from the ciphertext on read. */
+  secret: string;
   settings: OrganisationSettings;
   asOf: Date;
 }
@@ -24,7 +26,7 @@ export function presentCaseFile(record: CaseRecord, viewer: Viewer) {
     id: record.id,
     clientNumber: record.clientNumber,
     displayName: record.displayName,
-    bsn: maskBsn(record.bsn),
+    bsn: maskBsn(record.bsn, viewer.secret),
     teamId: record.teamId,
     begeleiderId: record.begeleiderId,
     currentTrede: record.currentTrede,
@@ -37,7 +39,7 @@ export function presentCaseFile(record: CaseRecord, viewer: Viewer) {
 }
 
 /** One row of GET /cases: no BSN, no history. */
-export function presentCaseListItem(record: CaseRecord, viewer: Omit<Viewer, 'role'>) {
+export function presentCaseListItem(record: CaseRecord, viewer: Omit<Viewer, 'role' | 'secret'>) {
   const open = record.openTrajectory;
   const summary = open ? loadSummary(open.summary) : null;
   return {

@@ -23,9 +23,14 @@ export function caseRoutes(context: AppContext): Router {
     const user = currentUser(req);
     const record = await createCase(context, user, parseInput(createCaseBodySchema, req.body));
     const settings = await loadOrganisationSettings(context, user.orgId);
-    res
-      .status(201)
-      .json(presentCaseFile(record, { role: user.role, settings, asOf: context.clock.now() }));
+    res.status(201).json(
+      presentCaseFile(record, {
+        role: user.role,
+        settings,
+        asOf: context.clock.now(),
+        secret: context.secret,
+      }),
+    );
   });
 
   router.get('/cases/:id', casework, async (req, res) => {
