@@ -6,6 +6,7 @@ import { ensureSessionIndexes } from './auth/session.repository';
 import { ensureTeamIndexes } from './teams/team.repository';
 import { ensureUserIndexes } from './users/user.repository';
 import { ensureCaseIndexes } from './cases/case.repository';
+import { flushPendingAudit } from './cases/case-writer';
 import { prepareDemoData } from './demo/demo-at-startup';
 import { startSweeper } from './sweeper/sweeper-loop';
 
@@ -29,6 +30,9 @@ export async function startupTasks(
     ensureLoginAttemptIndexes(context.db),
   ]);
   await ensureCaseIndexes(context.db);
+  // Audit entries a crash left in case outboxes reach the audit log before anything else runs.
+  const flushed = await flushPendingAudit(context);
+  if (flushed) console.log(`Audit: flushed the pending entries of ${flushed} cases.`);
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
   const admin = await bootstrapAdministrator(context);
   if (admin === 'created') console.log(`Created administrator ${context.config.admin?.username}.`);

@@ -126,6 +126,25 @@ export async function updateCaseIfVersion(
   return result.matchedCount === 1;
 }
 
+/** Empties the audit outbox if the case is still at `version` (a later write carries it on). */
+export async function clearAuditOutboxIfVersion(
+  db: Connection,
+  caseId: string,
+  version: number,
+): Promise<boolean> {
+  const filter = (await isFerretDb(db)) ? { _id: caseId } : { _id: caseId, version };
+  const result = await model(db).updateOne(filter, { $set: { auditOutbox: [] } });
+  return result.matchedCount === 1;
+}
+
+/** Ids of cases whose audit outbox holds entries (a crash between a write and its flush). */
+export async function findCaseIdsWithPendingAudit(db: Connection): Promise<string[]> {
+  const docs = await model(db)
+    .find({ 'auditOutbox.0': { $exists: true } }, { _id: 1 })
+    .lean<Array<{ _id: Types.ObjectId }>>();
+  return docs.map((doc) => doc._id.toHexString());
+}
+
 const ferretDbByConnection = new WeakMap<Connection, Promise<boolean>>();
 
 function isFerretDb(db: Connection): Promise<boolean> {

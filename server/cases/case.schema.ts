@@ -93,6 +93,21 @@ const idempotencySchema = new Schema(
   { _id: false, strict: true, minimize: false },
 );
 
+const outboxEntrySchema = new Schema(
+  {
+    id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    at: { type: Date, required: true },
+    actorId: { type: String, default: null },
+    action: { type: String, required: true },
+    category: { type: String, required: true },
+    caseId: { type: String, required: true },
+    trajectoryId: { type: String, default: null },
+    details: { type: Schema.Types.Mixed, default: {} },
+  },
+  { _id: false, strict: true, minimize: false },
+);
+
 export const caseSchema = new Schema<CaseDocument>(
   {
     orgId: { type: String, required: true },
@@ -110,6 +125,7 @@ export const caseSchema = new Schema<CaseDocument>(
     openTrajectory: { type: trajectorySchema, default: null },
     closedTrajectories: { type: [trajectorySchema], default: [] },
     idempotency: { type: [idempotencySchema], default: [] },
+    auditOutbox: { type: [outboxEntrySchema], default: [] },
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

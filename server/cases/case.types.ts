@@ -6,6 +6,7 @@ import type {
   TrajectoryStateKey,
   Trede,
 } from '../../machines';
+import type { OutboxEntry } from '../audit/outbox';
 
 /**
  * The case aggregate as stored in the `cases` collection: one document per case holding the
@@ -26,6 +27,8 @@ export interface CaseRecord {
   openTrajectory: TrajectoryRecord | null;
   closedTrajectories: TrajectoryRecord[];
   idempotency: IdempotencyRecord[];
+  /** Audit entries written with the change that caused them, until copied to `audit` (audit/outbox.ts). */
+  auditOutbox?: OutboxEntry[];
   /** Bumped by every write; the condition of every update (optimistic concurrency). */
   version: number;
   createdAt: Date;

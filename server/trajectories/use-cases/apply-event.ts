@@ -151,7 +151,18 @@ export async function applyTrajectoryEvent(
       settings,
       asOf: now,
     });
-    if (!idempotencyKey) return { write: next, result };
+    const audit = {
+      orgId: user.orgId,
+      actorId: user.id,
+      action: 'trajectory.event',
+      trajectoryId,
+      details: {
+        type: event.type,
+        version: result.version,
+        ...(result.followUpTrajectoryId && { followUpTrajectoryId: result.followUpTrajectoryId }),
+      },
+    };
+    if (!idempotencyKey) return { write: next, result, audit };
     const { history, ...response } = result;
     const stored: IdempotencyRecord = {
       key: idempotencyKey,
@@ -168,21 +179,19 @@ export async function applyTrajectoryEvent(
         idempotency: [...next.idempotency, stored].slice(-IDEMPOTENCY_RECORDS_KEPT),
       },
       result,
+      audit,
     };
   });
 
-  await recordAudit(context, {
-    orgId: user.orgId,
-    actorId: user.id,
-    action: written ? 'trajectory.event' : 'trajectory.event.replayed',
-    caseId,
-    trajectoryId,
-    details: {
-      type: event.type,
-      version: view.version,
-      ...(view.followUpTrajectoryId &&
-        written && { followUpTrajectoryId: view.followUpTrajectoryId }),
-    },
-  });
+  // A change's entry was written with it (the case's audit outbox); a replay changes nothing.
+  if (!written)
+    await recordAudit(context, {
+      orgId: user.orgId,
+      actorId: user.id,
+      action: 'trajectory.event.replayed',
+      caseId,
+      trajectoryId,
+      details: { type: event.type, version: view.version },
+    });
   return view;
 }
