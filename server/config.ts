@@ -88,6 +88,14 @@ export interface Config {
   cookieSecure: boolean;
   /** Express's `trust proxy` setting; false unless TREDE_TRUST_PROXY names proxies. */
   trustProxy: TrustProxy;
+  /**
+   * How a case write guards against a concurrent writer (docs/scaling.md). 'auto': on MongoDB the
+   * `{_id, version}` conditional update; on FerretDB, whose conditional update is not atomic, the
+   * per-process case lock with an `_id` filter. 'compare-and-set': always the conditional update and
+   * retry, without the lock, as N processes on MongoDB rely on: lets tests run that path on the
+   * embedded engine. Not read from the environment: on FerretDB with concurrent writers it is unsafe.
+   */
+  writeConcurrency: 'auto' | 'compare-and-set';
   /** How long security events stay in the audit log. */
   securityEventRetentionDays: number;
   mongodBin: string | undefined;
@@ -127,6 +135,7 @@ export function loadConfig(
     sweepIntervalMs: e.TREDE_SWEEP_INTERVAL_SECONDS * 1000,
     cookieSecure: e.TREDE_COOKIE_SECURE,
     trustProxy: e.TREDE_TRUST_PROXY ?? false,
+    writeConcurrency: 'auto',
     securityEventRetentionDays: e.TREDE_SECURITY_EVENT_RETENTION_DAYS,
     mongodBin: e.MONGOD_BIN,
     ferretdbBin: e.FERRETDB_BIN,

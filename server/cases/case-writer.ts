@@ -34,8 +34,12 @@ export async function writeCase<T>(
   load: () => Promise<CaseRecord | null>,
   decide: (current: CaseRecord) => Promise<Decision<T>> | Decision<T>,
 ): Promise<{ result: T; written: boolean }> {
+  const mode = context.config.writeConcurrency;
+  // compare-and-set: no lock, the conditional update alone decides (N processes on MongoDB).
+  const guarded = <R>(work: () => Promise<R>): Promise<R> =>
+    mode === 'compare-and-set' ? work() : withCaseLock(context.db.name, caseId, work);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const outcome = await withCaseLock(context.db.name, caseId, async () => {
+    const outcome = await guarded(async () => {
       const current = await load();
       if (!current) throw new NotFoundError('Case');
       const decision = await decide(current);
@@ -46,6 +50,7 @@ export async function writeCase<T>(
         caseId,
         current.version,
         updateFor(current, write),
+        mode,
       );
       if (!written) return null;
       await flushCaseOutbox(context, write);
@@ -70,7 +75,12 @@ function withAudit(
 /** Copies a case's pending audit entries to the audit collection, then empties its outbox. */
 export function flushCaseOutbox(context: AppContext, record: CaseRecord): Promise<boolean> {
   return flushOutbox(context.db, record.auditOutbox ?? [], () =>
-    clearAuditOutboxIfVersion(context.db, record.id, record.version),
+    clearAuditOutboxIfVersion(
+      context.db,
+      record.id,
+      record.version,
+      context.config.writeConcurrency,
+    ),
   );
 }
 

@@ -113,15 +113,30 @@ export async function findCaseOfTrajectory(
  * The one write path after creation: applies `update` only if the case is still at `version`
  * (compare-and-set). False means someone else wrote first; nothing was changed.
  */
+export type WriteConcurrency = 'auto' | 'compare-and-set';
+
+/**
+ * The filter of a write that must find the case still at `version`. On FerretDB ('auto') the
+ * version condition would not be atomic anyway (see case-lock.ts: there the per-process case lock
+ * guarantees it) and would turn an `_id` lookup into a collection scan.
+ */
+async function versionFilter(
+  db: Connection,
+  caseId: string,
+  version: number,
+  mode: WriteConcurrency,
+): Promise<Record<string, unknown>> {
+  return mode === 'auto' && (await isFerretDb(db)) ? { _id: caseId } : { _id: caseId, version };
+}
+
 export async function updateCaseIfVersion(
   db: Connection,
   caseId: string,
   version: number,
   update: UpdateQuery<CaseDocument>,
+  mode: WriteConcurrency = 'auto',
 ): Promise<boolean> {
-  // On FerretDB the version condition would not be atomic anyway (see case-lock.ts: there the
-  // per-process case lock guarantees it) and would turn an `_id` lookup into a collection scan.
-  const filter = (await isFerretDb(db)) ? { _id: caseId } : { _id: caseId, version };
+  const filter = await versionFilter(db, caseId, version, mode);
   const result = await model(db).updateOne(filter, update);
   return result.matchedCount === 1;
 }
@@ -131,8 +146,9 @@ export async function clearAuditOutboxIfVersion(
   db: Connection,
   caseId: string,
   version: number,
+  mode: WriteConcurrency = 'auto',
 ): Promise<boolean> {
-  const filter = (await isFerretDb(db)) ? { _id: caseId } : { _id: caseId, version };
+  const filter = await versionFilter(db, caseId, version, mode);
   const result = await model(db).updateOne(filter, { $set: { auditOutbox: [] } });
   return result.matchedCount === 1;
 }
