@@ -51,6 +51,6 @@ registry.registerPath({
   summary: 'The logged-in user',
   responses: {
     200: { description: 'You', content: { 'application/json': { schema: userViewSchema } } },
-    ...errorResponses(401),
+    ...errorResponses(400, 401),
   },
 });

@@ -3,6 +3,8 @@ import { presentTrajectory } from '../trajectories/presenter';
 import { loadSummary } from '../trajectories/trajectory-record';
 import { maskBsn } from './bsn';
 import type { CaseRecord, LadderEntry } from './case.types';
+import type { z } from 'zod';
+import type { caseFileViewSchema } from './schema';
 
 interface Viewer {
   role: Role;
@@ -17,7 +19,11 @@ function presentLadderEntry(entry: LadderEntry) {
 }
 
 /** GET /cases/:id: the BSN only masked (SPEC §2.5). */
-export function presentCaseFile(record: CaseRecord, viewer: Viewer) {
+/** Typed against the OpenAPI schema, so the document cannot drift from what is sent. */
+export function presentCaseFile(
+  record: CaseRecord,
+  viewer: Viewer,
+): z.infer<typeof caseFileViewSchema> {
   const trajectories = [
     ...(record.openTrajectory ? [record.openTrajectory] : []),
     ...[...record.closedTrajectories].reverse(),

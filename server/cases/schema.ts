@@ -236,6 +236,6 @@ registry.registerPath({
   request: { params: caseIdParamsSchema },
   responses: {
     200: { description: 'The case file', ...json(caseFileViewSchema) },
-    ...errorResponses(401, 403, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 });

@@ -18,7 +18,7 @@ registry.registerPath({
     'Teams: all of the organisation for beheerder and beleid, your own for begeleider and teamleider',
   responses: {
     200: { description: 'Teams', ...json(z.object({ items: z.array(teamViewSchema) })) },
-    ...errorResponses(401),
+    ...errorResponses(400, 401),
   },
 });
 registry.registerPath({

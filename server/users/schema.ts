@@ -47,7 +47,7 @@ registry.registerPath({
   request: { query: listUsersQuerySchema },
   responses: {
     200: { description: 'Users', ...json(z.object({ items: z.array(userViewSchema) })) },
-    ...errorResponses(401, 403),
+    ...errorResponses(400, 401, 403),
   },
 });
 registry.registerPath({
