@@ -18,6 +18,26 @@ export const auditQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+/** GET /audit's answer; audit/routes.ts is typed against it. */
+export const auditListView = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      orgId: z.string().nullable(),
+      category: z.enum(['change', 'read', 'security']).nullable(),
+      at: z.string(),
+      actorId: z.string().nullable(),
+      action: z.string(),
+      caseId: z.string().nullable(),
+      trajectoryId: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
 registry.registerPath({
   method: 'get',
   path: '/audit',
@@ -28,24 +48,7 @@ registry.registerPath({
       description: 'Audit entries',
       content: {
         'application/json': {
-          schema: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                orgId: z.string().nullable(),
-                category: z.enum(['change', 'read', 'security']).nullable(),
-                at: z.string(),
-                actorId: z.string().nullable(),
-                action: z.string(),
-                caseId: z.string().nullable(),
-                trajectoryId: z.string().nullable(),
-                details: z.record(z.string(), z.unknown()),
-              }),
-            ),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
+          schema: auditListView,
         },
       },
     },
