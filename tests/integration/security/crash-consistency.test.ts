@@ -279,5 +279,5 @@ describeEmbedded('crash consistency', () => {
       `crash consistency (seed ${seed}): ${CYCLES} server SIGKILLs, ${CYCLES} database SIGKILLs; ${acknowledged} acknowledged events all present once (${final.events} in history, ${afterServerKills.events} after the server kills), ${unknownOutcomes} unanswered, ${final.audit} audit entries for every case version`,
     );
     expect(acknowledged).toBeGreaterThan(CYCLES * 2);
-  }, 120000);
+  }, 240000);
 });
