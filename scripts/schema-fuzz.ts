@@ -31,9 +31,10 @@ async function api(base: string, method: string, url: string, token?: string, bo
   return text ? JSON.parse(text) : undefined;
 }
 
-function run(args: string[]): Promise<{ code: number; output: string }> {
+function run(args: string[], cwd: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(schemathesis, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // cwd: schemathesis writes a .schemathesis/ cache into its working folder, not into the repo.
+    const child = spawn(schemathesis, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
@@ -100,25 +101,28 @@ async function main(): Promise<void> {
       ['beheerder', admin],
     ] as const) {
       console.log(`\n=== schemathesis as ${role}`);
-      const result = await run([
-        '--no-color',
-        'run',
-        `${base}/openapi.json`,
-        '--url',
-        base,
-        '--header',
-        `Authorization: Bearer ${token}`,
-        '--checks',
-        checks,
-        '--max-examples',
-        MAX_EXAMPLES,
-        '--phases',
-        'examples,coverage,fuzzing',
-        '--workers',
-        '1',
-        '--exclude-path',
-        '/auth/logout', // would end the session the rest of the run uses
-      ]);
+      const result = await run(
+        [
+          '--no-color',
+          'run',
+          `${base}/openapi.json`,
+          '--url',
+          base,
+          '--header',
+          `Authorization: Bearer ${token}`,
+          '--checks',
+          checks,
+          '--max-examples',
+          MAX_EXAMPLES,
+          '--phases',
+          'examples,coverage,fuzzing',
+          '--workers',
+          '1',
+          '--exclude-path',
+          '/auth/logout', // would end the session the rest of the run uses
+        ],
+        dataDir,
+      );
       if (result.code !== 0) failed = true;
       generated += Number(/(\d+) generated/.exec(result.output)?.[1] ?? 0);
     }

@@ -73,7 +73,13 @@ describeEmbedded('the embedded engine (own data folder)', () => {
     await new Promise<void>((resolve) => busy.listen(port, '127.0.0.1', resolve));
     try {
       await expect(
-        startEmbeddedDatabase({ dataDir: longDir, port, toolsDir, dbName: 'x', log: () => undefined }),
+        startEmbeddedDatabase({
+          dataDir: longDir,
+          port,
+          toolsDir,
+          dbName: 'x',
+          log: () => undefined,
+        }),
       ).rejects.toThrow(new RegExp(`Port ${port} .*TREDE_DB_PORT`));
     } finally {
       await new Promise((resolve) => busy.close(resolve));
