@@ -91,3 +91,4 @@ export { chronologyFloor } from './ladder-chronology';
 export { assessTrede, type AssessmentResult } from './assessment';
 export { replayTrajectory, type ReplayInput } from './replay';
 export { CLOSE_OUTCOMES, HERONTDEKKEN_ROUTES, REVIEW_DECISIONS } from './event-payload';
+export { roleMaySend } from './permissions';

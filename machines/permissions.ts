@@ -19,6 +19,11 @@ export function actsOnCases(role: Role): boolean {
 /** SPEC §2.5: only a teamleider may send these. */
 export const TEAMLEIDER_EVENTS: ReadonlySet<ClientEventType> = new Set(['EXTEND', 'REASSIGN']);
 
+/** Whether `role` may send this client event type at all, whatever the state (SPEC §2.5). */
+export function roleMaySend(role: Role, type: ClientEventType): boolean {
+  return actsOnCases(role) && (!TEAMLEIDER_EVENTS.has(type) || role === 'teamleider');
+}
+
 /** Event types per state node; xstate computes `ownEvents` anew on every access. */
 const handledByNode = new WeakMap<object, ReadonlySet<string>>();
 

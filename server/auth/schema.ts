@@ -3,7 +3,7 @@ import { errorResponses, registry } from '../openapi/registry';
 
 export const roleSchema = z.enum(['begeleider', 'teamleider', 'beleid', 'beheerder']);
 
-export const loginBodySchema = z.object({
+export const loginBodySchema = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
 });
@@ -51,6 +51,6 @@ registry.registerPath({
   summary: 'The logged-in user',
   responses: {
     200: { description: 'You', content: { 'application/json': { schema: userViewSchema } } },
-    ...errorResponses(401),
+    ...errorResponses(400, 401),
   },
 });

@@ -99,6 +99,11 @@ export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<Ca
     };
   }
   if (!same(before.idempotency, after.idempotency)) $set.idempotency = after.idempotency;
+  // Appended, never replaced: a flush that emptied the outbox meanwhile loses nothing (audit/outbox.ts).
+  const outboxBefore = before.auditOutbox ?? [];
+  const outboxAfter = after.auditOutbox ?? [];
+  if (outboxAfter.length > outboxBefore.length)
+    $push.auditOutbox = { $each: outboxAfter.slice(outboxBefore.length) };
 
   const open = before.openTrajectory;
   const next = after.openTrajectory;

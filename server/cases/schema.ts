@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { PRODUCT_CODES, SIGNAL_CODES, type Trede } from '../../machines';
+import { nameText } from '../http/text';
 import { errorResponses, registry } from '../openapi/registry';
 import { isValidBsn } from './bsn';
 
@@ -51,7 +52,7 @@ export const createCaseBodySchema = z
       .max(40)
       .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only')
       .openapi({ example: 'K-2026-0042' }),
-    displayName: z.string().trim().min(1).max(120).openapi({ example: 'Fictief, A.' }),
+    displayName: nameText(120).openapi({ example: 'Fictief, A.' }),
     teamId: objectId,
     begeleiderId: objectId,
     trede: tredeSchema.openapi({
@@ -83,7 +84,7 @@ const stateQuery = z.enum([
 ]);
 export const signalCodeSchema = z.enum(SIGNAL_CODES);
 
-export const listCasesQuerySchema = z.object({
+export const listCasesQuerySchema = z.strictObject({
   team: objectId.optional(),
   begeleider: objectId.optional(),
   state: stateQuery
@@ -255,7 +256,7 @@ registry.registerPath({
   request: { params: caseIdParamsSchema },
   responses: {
     200: { description: 'The case file', ...json(caseFileViewSchema) },
-    ...errorResponses(401, 403, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instantSchema, objectId, signalCodeSchema } from '../cases/schema';
 import { errorResponses, registry } from '../openapi/registry';
 
-export const signalsQuerySchema = z.object({
+export const signalsQuerySchema = z.strictObject({
   asOf: instantSchema.optional().openapi({ description: 'Peildatum; default now' }),
   team: objectId.optional(),
   begeleider: objectId.optional(),

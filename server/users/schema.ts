@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { roleSchema, userViewSchema } from '../auth/schema';
+import { nameText } from '../http/text';
 import { errorResponses, registry } from '../openapi/registry';
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id');
 const password = z.string().min(12, 'must be at least 12 characters').max(200);
 
-export const createUserBodySchema = z.object({
+export const createUserBodySchema = z.strictObject({
   username: z
     .string()
     .trim()
     .min(3)
     .max(60)
     .regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
-  displayName: z.string().trim().min(1).max(120),
+  displayName: nameText(120),
   role: roleSchema,
   teamIds: z.array(objectId).max(50).default([]),
   password,
@@ -20,7 +21,7 @@ export const createUserBodySchema = z.object({
 
 export const updateUserBodySchema = z
   .object({
-    displayName: z.string().trim().min(1).max(120),
+    displayName: nameText(120),
     role: roleSchema,
     teamIds: z.array(objectId).max(50),
     active: z.boolean(),
@@ -30,7 +31,9 @@ export const updateUserBodySchema = z
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
 
-export const listUsersQuerySchema = z.object({
+export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
+
+export const listUsersQuerySchema = z.strictObject({
   team: objectId.optional(),
   role: roleSchema.optional(),
 });
@@ -44,7 +47,7 @@ registry.registerPath({
   request: { query: listUsersQuerySchema },
   responses: {
     200: { description: 'Users', ...json(z.object({ items: z.array(userViewSchema) })) },
-    ...errorResponses(401, 403),
+    ...errorResponses(400, 401, 403),
   },
 });
 registry.registerPath({
@@ -61,10 +64,10 @@ registry.registerPath({
   method: 'patch',
   path: '/users/{id}',
   summary:
-    'Change role, teams, name, password or deactivate (beheerder); deactivating ends the sessions',
+    'Change role, teams, name, password or deactivate (beheerder); deactivating ends the sessions. Not your own role, teams or active flag (403 SELF_CHANGE); never the last active beheerder (409 LAST_BEHEERDER)',
   request: { params: z.object({ id: z.string() }), body: json(updateUserBodySchema) },
   responses: {
     200: { description: 'Updated', ...json(userViewSchema) },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 });
