@@ -10,13 +10,14 @@ import {
   stateHandles,
   TEAMLEIDER_EVENTS,
 } from './permissions';
-import { enabledProduct, isProductCode, MACHINE_OF_PRODUCT } from './products';
+import { enabledProduct, isCatalogueCode } from './products';
 import { guardRefusal, rejection } from './refusals';
 import { persist, restore, type TrajectorySnapshot } from './snapshot-store';
 import { stateOf, summarize } from './summary';
 import type { MachineEvent } from './trajectory-context';
 import type {
   Actor,
+  CatalogueCode,
   ClientEventType,
   EngineOutcome,
   EngineResult,
@@ -25,7 +26,6 @@ import type {
   MachineId,
   OrganisationSettings,
   PersistedTrajectory,
-  ProductCode,
   Role,
   TrajectoryEvent,
   TrajectorySummary,
@@ -112,7 +112,7 @@ function outcomeOf(
 const SYSTEM_VIEWER_ROLE: Role = 'begeleider';
 
 export function createTrajectory(input: {
-  product: ProductCode;
+  product: CatalogueCode;
   targetTrede?: Trede | null;
   currentTrede: Trede;
   registeredAt: string;
@@ -122,7 +122,7 @@ export function createTrajectory(input: {
 }): EngineResult {
   const { product, currentTrede, actor, settings } = input;
   const targetTrede = input.targetTrede ?? null;
-  const productSettings = isProductCode(product) ? enabledProduct(settings, product) : null;
+  const productSettings = isCatalogueCode(product) ? enabledProduct(settings, product) : null;
   if (!productSettings)
     return rejection('PRODUCT_DISABLED', `Product ${String(product)} is not offered`);
   const registeredAt = normalizeInstant(input.registeredAt);
@@ -152,7 +152,8 @@ export function createTrajectory(input: {
     return rejection('INVALID_TARGET', `${product} has no target trede`);
   }
 
-  const machineId = MACHINE_OF_PRODUCT[product];
+  // A variant runs on its family's machine (SPEC §4.1): the resolved catalogue says which.
+  const machineId = productSettings.machineId;
   const [snapshot] = initialTransition(machineFor(machineId), {
     product,
     productSettings,

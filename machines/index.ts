@@ -20,6 +20,8 @@ export type {
   SignalCode,
   SignalThresholds,
   ProductSettings,
+  ProductFamily,
+  CatalogueCode,
   OrganisationSettings,
   PersistedTrajectory,
   HistoryEntry,
@@ -34,14 +36,23 @@ export type {
 
 export { LADDER, TREDEN, isTrede, tredeName } from './ladder';
 export {
+  CATALOGUE_CODE_PATTERN,
   DEFAULT_SETTINGS,
+  MACHINE_OF_FAMILY,
   MACHINE_OF_PRODUCT,
   PRODUCT_CODES,
+  PRODUCT_FAMILIES,
+  catalogueCodes,
   enabledProduct,
+  isCatalogueCode,
   isProductCode,
   resolveSettings,
+  tariffAt,
+  tariffsOf,
   type ProductOverride,
   type SettingsOverrides,
+  type TariffPeriod,
+  type VariantDefinition,
 } from './products';
 export {
   TIME_ZONE,

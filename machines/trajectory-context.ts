@@ -1,10 +1,9 @@
-import { MACHINE_OF_PRODUCT } from './products';
 import type {
   Actor,
   CloseOutcome,
   HerontdekkenRoute,
   MachineId,
-  ProductCode,
+  CatalogueCode,
   ProductSettings,
   TrajectoryEvent,
   TrajectoryStateKey,
@@ -43,7 +42,7 @@ export type ReturnState = Extract<
  * self-contained (the organisation's settings of today do not change a running trajectory).
  */
 export interface TrajectoryContext {
-  product: ProductCode;
+  product: CatalogueCode;
   machineId: MachineId;
   terms: TrajectoryTerms;
   registeredAt: string;
@@ -85,7 +84,7 @@ export interface TrajectoryContext {
 
 /** What a machine is created with (engine.createTrajectory has validated it). */
 export interface TrajectoryInput {
-  product: ProductCode;
+  product: CatalogueCode;
   productSettings: ProductSettings;
   targetTrede: Trede | null;
   currentTrede: Trede;
@@ -96,7 +95,8 @@ export function initialContext(input: TrajectoryInput): TrajectoryContext {
   const settings = input.productSettings;
   return {
     product: input.product,
-    machineId: MACHINE_OF_PRODUCT[input.product],
+    // A variant runs on its family's machine (SPEC §4.1): the catalogue says which.
+    machineId: settings.machineId,
     terms: {
       windowMonths: settings.machineId === 'stabiel' ? settings.reviewMonths : settings.limitMonths,
       stabielTrede: settings.stabielTrede,

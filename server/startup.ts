@@ -6,6 +6,8 @@ import { ensureTeamIndexes } from './teams/team.repository';
 import { ensureUserIndexes } from './users/user.repository';
 import { ensureCaseIndexes } from './cases/case.repository';
 import { prepareDemoData } from './demo/demo-at-startup';
+import { ensureOpdrachtgeverIndexes } from './organisations/opdrachtgever.repository';
+import { ensureOpdrachtgevers } from './organisations/settings';
 import { startSweeper } from './sweeper/sweeper-loop';
 
 export interface BackgroundTasks {
@@ -25,9 +27,11 @@ export async function startupTasks(
     ensureTeamIndexes(context.db),
     ensureSessionIndexes(context.db),
     ensureAuditIndexes(context.db),
+    ensureOpdrachtgeverIndexes(context.db),
   ]);
   await ensureCaseIndexes(context.db);
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
+  await ensureOpdrachtgevers(context); // SPEC §4.1: every case belongs to one (older cases: the default)
   const admin = await bootstrapAdministrator(context);
   if (admin === 'created') console.log(`Created administrator ${context.config.admin?.username}.`);
   const stops: Array<() => Promise<void>> = [];

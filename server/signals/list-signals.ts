@@ -11,6 +11,7 @@ import { ALL_SIGNAL_CODES, signalFilter } from './signal-filters';
 export interface ListSignalsInput {
   asOf?: string;
   team?: string;
+  opdrachtgever?: string;
   begeleider?: string;
   code?: SignalCode;
 }
@@ -25,6 +26,7 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
   const codes = input.code ? [input.code] : ALL_SIGNAL_CODES;
   const records = await findCasesWithOpenTrajectory(context.db, scopeOf(user), {
     teamId: input.team,
+    opdrachtgeverId: input.opdrachtgever,
     begeleiderId: input.begeleider,
     summaryFilter: { $or: codes.map((code) => signalFilter(code, asOf, settings.signals)) },
   });
@@ -44,6 +46,7 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
         clientNumber: record.clientNumber,
         displayName: record.displayName,
         teamId: record.teamId,
+        opdrachtgeverId: record.opdrachtgeverId ?? null,
         begeleiderId: record.begeleiderId,
         trajectoryId: open.id,
         product: open.product,
@@ -62,6 +65,7 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
     details: {
       asOf: asOf.toISOString(),
       team: input.team ?? null,
+      opdrachtgever: input.opdrachtgever ?? null,
       begeleider: input.begeleider ?? null,
       code: input.code ?? null,
     },
