@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { CatalogueCode, Trede, TrajectoryStateKey } from '../../machines';
+import type { CatalogueCode, MachineId, Trede, TrajectoryStateKey } from '../../machines';
 
 /**
  * The case data that the indicators and billing reduce, as a cursor: one case at a time, with only
@@ -21,6 +21,7 @@ export interface ReportHistoryEntry {
 export interface ReportTrajectory {
   id: string;
   product: CatalogueCode;
+  machineId: MachineId;
   previousTrajectoryId: string | null;
   followUpTrajectoryId: string | null;
   closedAt: Date | null;
@@ -57,6 +58,7 @@ export interface ReportScope {
 const TRAJECTORY_FIELDS = [
   'id',
   'product',
+  'machineId',
   'previousTrajectoryId',
   'followUpTrajectoryId',
   'closedAt',
@@ -118,4 +120,40 @@ export async function* streamReportCases(
   } finally {
     await cursor.close();
   }
+}
+
+/**
+ * The ladder matrix (every transition in [start, end), by from → to) computed in the database:
+ * $match, $unwind, $match, $group — stages FerretDB v1 supports. On FerretDB the $group runs in
+ * its own process, not in SQLite, but only counts leave it (docs/reporting.md).
+ */
+export async function ladderMatrixInDatabase(
+  db: Connection,
+  scope: ReportScope,
+  start: Date,
+  end: Date,
+): Promise<Array<{ from: number; to: number; count: number }>> {
+  const caseFilter: Record<string, unknown> = { orgId: scope.orgId };
+  if (scope.opdrachtgeverId) {
+    caseFilter.opdrachtgeverId = scope.includeUnassigned
+      ? { $in: [scope.opdrachtgeverId, null] }
+      : scope.opdrachtgeverId;
+  }
+  if (scope.teamIds) caseFilter.teamId = { $in: scope.teamIds };
+  const entryFilter: Record<string, unknown> = {
+    'ladder.at': { $gte: start, $lt: end },
+    'ladder.from': { $ne: null },
+  };
+  const rows = await db
+    .collection('cases')
+    .aggregate<{ _id: { from: number; to: number }; count: number }>([
+      { $match: caseFilter },
+      { $unwind: '$ladder' },
+      { $match: entryFilter },
+      { $group: { _id: { from: '$ladder.from', to: '$ladder.to' }, count: { $sum: 1 } } },
+    ])
+    .toArray();
+  return rows
+    .map((row) => ({ from: row._id.from, to: row._id.to, count: row.count }))
+    .sort((a, b) => a.from - b.from || a.to - b.to);
 }

@@ -10,7 +10,8 @@ import { logger } from '../logger';
 import { listTeams } from '../teams/team.repository';
 import { billingReport } from './billing-report';
 import { writeBillingCsv, writeBillingXlsx } from './billing-writers';
-import { billingQuerySchema, transitionsQuerySchema } from './schema';
+import { indicatorsReport } from './indicators-report';
+import { billingQuerySchema, indicatorsQuerySchema, transitionsQuerySchema } from './schema';
 import { toExportRows } from './transition-rows';
 import { streamTransitions } from './transitions.repository';
 import { CONTENT_TYPES, WRITERS } from './writers';
@@ -81,6 +82,25 @@ export function reportRoutes(context: AppContext): Router {
         rows: count,
       },
     });
+  });
+
+  router.get('/reports/indicators', requireRole('beleid', 'teamleider'), async (req, res) => {
+    const me = currentUser(req);
+    const query = parseInput(indicatorsQuerySchema, req.query, 'query');
+    const report = await indicatorsReport(context, me, query);
+    await recordAudit(context, {
+      orgId: me.orgId,
+      actorId: me.id,
+      action: 'report.indicators',
+      details: {
+        ...report.period,
+        asOf: report.asOf,
+        team: report.team,
+        opdrachtgever: report.opdrachtgever,
+      },
+    });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(report);
   });
 
   router.get('/reports/billing', requireRole('beleid', 'teamleider'), async (req, res) => {

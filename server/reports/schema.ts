@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CATALOGUE_CODE_PATTERN } from '../../machines';
 import { instantSchema, objectId } from '../cases/schema';
@@ -39,6 +40,99 @@ const billingRow = z.object({
   tariffCents: z.number().int(),
   amount: z.number().openapi({ description: 'euros, two decimals' }),
   amountCents: z.number().int(),
+});
+
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((value) => DateTime.fromISO(value).isValid, 'must be a real date')
+  .openapi({ example: '2026-03-31' });
+
+export const indicatorsQuerySchema = z
+  .object({
+    from: localDate.optional().openapi({ description: 'First day (inclusive); default 1 January' }),
+    to: localDate.optional().openapi({ description: 'Last day (inclusive); default today' }),
+    asOf: localDate
+      .optional()
+      .openapi({ description: 'The day the report knows up to (inclusive); default now' }),
+    team: objectId.optional(),
+    opdrachtgever: objectId.optional(),
+  })
+  .strict();
+
+const pairs = z.array(z.object({ from: z.number(), to: z.number(), count: z.number() }));
+registry.registerPath({
+  method: 'get',
+  path: '/reports/indicators',
+  summary:
+    'The indicators of SPEC §4 over an inclusive period of Amsterdam dates (beleid: organisation; teamleider: own teams); every figure is defined in docs/reporting.md',
+  request: { query: indicatorsQuerySchema },
+  responses: {
+    200: {
+      description: 'Indicators',
+      content: {
+        'application/json': {
+          schema: z.object({
+            period: z.object({ from: z.string(), to: z.string() }),
+            asOf: z.string(),
+            team: z.string().nullable(),
+            opdrachtgever: z.string().nullable(),
+            steps: z.object({ clients: z.number(), transitions: z.number(), byPair: pairs }),
+            ladder: z.object({ matrix: pairs }),
+            activation: z.object({
+              cases: z.number(),
+              withTrajectory: z.number(),
+              share: z.number().nullable(),
+            }),
+            trajectories: z.object({
+              started: z.number(),
+              closedByOutcome: z.record(z.string(), z.number()),
+              achievedWithinLimit: z.number(),
+              achievedAfterLimit: z.number(),
+              becameOverdue: z.number(),
+              droppedOut: z.number(),
+            }),
+            daysPerStep: z.record(
+              z.string(),
+              z.object({
+                steps: z.number(),
+                mean: z.number().nullable(),
+                median: z.number().nullable(),
+              }),
+            ),
+            outflow: z.object({
+              toPaidWork: z.number(),
+              durable: z.object({
+                reached: z.number(),
+                stillAtFiveOrMore: z.number(),
+                notStill: z.number(),
+                notYetKnown: z.number(),
+              }),
+            }),
+            reentry: z.object({
+              closed: z.number(),
+              reentered: z.number(),
+              notReentered: z.number(),
+              notYetKnown: z.number(),
+            }),
+            herontdekken: z.object({
+              byYear: z.array(
+                z.object({
+                  year: z.number(),
+                  participants: z.number(),
+                  supportDays: z.number(),
+                  concluded: z.number(),
+                  zelfstandig: z.number(),
+                  zelfstandigShare: z.number().nullable(),
+                }),
+              ),
+            }),
+          }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 
 registry.registerPath({

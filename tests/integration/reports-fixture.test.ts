@@ -223,4 +223,178 @@ describe('reports on the hand-built fixture', () => {
       for (const secret of fixture.personal) expect(response.text).not.toContain(secret);
     }
   });
+  /*
+   * INDICATORS, period 2026-02-01 … 2026-07-31 (inclusive), asOf = now (2027-09-01).
+   *
+   * Ladder transitions dated in the period (from → to, date, team):
+   *   P4 3→2 on 02-01 (exactly on `from`)    P6 4→5 02-20        P3 1→2 04-01
+   *   P10 1→2 04-20 (Herontdekken concluded)  P7 4→5 05-10        P9 2→3 06-15 (concluded)
+   *   P1 1→2 07-15                            P2 2→3 07-16        P4 2→3 07-31 (exactly on `to`)
+   *   (P7 5→3 on 2026-11-20 is after the period.)
+   *   → ladder.matrix: 1→2: 3 (P1 P3 P10), 2→3: 3 (P2 P4 P9), 3→2: 1 (P4), 4→5: 2 (P6 P7) = 9
+   *   → steps (to > from): 8 transitions; clients P1 P2 P3 P4 P6 P7 P9 P10 = 8
+   * activation on 07-31: in the caseload are cases whose intake was on or before `to` and that
+   *   have no trajectory yet or whose latest trajectory is open: P2 P3 P4 P5 P10 (open) and P12
+   *   (intake only) = 6; P1 P6 P7 P8 P9 P11 have ended every trajectory by then (P7's and P11's
+   *   new ones start after `to`). withTrajectory = 5; share 5/6 = 0.8333.
+   * trajectories: started (START in the period) = P10's follow-up ONT on 05-01 = 1.
+   *   closed: P6 paidWork 02-25, P11 dropout 03-05, P8 goalNotReached 04-10, P10 concluded
+   *   04-20, P7 goalReached 05-12, P9 concluded 06-15, P1 goalReached 07-20.
+   *   achieved within the limit: P6 02-20, P3 04-01, P7 05-10, P1 07-15 (the last day of its
+   *   step 01-15 … 07-15) = 4; after the limit: P2 07-16, a day later = 1.
+   *   becameOverdue: P5 on 07-11 00:00 (applied by the sweeper), P2 on 07-16 00:00 = 2.
+   *   droppedOut (DROP_OUT in the period): P11 02-15, P5 03-10 = 2.
+   * daysPerStep (step start → achieved, calendar days, minus whole days suspended in the step):
+   *   ONT: P6 2025-09-03 → 02-20 = 170; P3 01-12 → 04-01 = 79 − 30 (suspended 01-20 → 02-19,
+   *   across `from`) = 49; P7 2025-12-03 → 05-10 = 158; P1 01-15 → 07-15 = 181; P2 → 07-16 = 182.
+   *   steps 5, mean 740 / 5 = 148, median 170.
+   *   HER (start → conclusion): P10 01-08 → 04-20 = 102; P9 2025-10-05 → 06-15 = 253 − 10
+   *   suspended = 243. steps 2, mean 172.5, median 172.5. Stabiel products: no steps.
+   * outflow: first transition to ≥ 5 in the period: P6 (d = 02-20) and P7 (d = 05-10) →
+   *   toPaidWork 2, reached 2. On d + 12 months: P6 on 2027-02-20 still at 5; P7 on 2027-05-10 at
+   *   3 (fell back on 2026-11-20) → stillAtFiveOrMore 1, notStill 1, notYetKnown 0.
+   * reentry: trajectories closed in the period, Herontdekken conclusions with a follow-up
+   *   (P10) excepted: P6 P11 P8 P7 P9 P1 = 6. A new trajectory within 6 months of the close
+   *   date: P11 (03-05 → 08-01, under 5 months) and P7 (05-12 → 10-12, 5 months) = 2; P8
+   *   (04-10 → 11-10, 7 months) is not a re-entry; P6 P9 P1 had none → notReentered 4.
+   * herontdekken 2026 (the period's part of it): P9 in care 02-01 … 06-15 = 28 + 31 + 30 + 31
+   *   + 15 = 135 days (suspension included, like billing); P10 02-01 … 04-20 = 28 + 31 + 20 = 79;
+   *   participants 2, supportDays 214, concluded 2 (P10, P9), zelfstandig 1 (P9), share 0.5.
+   */
+  const PERIOD = '/reports/indicators?from=2026-02-01&to=2026-07-31';
+  const ZERO_STEPS = { steps: 0, mean: null, median: null };
+
+  it('computes every indicator of SPEC §4 on the fixture', async () => {
+    const response = await get(fixture.beleid, PERIOD).expect(200);
+    expect(response.body).toEqual({
+      period: { from: '2026-02-01', to: '2026-07-31' },
+      asOf: '2027-09-01T10:00:00.000Z',
+      team: null,
+      opdrachtgever: null,
+      steps: {
+        clients: 8,
+        transitions: 8,
+        byPair: [
+          { from: 1, to: 2, count: 3 },
+          { from: 2, to: 3, count: 3 },
+          { from: 4, to: 5, count: 2 },
+        ],
+      },
+      ladder: {
+        matrix: [
+          { from: 1, to: 2, count: 3 },
+          { from: 2, to: 3, count: 3 },
+          { from: 3, to: 2, count: 1 },
+          { from: 4, to: 5, count: 2 },
+        ],
+      },
+      activation: { cases: 6, withTrajectory: 5, share: 0.8333 },
+      trajectories: {
+        started: 1,
+        closedByOutcome: {
+          goalReached: 2,
+          goalNotReached: 1,
+          dropout: 1,
+          paidWork: 1,
+          moved: 0,
+          switched: 0,
+          other: 0,
+          concluded: 2,
+        },
+        achievedWithinLimit: 4,
+        achievedAfterLimit: 1,
+        becameOverdue: 2,
+        droppedOut: 2,
+      },
+      daysPerStep: {
+        ONT: { steps: 5, mean: 148, median: 170 },
+        'STA-2': ZERO_STEPS,
+        'STA-3': ZERO_STEPS,
+        'STA-4': ZERO_STEPS,
+        HER: { steps: 2, mean: 172.5, median: 172.5 },
+      },
+      outflow: {
+        toPaidWork: 2,
+        durable: { reached: 2, stillAtFiveOrMore: 1, notStill: 1, notYetKnown: 0 },
+      },
+      reentry: { closed: 6, reentered: 2, notReentered: 4, notYetKnown: 0 },
+      herontdekken: {
+        byYear: [
+          {
+            year: 2026,
+            participants: 2,
+            supportDays: 214,
+            concluded: 2,
+            zelfstandig: 1,
+            zelfstandigShare: 0.5,
+          },
+        ],
+      },
+    });
+    for (const secret of fixture.personal) expect(response.text).not.toContain(secret);
+  });
+
+  /*
+   * The same period as known on 2026-12-01 (asOf): nothing before changes, but
+   *   duurzame uitstroom: P6's 2027-02-20 and P7's 2027-05-10 lie after asOf → notYetKnown 2;
+   *   re-entry: P1 (closed 07-20, window to 2027-01-20) and P9 (06-15, to 12-15) are open
+   *   questions → notYetKnown 2; P6 (window ended 08-25) and P8 (10-10) → notReentered 2; P11 and
+   *   P7 re-entered before asOf → 2.
+   */
+  it('answers "not yet known" rather than counting a failure when asOf is too early', async () => {
+    const response = await get(fixture.beleid, `${PERIOD}&asOf=2026-12-01`).expect(200);
+    expect(response.body.asOf).toBe('2026-12-01T23:00:00.000Z');
+    expect(response.body.outflow).toEqual({
+      toPaidWork: 2,
+      durable: { reached: 2, stillAtFiveOrMore: 0, notStill: 0, notYetKnown: 2 },
+    });
+    expect(response.body.reentry).toEqual({
+      closed: 6,
+      reentered: 2,
+      notReentered: 2,
+      notYetKnown: 2,
+    });
+    expect(response.body.steps.transitions).toBe(8);
+  });
+
+  /*
+   * Team Noord (P1 P2 P3 P6 P7 P10 P12): transitions P6 4→5, P3 1→2, P10 1→2, P7 4→5, P1 1→2,
+   * P2 2→3 = 6, all upward, 6 clients; caseload on 07-31: P2 P3 P10 P12 = 4, with trajectory 3.
+   * Renkum (P6–P10): transitions P6 4→5, P10 1→2, P7 4→5, P9 2→3 = 4.
+   */
+  it('filters by team and opdrachtgever; teamleider own teams only; begeleider 403', async () => {
+    const north = await get(fixture.north.teamleider.token, PERIOD).expect(200);
+    expect(north.body.steps).toEqual({
+      clients: 6,
+      transitions: 6,
+      byPair: [
+        { from: 1, to: 2, count: 3 },
+        { from: 2, to: 3, count: 1 },
+        { from: 4, to: 5, count: 2 },
+      ],
+    });
+    expect(north.body.ladder.matrix).toEqual(north.body.steps.byPair);
+    expect(north.body.activation).toEqual({ cases: 4, withTrajectory: 3, share: 0.75 });
+    const byTeam = await get(fixture.beleid, `${PERIOD}&team=${fixture.north.team.id}`).expect(200);
+    expect({ ...byTeam.body, team: null }).toEqual({ ...north.body, team: null });
+    await get(fixture.north.teamleider.token, `${PERIOD}&team=${fixture.south.team.id}`).expect(
+      404,
+    );
+    await get(fixture.north.begeleider.token, PERIOD).expect(403);
+    const renkum = await get(fixture.beleid, `${PERIOD}&opdrachtgever=${fixture.renkumId}`).expect(
+      200,
+    );
+    expect(renkum.body.ladder.matrix).toEqual([
+      { from: 1, to: 2, count: 1 },
+      { from: 2, to: 3, count: 1 },
+      { from: 4, to: 5, count: 2 },
+    ]);
+    const bad = await get(fixture.beleid, '/reports/indicators?from=2026-02-30').expect(400);
+    expect(bad.body.error.details[0].field).toBe('from');
+    const reversed = await get(
+      fixture.beleid,
+      '/reports/indicators?from=2026-03-01&to=2026-02-01',
+    ).expect(400);
+    expect(reversed.body.error.details[0].field).toBe('from');
+  });
 });
