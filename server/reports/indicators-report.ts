@@ -36,7 +36,8 @@ export async function indicatorsReport(
   const asOf = asOfEnd < now ? asOfEnd : now;
 
   const resolved = await resolveReportScope(context, user, query);
-  const products = [...new Set(['ONT', 'STA-2', 'STA-3', 'STA-4', 'HER'])];
+  // Steps are ONT steps and Herontdekken conclusions; Stabiel keeps a trede and has none.
+  const products = ['ONT', 'HER'];
   const accumulator = new IndicatorAccumulator({ from, to, asOf }, products);
   for await (const record of streamReportCases(context.db, resolved.scope, {
     ladder: true,
