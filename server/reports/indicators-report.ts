@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { addCalendarDays, startOfLocalDay, TIME_ZONE } from '../../machines';
+import { addCalendarDays, addCalendarMonths, startOfLocalDay, TIME_ZONE } from '../../machines';
 import type { AppContext } from '../app-context';
 import type { AuthUser } from '../auth/types';
 import { ValidationError } from '../errors';
 import { IndicatorAccumulator } from './indicators';
 import { ladderMatrixInDatabase, streamReportCases } from './report-cases.repository';
-import { resolveReportScope } from './report-scope';
+import { resolveReportScope, type ResolvedReportScope } from './report-scope';
 
 export interface IndicatorsQuery {
   from?: string;
@@ -13,6 +13,7 @@ export interface IndicatorsQuery {
   asOf?: string;
   team?: string;
   opdrachtgever?: string;
+  compare?: 'previousYear';
 }
 
 /**
@@ -36,6 +37,37 @@ export async function indicatorsReport(
   const asOf = asOfEnd < now ? asOfEnd : now;
 
   const resolved = await resolveReportScope(context, user, query);
+  const current = await computeIndicators(context, resolved, from, to, asOf);
+  // A policy advisor compares with the same period a year earlier (known as of the same asOf).
+  const comparison =
+    query.compare === 'previousYear'
+      ? {
+          period: { from: shiftYear(from), to: shiftYear(to) },
+          ...(await computeIndicators(context, resolved, shiftYear(from), shiftYear(to), asOf)),
+        }
+      : undefined;
+  return {
+    period: { from, to },
+    asOf: asOf.toISOString(),
+    team: query.team ?? null,
+    opdrachtgever: query.opdrachtgever ?? null,
+    ...current,
+    ...(comparison && { comparison }),
+  };
+}
+
+/** The same calendar day a year earlier (29 February → 28 February). */
+function shiftYear(date: string): string {
+  return addCalendarMonths(date, -12);
+}
+
+async function computeIndicators(
+  context: AppContext,
+  resolved: ResolvedReportScope,
+  from: string,
+  to: string,
+  asOf: Date,
+) {
   // Steps are ONT steps and Herontdekken conclusions; Stabiel keeps a trede and has none.
   const products = ['ONT', 'HER'];
   const accumulator = new IndicatorAccumulator({ from, to, asOf }, products);
@@ -58,11 +90,5 @@ export async function indicatorsReport(
     );
     result.ladder.matrix = matrix;
   }
-  return {
-    period: { from, to },
-    asOf: asOf.toISOString(),
-    team: query.team ?? null,
-    opdrachtgever: query.opdrachtgever ?? null,
-    ...result,
-  };
+  return result;
 }

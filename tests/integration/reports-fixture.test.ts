@@ -330,6 +330,28 @@ describe('reports on the hand-built fixture', () => {
     for (const secret of fixture.personal) expect(response.text).not.toContain(secret);
   });
 
+  it('compares with the same period a year earlier', async () => {
+    // 2027-02-01 … 07-31 compared with 2026-02-01 … 07-31: the comparison is the report above.
+    const [response, earlier] = await Promise.all([
+      get(fixture.beleid, '/reports/indicators?from=2027-02-01&to=2027-07-31&compare=previousYear'),
+      get(fixture.beleid, PERIOD),
+    ]);
+    expect(response.status).toBe(200);
+    const {
+      period: _period,
+      asOf: _asOf,
+      team: _team,
+      opdrachtgever: _o,
+      ...figures
+    } = earlier.body;
+    expect(response.body.comparison).toEqual({
+      period: { from: '2026-02-01', to: '2026-07-31' },
+      ...figures,
+    });
+    expect(response.body.steps.transitions).toBe(0); // nothing changed trede in 2027
+    await get(fixture.beleid, `${PERIOD}&compare=lastWeek`).expect(400);
+  });
+
   /*
    * The same period as known on 2026-12-01 (asOf): nothing before changes, but
    *   duurzame uitstroom: P6's 2027-02-20 and P7's 2027-05-10 lie after asOf → notYetKnown 2;
