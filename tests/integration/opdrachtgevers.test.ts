@@ -230,4 +230,37 @@ describe('opdrachtgevers and product variants', () => {
     });
     expect(otherStarted.body.deadlineAt).toBe('2026-09-02T22:00:00.000Z');
   });
+
+  it('dates an organisation-level tariff change for every opdrachtgever it reaches', async () => {
+    // Sessions expire when the clock moves on: log in anew each time.
+    server.clock.set(new Date('2026-06-02T08:00:00.000Z'));
+    admin = (await createTestUser(server, { role: 'beheerder', orgId: team.team.orgId })).token;
+    await request(server.app)
+      .patch(`/api/v1/opdrachtgevers/${nijmegenId}`)
+      .set(bearer(admin))
+      .send({ products: { HER: { tariffCentsPerHour: 1000 } } })
+      .expect(200);
+    server.clock.set(new Date('2026-06-03T08:00:00.000Z'));
+    admin = (await createTestUser(server, { role: 'beheerder', orgId: team.team.orgId })).token;
+    await request(server.app)
+      .patch('/api/v1/settings')
+      .set(bearer(admin))
+      .send({ products: { HER: { tariffCentsPerHour: 1200 } } })
+      .expect(200);
+    const list = await request(server.app)
+      .get('/api/v1/opdrachtgevers')
+      .set(bearer(admin))
+      .expect(200);
+    const last = (id: string) =>
+      list.body.items.find((item: { id: string }) => item.id === id).tariffHistory.at(-1);
+    // The default opdrachtgever follows the organisation; Nijmegen's own HER tariff wins.
+    expect(last(defaultId)).toEqual({
+      from: '2026-06-03T08:00:00.000Z',
+      tariffs: expect.objectContaining({ HER: 1200 }),
+    });
+    expect(last(nijmegenId)).toEqual({
+      from: '2026-06-02T08:00:00.000Z',
+      tariffs: expect.objectContaining({ HER: 1000 }),
+    });
+  });
 });
