@@ -57,12 +57,9 @@ export const indicatorsQuerySchema = z
       .openapi({ description: 'The day the report knows up to (inclusive); default now' }),
     team: objectId.optional(),
     opdrachtgever: objectId.optional(),
-    compare: z
-      .enum(['previousYear'])
-      .optional()
-      .openapi({
-        description: 'Add `comparison`: the same indicators for the period a year earlier',
-      }),
+    compare: z.enum(['previousYear']).optional().openapi({
+      description: 'Add `comparison`: the same indicators for the period a year earlier',
+    }),
   })
   .strict();
 
