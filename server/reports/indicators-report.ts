@@ -14,6 +14,7 @@ export interface IndicatorsQuery {
   team?: string;
   opdrachtgever?: string;
   compare?: 'previousYear';
+  begeleider?: string;
 }
 
 /**
@@ -51,6 +52,7 @@ export async function indicatorsReport(
     asOf: asOf.toISOString(),
     team: query.team ?? null,
     opdrachtgever: query.opdrachtgever ?? null,
+    ...(query.begeleider && { begeleider: query.begeleider }),
     ...current,
     ...(comparison && { comparison }),
   };

@@ -51,6 +51,8 @@ export interface ReportScope {
   /** null: every team of the organisation (beleid) */
   teamIds: string[] | null;
   opdrachtgeverId?: string;
+  /** The case's (current) begeleider: a teamleider's per-begeleider view. */
+  begeleiderId?: string;
   /** The filtered opdrachtgever is the default: cases stored before opdrachtgevers belong to it. */
   includeUnassigned?: boolean;
 }
@@ -82,6 +84,7 @@ export async function* streamReportCases(
 ): AsyncGenerator<ReportCase> {
   const filter: Record<string, unknown> = { orgId: scope.orgId };
   if (scope.teamIds) filter.teamId = { $in: scope.teamIds };
+  if (scope.begeleiderId) filter.begeleiderId = scope.begeleiderId;
   if (scope.opdrachtgeverId) {
     filter.opdrachtgeverId = scope.includeUnassigned
       ? { $in: [scope.opdrachtgeverId, null] }
@@ -140,6 +143,7 @@ export async function ladderMatrixInDatabase(
       : scope.opdrachtgeverId;
   }
   if (scope.teamIds) caseFilter.teamId = { $in: scope.teamIds };
+  if (scope.begeleiderId) caseFilter.begeleiderId = scope.begeleiderId;
   const entryFilter: Record<string, unknown> = {
     'ladder.at': { $gte: start, $lt: end },
     'ladder.from': { $ne: null },

@@ -25,7 +25,7 @@ export interface ResolvedReportScope {
 export async function resolveReportScope(
   context: AppContext,
   user: AuthUser,
-  filters: { team?: string; opdrachtgever?: string },
+  filters: { team?: string; opdrachtgever?: string; begeleider?: string },
 ): Promise<ResolvedReportScope> {
   const ownTeams = user.role === 'beleid' ? null : user.teamIds;
   if (filters.team && ownTeams && !ownTeams.includes(filters.team)) throw new NotFoundError('Team');
@@ -50,6 +50,7 @@ export async function resolveReportScope(
       orgId: user.orgId,
       teamIds: filters.team ? [filters.team] : ownTeams,
       opdrachtgeverId: filters.opdrachtgever,
+      begeleiderId: filters.begeleider,
       includeUnassigned: filters.opdrachtgever === fallback.id,
     },
     teams,

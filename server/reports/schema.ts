@@ -57,6 +57,9 @@ export const indicatorsQuerySchema = z
       .openapi({ description: 'The day the report knows up to (inclusive); default now' }),
     team: objectId.optional(),
     opdrachtgever: objectId.optional(),
+    begeleider: objectId
+      .optional()
+      .openapi({ description: 'Cases of this begeleider (a per-begeleider view)' }),
     compare: z.enum(['previousYear']).optional().openapi({
       description: 'Add `comparison`: the same indicators for the period a year earlier',
     }),

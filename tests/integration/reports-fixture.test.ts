@@ -398,6 +398,17 @@ describe('reports on the hand-built fixture', () => {
     await get(fixture.north.teamleider.token, `${PERIOD}&team=${fixture.south.team.id}`).expect(
       404,
     );
+    // Every Noord case has the team's one begeleider: the per-begeleider view is the team's.
+    const perBegeleider = await get(
+      fixture.north.teamleider.token,
+      `${PERIOD}&begeleider=${fixture.north.begeleider.user.id}`,
+    ).expect(200);
+    expect({ ...perBegeleider.body, begeleider: undefined }).toEqual(north.body);
+    const southBegeleider = await get(
+      fixture.north.teamleider.token,
+      `${PERIOD}&begeleider=${fixture.south.begeleider.user.id}`,
+    ).expect(200);
+    expect(southBegeleider.body.steps.transitions).toBe(0); // not in the teamleider's teams
     await get(fixture.north.begeleider.token, PERIOD).expect(403);
     const renkum = await get(fixture.beleid, `${PERIOD}&opdrachtgever=${fixture.renkumId}`).expect(
       200,
