@@ -4,6 +4,8 @@ import { outboxEntry } from '../../audit/outbox';
 import type { AuthUser } from '../../auth/types';
 import { ConflictError, ValidationError } from '../../errors';
 import { newId } from '../../ids';
+import { findOpdrachtgever } from '../../organisations/opdrachtgever.repository';
+import { defaultOpdrachtgever } from '../../organisations/settings';
 import { encryptBsn } from '../bsn';
 import { flushCaseOutbox } from '../case-writer';
 import { DuplicateClientNumberError, insertCase } from '../case.repository';
@@ -18,6 +20,8 @@ export interface CreateCaseInput {
   trede: Trede;
   /** UTC ISO instant of the intake assessment. */
   assessedAt: string;
+  /** SPEC §4.1; default: the organisation's first opdrachtgever. */
+  opdrachtgeverId?: string;
   bsn?: string;
 }
 
@@ -39,11 +43,19 @@ export async function createCase(
       { field: 'assessedAt', message: 'must not be in the future' },
     ]);
   await assertAssignableBegeleider(context, actor.orgId, input.teamId, input.begeleiderId);
+  const opdrachtgever = input.opdrachtgeverId
+    ? await findOpdrachtgever(context.db, actor.orgId, input.opdrachtgeverId)
+    : await defaultOpdrachtgever(context, actor.orgId);
+  if (!opdrachtgever)
+    throw new ValidationError('Invalid body: opdrachtgeverId', [
+      { field: 'opdrachtgeverId', message: 'not an opdrachtgever of your organisation' },
+    ]);
 
   const record: CaseRecord = {
     id: newId(),
     orgId: actor.orgId,
     teamId: input.teamId,
+    opdrachtgeverId: opdrachtgever.id,
     begeleiderId: input.begeleiderId,
     clientNumber: input.clientNumber,
     displayName: input.displayName,
@@ -79,7 +91,7 @@ export async function createCase(
         orgId: actor.orgId,
         actorId: actor.id,
         action: 'case.create',
-        details: { teamId: record.teamId },
+        details: { teamId: record.teamId, opdrachtgeverId: record.opdrachtgeverId },
       },
       now,
     ),
