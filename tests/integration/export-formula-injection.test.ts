@@ -9,7 +9,9 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * `@`, tab or carriage return as typed; such text gets a leading `'`. Names, notes and reasons
  * that look like formulas are fed through every export.
  */
-const DANGEROUS = ['=HYPERLINK("http://x")', '+Noord', '-Zuid', '@Oost', '\tWest', '\rMidden'];
+// Tab and carriage return cannot start a name or a note through the API (refused or trimmed,
+// hole 6); server/reports/spreadsheet.test.ts proves their escaping at the writer.
+const DANGEROUS = ['=HYPERLINK("http://x")', '+Noord', '-Zuid', '@Oost'];
 const DANGER = /^[=+\-@\t\r]/;
 
 /** A minimal RFC 4180 reader for `;`-separated text (quotes, doubled quotes, CR/LF inside). */
