@@ -4,6 +4,7 @@
  * bench/RESULTS.md as one section. `npm run bench -- --quick` runs a small version (2k cases).
  * Options: --sizes 10000,100000 · --only engine,events,reads,sweeper,reports · --seed 1 · --sweep 10000
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { BENCH_NOW } from '../scripts/bench-data/seed-organisation';
 import { openDataset } from './dataset';
@@ -63,6 +64,10 @@ function commandLine(): string {
 async function main(): Promise<void> {
   const opts = options();
   const started = Date.now();
+  const loadAtStart = os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ');
   const database = await startBenchDatabase();
   const sections: string[] = [];
   const eventRows: Array<{ size: number; api: LoadRow; floor: LoadRow }> = [];
@@ -257,7 +262,7 @@ async function main(): Promise<void> {
   } finally {
     await database.stop();
   }
-  const header = `## Municipal scale — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${currentCommit()}\n\nCommand: \`${commandLine()}\` · machine: ${machineLine()} · database: ${database.description} · generator seed ${opts.seed} · whole run ${fmt((Date.now() - started) / 60000)} min.`;
+  const header = `## Municipal scale — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${currentCommit()}\n\nCommand: \`${commandLine()}\` · machine: ${machineLine()} · database: ${database.description} · generator seed ${opts.seed} · whole run ${fmt((Date.now() - started) / 60000)} min · load average at start ${loadAtStart} (other processes share the cores; ratios are taken within the run).`;
   const report = [header, ...sections].join('\n\n');
   appendResults(report);
   console.log(`\n${report}`);
