@@ -260,6 +260,12 @@ async function main(): Promise<void> {
         await dataset.close();
       }
     }
+  } catch (error) {
+    // Keep what was measured: a failure late in a long run must not lose the earlier sections.
+    sections.push(
+      `**Run stopped early:** ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exitCode = 1;
   } finally {
     await database.stop();
   }
