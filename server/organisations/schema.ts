@@ -159,7 +159,7 @@ export const storedOpdrachtgeverOverridesSchema = z
   })
   .loose();
 
-const opdrachtgeverView = z
+export const opdrachtgeverView = z
   .object({
     id: z.string(),
     name: z.string(),
