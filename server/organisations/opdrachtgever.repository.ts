@@ -1,5 +1,6 @@
 import { Schema, Types, type Connection } from 'mongoose';
 import type { TariffPeriod } from '../../machines';
+import { isDuplicateKeyError } from '../db/duplicate-key';
 import { modelFor } from '../db/model';
 
 /**
@@ -96,8 +97,7 @@ export async function insertOpdrachtgever(
     });
     return present(doc.toObject());
   } catch (error) {
-    if ((error as { code?: number }).code === 11000)
-      throw new DuplicateOpdrachtgeverError('name exists');
+    if (isDuplicateKeyError(error)) throw new DuplicateOpdrachtgeverError('name exists');
     throw error;
   }
 }
@@ -139,8 +139,7 @@ export async function updateOpdrachtgever(
   try {
     await model(db).updateOne({ _id: id }, update);
   } catch (error) {
-    if ((error as { code?: number }).code === 11000)
-      throw new DuplicateOpdrachtgeverError('name exists');
+    if (isDuplicateKeyError(error)) throw new DuplicateOpdrachtgeverError('name exists');
     throw error;
   }
 }
