@@ -91,3 +91,15 @@ export { chronologyFloor } from './ladder-chronology';
 export { assessTrede, type AssessmentResult } from './assessment';
 export { replayTrajectory, type ReplayInput } from './replay';
 export { CLOSE_OUTCOMES, HERONTDEKKEN_ROUTES, REVIEW_DECISIONS } from './event-payload';
+export {
+  FORECAST_KINDS,
+  bucketDeadlines,
+  forecastKindOf,
+  forecastWeeks,
+  isoWeekOf,
+  type ForecastBuckets,
+  type ForecastCounts,
+  type ForecastKind,
+  type ForecastTrajectory,
+  type ForecastWeek,
+} from './forecast';

@@ -5,7 +5,9 @@ import path from 'node:path';
 import helmet from 'helmet';
 import type { AppContext } from './app-context';
 import { auditRoutes } from './audit/routes';
+import { caseloadRoutes } from './caseloads/routes';
 import { caseRoutes } from './cases/routes';
+import { forecastRoutes } from './forecast/routes';
 import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
 import { openApiRoutes } from './openapi/routes';
@@ -30,6 +32,8 @@ const apiModules: Array<(context: AppContext) => Router> = [
   caseRoutes,
   trajectoryRoutes,
   signalRoutes,
+  caseloadRoutes,
+  forecastRoutes,
   reportRoutes,
 ];
 
