@@ -9,7 +9,7 @@ export const signalsQuerySchema = z.object({
   code: signalCodeSchema.optional(),
 });
 
-const signalItem = z.object({
+export const signalItem = z.object({
   caseId: z.string(),
   clientNumber: z.string(),
   displayName: z.string(),
