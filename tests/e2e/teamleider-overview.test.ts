@@ -95,11 +95,6 @@ describeInBrowser('a teamleider in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   }
 
-  const group = (page: Page, name: RegExp) =>
-    page
-      .getByRole('region', { name })
-      .or(page.locator('section', { has: page.getByRole('heading', { name }) }));
-
   it('extends an overdue step from the list, and it leaves the overdue group', async () => {
     // Started 190 days ago: the 6-month window has run out; +3 months puts it ~2 months ahead.
     const { trajectoryId } = await stepStarted('Fictief, Otto', 190);
