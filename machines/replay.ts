@@ -2,7 +2,7 @@ import { initialTransition } from 'xstate';
 import { isAtOrAfter, isBefore, normalizeInstant } from './calendar';
 import { applyEvent, sweepDeadline } from './engine';
 import { machineFor } from './machine-registry';
-import { MACHINE_OF_PRODUCT } from './products';
+import { MACHINE_OF_PRODUCT, isProductCode } from './products';
 import { persist } from './snapshot-store';
 import { summarize } from './summary';
 import type { TrajectoryTerms } from './trajectory-context';
@@ -10,7 +10,7 @@ import type {
   HistoryEntry,
   OrganisationSettings,
   PersistedTrajectory,
-  ProductCode,
+  CatalogueCode,
   ProductSettings,
   Role,
   TrajectoryEvent,
@@ -26,7 +26,7 @@ import type {
  * snapshot), never today's settings. Null when it was not yet registered on the peildatum.
  */
 export interface ReplayInput {
-  product: ProductCode;
+  product: CatalogueCode;
   terms: TrajectoryTerms;
   history: ReadonlyArray<
     Pick<HistoryEntry, 'type' | 'occurredAt' | 'actorId' | 'payload'> & { actorRole: Role | null }
@@ -39,8 +39,13 @@ export function replayTrajectory(input: ReplayInput): TrajectorySummary | null {
   const asOf = normalizeInstant(input.asOf);
   const created = input.history.find((entry) => entry.type === 'CREATED');
   if (!asOf || !created || isBefore(asOf, created.occurredAt)) return null;
-  const machineId = MACHINE_OF_PRODUCT[input.product];
-  const base = input.settings.products[input.product];
+  // A variant (STA-3-PLUS) runs on its family's machine; the settings' catalogue says which.
+  const base = Object.hasOwn(input.settings.products, input.product)
+    ? input.settings.products[input.product]
+    : undefined;
+  const machineId =
+    base?.machineId ?? (isProductCode(input.product) ? MACHINE_OF_PRODUCT[input.product] : null);
+  if (!base || !machineId) return null;
   const productSettings: ProductSettings = {
     ...base,
     enabled: true,

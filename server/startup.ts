@@ -7,6 +7,8 @@ import { ensureUserIndexes } from './users/user.repository';
 import { ensureCaseIndexes } from './cases/case.repository';
 import { migrateStoredSnapshots } from './cases/migrate-stored-snapshots';
 import { prepareDemoData } from './demo/demo-at-startup';
+import { ensureOpdrachtgeverIndexes } from './organisations/opdrachtgever.repository';
+import { ensureOpdrachtgevers } from './organisations/settings';
 import { startSweeper } from './sweeper/sweeper-loop';
 
 export interface BackgroundTasks {
@@ -26,10 +28,12 @@ export async function startupTasks(
     ensureTeamIndexes(context.db),
     ensureSessionIndexes(context.db),
     ensureAuditIndexes(context.db),
+    ensureOpdrachtgeverIndexes(context.db),
   ]);
   await ensureCaseIndexes(context.db);
   await migrateStoredSnapshots(context); // decision 009: stored snapshots follow the machine version
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
+  await ensureOpdrachtgevers(context); // SPEC §4.1: every case belongs to one (older cases: the default)
   const admin = await bootstrapAdministrator(context);
   if (admin === 'created') console.log(`Created administrator ${context.config.admin?.username}.`);
   const stops: Array<() => Promise<void>> = [];

@@ -26,6 +26,7 @@ export function presentCaseFile(record: CaseRecord, viewer: Viewer) {
     displayName: record.displayName,
     bsn: maskBsn(record.bsn),
     teamId: record.teamId,
+    opdrachtgeverId: record.opdrachtgeverId ?? null,
     begeleiderId: record.begeleiderId,
     currentTrede: record.currentTrede,
     version: record.version,
@@ -45,6 +46,7 @@ export function presentCaseListItem(record: CaseRecord, viewer: Omit<Viewer, 'ro
     clientNumber: record.clientNumber,
     displayName: record.displayName,
     teamId: record.teamId,
+    opdrachtgeverId: record.opdrachtgeverId ?? null,
     begeleiderId: record.begeleiderId,
     currentTrede: record.currentTrede,
     openTrajectory:

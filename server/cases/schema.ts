@@ -58,6 +58,10 @@ export const createCaseBodySchema = z
       description: 'Intake trede: the first entry of the ladder history',
     }),
     assessedAt: instantSchema,
+    opdrachtgeverId: objectId.optional().openapi({
+      description:
+        'The contracting municipality (SPEC §4.1); default: the organisation’s first opdrachtgever',
+    }),
     bsn: z
       .string()
       .trim()
@@ -85,6 +89,7 @@ export const signalCodeSchema = z.enum(SIGNAL_CODES);
 
 export const listCasesQuerySchema = z.object({
   team: objectId.optional(),
+  opdrachtgever: objectId.optional().openapi({ description: 'Cases of this opdrachtgever' }),
   begeleider: objectId.optional(),
   state: stateQuery
     .optional()
@@ -180,6 +185,7 @@ export const caseListItemView = z.object({
   clientNumber: z.string(),
   displayName: z.string(),
   teamId: z.string(),
+  opdrachtgeverId: z.string().nullable(),
   begeleiderId: z.string(),
   currentTrede: z.number(),
   openTrajectory: z
@@ -202,6 +208,7 @@ export const caseFileViewSchema = registry.register(
     displayName: z.string(),
     bsn: z.string().nullable().openapi({ example: '*****2333' }),
     teamId: z.string(),
+    opdrachtgeverId: z.string().nullable(),
     begeleiderId: z.string(),
     currentTrede: z.number(),
     version: z.number(),

@@ -5,6 +5,7 @@ import { errorResponses, registry } from '../openapi/registry';
 export const signalsQuerySchema = z.object({
   asOf: instantSchema.optional().openapi({ description: 'Peildatum; default now' }),
   team: objectId.optional(),
+  opdrachtgever: objectId.optional().openapi({ description: 'Cases of this opdrachtgever' }),
   begeleider: objectId.optional(),
   code: signalCodeSchema.optional(),
 });
@@ -14,6 +15,7 @@ export const signalItem = z.object({
   clientNumber: z.string(),
   displayName: z.string(),
   teamId: z.string(),
+  opdrachtgeverId: z.string().nullable(),
   begeleiderId: z.string(),
   trajectoryId: z.string(),
   product: z.string(),

@@ -4,6 +4,8 @@ import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../auth/types';
 import { ConflictError, ValidationError } from '../../errors';
 import { newId } from '../../ids';
+import { findOpdrachtgever } from '../../organisations/opdrachtgever.repository';
+import { defaultOpdrachtgever } from '../../organisations/settings';
 import { encryptBsn } from '../bsn';
 import { DuplicateClientNumberError, insertCase } from '../case.repository';
 import type { CaseRecord } from '../case.types';
@@ -17,6 +19,8 @@ export interface CreateCaseInput {
   trede: Trede;
   /** UTC ISO instant of the intake assessment. */
   assessedAt: string;
+  /** SPEC §4.1; default: the organisation's first opdrachtgever. */
+  opdrachtgeverId?: string;
   bsn?: string;
 }
 
@@ -38,11 +42,19 @@ export async function createCase(
       { field: 'assessedAt', message: 'must not be in the future' },
     ]);
   await assertAssignableBegeleider(context, actor.orgId, input.teamId, input.begeleiderId);
+  const opdrachtgever = input.opdrachtgeverId
+    ? await findOpdrachtgever(context.db, actor.orgId, input.opdrachtgeverId)
+    : await defaultOpdrachtgever(context, actor.orgId);
+  if (!opdrachtgever)
+    throw new ValidationError('Invalid body: opdrachtgeverId', [
+      { field: 'opdrachtgeverId', message: 'not an opdrachtgever of your organisation' },
+    ]);
 
   const record: CaseRecord = {
     id: newId(),
     orgId: actor.orgId,
     teamId: input.teamId,
+    opdrachtgeverId: opdrachtgever.id,
     begeleiderId: input.begeleiderId,
     clientNumber: input.clientNumber,
     displayName: input.displayName,
@@ -84,7 +96,7 @@ export async function createCase(
     actorId: actor.id,
     action: 'case.create',
     caseId: record.id,
-    details: { teamId: record.teamId },
+    details: { teamId: record.teamId, opdrachtgeverId: opdrachtgever.id },
   });
   return record;
 }

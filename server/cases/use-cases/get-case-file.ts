@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../auth/types';
 import { NotFoundError } from '../../errors';
-import { loadOrganisationSettings } from '../../organisations/settings';
+import { loadCaseSettings } from '../../organisations/settings';
 import { findCase } from '../case.repository';
 import { presentCaseFile } from '../presenter';
 import { scopeOf } from '../scope';
@@ -17,6 +17,6 @@ export async function getCaseFile(context: AppContext, user: AuthUser, caseId: s
     action: 'case.read',
     caseId: record.id,
   });
-  const settings = await loadOrganisationSettings(context, user.orgId);
+  const settings = await loadCaseSettings(context, user.orgId, record.opdrachtgeverId);
   return presentCaseFile(record, { role: user.role, settings, asOf: context.clock.now() });
 }

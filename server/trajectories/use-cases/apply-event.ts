@@ -10,7 +10,7 @@ import type { CaseRecord, IdempotencyRecord } from '../../cases/case.types';
 import { ladderFloorOf } from '../../cases/chronology';
 import { assertAssignableBegeleider, scopeOf } from '../../cases/scope';
 import { AppError, NotFoundError, UnprocessableError } from '../../errors';
-import { loadOrganisationSettings } from '../../organisations/settings';
+import { loadCaseSettings } from '../../organisations/settings';
 import { rejectionToError } from '../engine-errors';
 import { caseIdOfTrajectory, nextTrajectoryId } from '../trajectory-id';
 import { presentTrajectory, type TrajectoryView } from '../presenter';
@@ -68,11 +68,12 @@ export async function applyTrajectoryEvent(
     if (!record) throw new NotFoundError('Trajectory');
     return record;
   };
-  const settings = await loadOrganisationSettings(context, user.orgId);
   const hash = requestHash(body);
   const event = toClientEvent(body);
 
   const { result: view, written } = await writeCase(context, caseId, load, async (current) => {
+    // SPEC §4.1: the case's opdrachtgever decides the catalogue (follow-up products, variants).
+    const settings = await loadCaseSettings(context, user.orgId, current.opdrachtgeverId);
     if (idempotencyKey) {
       const stored = current.idempotency.find(
         (entry) => entry.key === idempotencyKey && entry.trajectoryId === trajectoryId,

@@ -10,6 +10,7 @@ function item(overrides: Partial<SignalItem>): SignalItem {
     clientNumber: 'K-0',
     displayName: 'Fictief',
     teamId: 't1',
+    opdrachtgeverId: null,
     begeleiderId: 'b1',
     trajectoryId: overrides.clientNumber ?? 'x',
     product: 'ONT',
