@@ -12,6 +12,7 @@ const NewCasePage = lazy(() => import('../features/caseload/NewCasePage'));
 const CaseFilePage = lazy(() => import('../features/case-file/CaseFilePage'));
 const TeamOverviewPage = lazy(() => import('../features/team-overview/TeamOverviewPage'));
 const ForecastPage = lazy(() => import('../features/forecast/ForecastPage'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 const AdminPage = lazy(() => import('../features/admin/AdminPage'));
 
 function Loading() {
@@ -58,6 +59,10 @@ function Gate() {
               <Route path="/prognose" element={<ForecastPage />} />
             </>
           )}
+          {(role === 'teamleider' || role === 'beleid') && (
+            <Route path="/rapportages" element={<ReportsPage />} />
+          )}
+          {role === 'beleid' && <Route path="/" element={<ReportsPage />} />}
           {role === 'beheerder' && (
             <>
               <Route path="/" element={<AdminPage />} />

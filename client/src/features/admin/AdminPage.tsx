@@ -5,12 +5,13 @@ import type { Team, User } from '../../lib/api-types';
 import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
 import { AuditSection } from './AuditSection';
+import { OpdrachtgeversSection } from './OpdrachtgeversSection';
 import { SettingsSection } from './SettingsSection';
 import { TeamsSection } from './TeamsSection';
 import { UsersSection } from './UsersSection';
 
 const t = nl.admin;
-const SECTIONS = ['gebruikers', 'teams', 'instellingen', 'audit'] as const;
+const SECTIONS = ['gebruikers', 'teams', 'instellingen', 'opdrachtgevers', 'audit'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Beheer: one page, a section per URL (/beheer/gebruikers …), links as tabs. */
@@ -46,6 +47,7 @@ export default function AdminPage() {
         <TeamsSection teams={teamList} onChanged={() => setReload((value) => value + 1)} />
       )}
       {section === 'instellingen' && <SettingsSection />}
+      {section === 'opdrachtgevers' && <OpdrachtgeversSection />}
       {section === 'audit' && (
         <AuditSection users={users.status === 'ready' ? users.data.items : []} />
       )}
