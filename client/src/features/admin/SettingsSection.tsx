@@ -28,21 +28,36 @@ const cents = (text: string) => {
 
 export function SettingsSection() {
   const [reload, setReload] = useState(0);
+  // Kept here: the form below is remounted with the saved values, its message must survive that.
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const loaded = useApiGet(`settings#${reload}`, (signal) =>
     api<SettingsView>('/settings', { signal }),
   );
-  if (loaded.status === 'loading') return <p role="status">{nl.loading}</p>;
-  if (loaded.status === 'failed') return <Notice kind="error">{nl.genericError}</Notice>;
   return (
-    <SettingsForm
-      key={reload}
-      settings={loaded.data.settings}
-      onSaved={() => setReload((value) => value + 1)}
-    />
+    <section aria-labelledby="instellingen">
+      <h2 id="instellingen">{t.title}</h2>
+      <p>{t.intro}</p>
+      {message && <Notice kind={message.ok ? 'success' : 'error'}>{message.text}</Notice>}
+      {loaded.status === 'loading' && <p role="status">{nl.loading}</p>}
+      {loaded.status === 'failed' && <Notice kind="error">{nl.genericError}</Notice>}
+      {loaded.status === 'ready' && (
+        <SettingsForm
+          key={reload}
+          settings={loaded.data.settings}
+          onResult={(result) => {
+            setMessage(result);
+            if (result.ok) setReload((value) => value + 1);
+          }}
+        />
+      )}
+    </section>
   );
 }
 
-function SettingsForm(props: { settings: OrganisationSettings; onSaved(): void }) {
+function SettingsForm(props: {
+  settings: OrganisationSettings;
+  onResult(result: { ok: boolean; text: string }): void;
+}) {
   const [products, setProducts] = useState(
     () =>
       Object.fromEntries(
@@ -66,8 +81,6 @@ function SettingsForm(props: { settings: OrganisationSettings; onSaved(): void }
   const [signals, setSignals] = useState(() =>
     Object.fromEntries(THRESHOLDS.map((key) => [key, String(props.settings.signals[key])])),
   );
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
   async function save(event: FormEvent) {
     event.preventDefault();
     const productChanges: Record<string, Record<string, unknown>> = {};
@@ -94,18 +107,14 @@ function SettingsForm(props: { settings: OrganisationSettings; onSaved(): void }
         method: 'PATCH',
         body: { products: productChanges, signals: signalChanges },
       });
-      setMessage({ ok: true, text: t.saved });
-      props.onSaved();
+      props.onResult({ ok: true, text: t.saved });
     } catch (error) {
-      setMessage({ ok: false, text: adminFailure(error) });
+      props.onResult({ ok: false, text: adminFailure(error) });
     }
   }
 
   return (
-    <section aria-labelledby="instellingen">
-      <h2 id="instellingen">{t.title}</h2>
-      <p>{t.intro}</p>
-      {message && <Notice kind={message.ok ? 'success' : 'error'}>{message.text}</Notice>}
+    <>
       <form onSubmit={(event) => void save(event)} aria-label={t.title}>
         <div className="table-scroll">
           <table>
@@ -196,6 +205,6 @@ function SettingsForm(props: { settings: OrganisationSettings; onSaved(): void }
           {t.save}
         </button>
       </form>
-    </section>
+    </>
   );
 }
