@@ -21,6 +21,7 @@ import {
   createCaseworkTeam,
   daysAgo,
   loginInBrowser,
+  tabTo,
   trajectoryViaApi,
 } from '../support/e2e';
 import {
@@ -80,6 +81,7 @@ describeInBrowser('a teamleider in the browser', () => {
     const context = await browser!.newContext({
       viewport: { width: 1280, height: 720 },
       locale: 'nl-NL',
+      acceptDownloads: true,
     });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -152,10 +154,29 @@ describeInBrowser('a teamleider in the browser', () => {
     const { page, close } = await loggedInPage();
     const stalled = page.locator('section[aria-labelledby="groep-NO_ACTIVITY"]');
     await stalled.getByRole('link', { name: 'Fictief, Tijn' }).waitFor();
-    for (const { name } of cases.slice(0, 3))
-      await stalled.getByRole('checkbox', { name: `Selecteer ${name}` }).check();
+    // The CSV holds exactly the rows on screen: one per (group, trajectory), Dutch Excel style.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV (wat hier staat)' }).click(),
+    ]);
+    const csv = fs.readFileSync((await download.path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+    const shownRows = await page.locator('section[aria-labelledby^="groep-"] tbody tr').count();
+    expect(lines.length).toBe(1 + shownRows);
+    expect(lines[0]!.split(';')[0]).toBe('Groep');
+    expect(lines.filter((line) => line.startsWith('Geen activiteit;')).length).toBe(
+      await stalled.locator('tbody tr').count(),
+    );
+    // Keyboard only: Tab to each checkbox and press Space, then to the select and the button.
+    for (const { name } of cases.slice(0, 3)) {
+      await tabTo(page, `Selecteer ${name}`);
+      await page.keyboard.press('Space');
+    }
+    await tabTo(page, 'Toewijzen aan');
     await page.getByLabel('Toewijzen aan').selectOption({ label: 'Collega, Bea' });
-    await page.getByRole('button', { name: 'Geselecteerde toewijzen (3)' }).click();
+    await tabTo(page, 'Geselecteerde toewijzen (3)');
+    await page.keyboard.press('Enter');
     for (const { name } of cases.slice(0, 3)) await page.getByText(`${name}: gelukt`).waitFor();
     await expectAccessible(page, 'team-overview-bulk');
     for (const [index, { caseId }] of cases.entries()) {

@@ -426,17 +426,21 @@ export default function TeamOverviewPage() {
                       <tr key={item.trajectoryId}>
                         {canAct && (
                           <td>
-                            <input
-                              type="checkbox"
-                              aria-label={t.selectCase(item.displayName)}
-                              checked={selected.has(item.trajectoryId)}
-                              onChange={(event) => {
-                                const next = new Set(selected);
-                                if (event.target.checked) next.add(item.trajectoryId);
-                                else next.delete(item.trajectoryId);
-                                setSelected(next);
-                              }}
-                            />
+                            <label className="checkbox">
+                              <input
+                                type="checkbox"
+                                checked={selected.has(item.trajectoryId)}
+                                onChange={(event) => {
+                                  const next = new Set(selected);
+                                  if (event.target.checked) next.add(item.trajectoryId);
+                                  else next.delete(item.trajectoryId);
+                                  setSelected(next);
+                                }}
+                              />
+                              <span className="visually-hidden">
+                                {t.selectCase(item.displayName)}
+                              </span>
+                            </label>
                           </td>
                         )}
                         <td>
