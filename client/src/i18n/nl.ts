@@ -252,7 +252,8 @@ export const nl = {
     chartNote: 'De grafiek toont hetzelfde als de tabel eronder.',
     tableCaption: 'Aflopende termijnen per week, hele selectie',
     perBegeleider: 'Per team en begeleider',
-    crunch: (week: string, n: number) => `Drukste week: ${week} met ${n} aflopende termijnen.`,
+    crunch: (week: string, n: number) =>
+      `Drukste week: ${week} met ${n} aflopende ${n === 1 ? 'termijn' : 'termijnen'}.`,
     weekLabel: (week: string) => `week ${Number(week.slice(6))}`,
   },
   admin: {
