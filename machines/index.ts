@@ -103,3 +103,15 @@ export { assessTrede, type AssessmentResult } from './assessment';
 export { replayTrajectory, type ReplayInput } from './replay';
 export { CLOSE_OUTCOMES, HERONTDEKKEN_ROUTES, REVIEW_DECISIONS } from './event-payload';
 export { roleMaySend } from './permissions';
+export {
+  FORECAST_KINDS,
+  bucketDeadlines,
+  forecastKindOf,
+  forecastWeeks,
+  isoWeekOf,
+  type ForecastBuckets,
+  type ForecastCounts,
+  type ForecastKind,
+  type ForecastTrajectory,
+  type ForecastWeek,
+} from './forecast';

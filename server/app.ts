@@ -6,7 +6,9 @@ import helmet from 'helmet';
 import type { AppContext } from './app-context';
 import { auditRoutes } from './audit/routes';
 import { securityEventsOnError } from './audit/security-events';
+import { caseloadRoutes } from './caseloads/routes';
 import { caseRoutes } from './cases/routes';
+import { forecastRoutes } from './forecast/routes';
 import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
 import { openApiRoutes } from './openapi/routes';
@@ -34,6 +36,8 @@ const apiModules: Array<(context: AppContext) => Router> = [
   caseRoutes,
   trajectoryRoutes,
   signalRoutes,
+  caseloadRoutes,
+  forecastRoutes,
   reportRoutes,
 ];
 

@@ -10,7 +10,7 @@ export const signalsQuerySchema = z.strictObject({
   code: signalCodeSchema.optional(),
 });
 
-const signalItem = z.object({
+export const signalItem = z.object({
   caseId: z.string(),
   clientNumber: z.string(),
   displayName: z.string(),

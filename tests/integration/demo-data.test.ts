@@ -219,6 +219,30 @@ describe('demo data', () => {
     );
   });
 
+  it('gives the teamleider a forecast with a crunch and the beheerder an audit log (issue 11)', async () => {
+    const lead = await login('demo-teamleider');
+    const forecast = await request(server.app)
+      .get('/api/v1/forecast')
+      .set({ Authorization: `Bearer ${lead}` })
+      .expect(200);
+    const totals = (forecast.body.weeks as Array<{ total: number }>).map((week) => week.total);
+    // A crunch: some week has more falling due than an average week of the twelve.
+    const average = totals.reduce((a, b) => a + b, 0) / totals.length;
+    expect(Math.max(...totals)).toBeGreaterThan(average);
+    expect(forecast.body.overdue.total).toBeGreaterThan(0);
+    const caseloads = await request(server.app)
+      .get('/api/v1/caseloads')
+      .set({ Authorization: `Bearer ${lead}` })
+      .expect(200);
+    expect(caseloads.body.items.some((row: { open: number }) => row.open > 0)).toBe(true);
+    const admin = await login('demo-beheerder');
+    const audit = await request(server.app)
+      .get('/api/v1/audit')
+      .set({ Authorization: `Bearer ${admin}` })
+      .expect(200);
+    expect(audit.body.total).toBeGreaterThan(0);
+  });
+
   it('does not load twice', async () => {
     const before = await server.context.db.collection('cases').countDocuments();
     await prepareDemoData(server.context, { embedded: true });

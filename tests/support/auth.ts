@@ -37,13 +37,19 @@ export async function createTestTeam(
 /** A user with a live session; the token works as `Authorization: Bearer`. */
 export async function createTestUser(
   server: TestServer,
-  options: { role: Role; teamIds?: string[]; username?: string; orgId?: string },
+  options: {
+    role: Role;
+    teamIds?: string[];
+    username?: string;
+    orgId?: string;
+    displayName?: string;
+  },
 ): Promise<{ user: AuthUser; token: string }> {
   const orgId = options.orgId ?? (await defaultOrganisationId(server));
   const user = await createUser(server.context, {
     orgId,
     username: options.username ?? `${options.role}-${crypto.randomBytes(4).toString('hex')}`,
-    displayName: `Test ${options.role}`,
+    displayName: options.displayName ?? `Test ${options.role}`,
     role: options.role,
     teamIds: options.teamIds ?? [],
     password: TEST_PASSWORD,

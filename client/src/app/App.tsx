@@ -10,6 +10,10 @@ const LoginPage = lazy(() => import('../features/login/LoginPage'));
 const CaseloadPage = lazy(() => import('../features/caseload/CaseloadPage'));
 const NewCasePage = lazy(() => import('../features/caseload/NewCasePage'));
 const CaseFilePage = lazy(() => import('../features/case-file/CaseFilePage'));
+const TeamOverviewPage = lazy(() => import('../features/team-overview/TeamOverviewPage'));
+const ForecastPage = lazy(() => import('../features/forecast/ForecastPage'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
+const AdminPage = lazy(() => import('../features/admin/AdminPage'));
 
 function Loading() {
   return (
@@ -41,16 +45,32 @@ function Gate() {
   return (
     <Shell>
       <Suspense fallback={<Loading />}>
-        {role === 'begeleider' || role === 'teamleider' ? (
-          <Routes>
-            <Route path="/" element={<CaseloadPage />} />
-            <Route path="/zaken/nieuw" element={<NewCasePage />} />
-            <Route path="/zaken/:id" element={<CaseFilePage />} />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
-        ) : (
-          <p>{nl.notForRole}</p>
-        )}
+        <Routes>
+          {(role === 'begeleider' || role === 'teamleider') && (
+            <>
+              <Route path="/" element={<CaseloadPage />} />
+              <Route path="/zaken/nieuw" element={<NewCasePage />} />
+              <Route path="/zaken/:id" element={<CaseFilePage />} />
+            </>
+          )}
+          {role === 'teamleider' && (
+            <>
+              <Route path="/team" element={<TeamOverviewPage />} />
+              <Route path="/prognose" element={<ForecastPage />} />
+            </>
+          )}
+          {(role === 'teamleider' || role === 'beleid') && (
+            <Route path="/rapportages" element={<ReportsPage />} />
+          )}
+          {role === 'beleid' && <Route path="/" element={<ReportsPage />} />}
+          {role === 'beheerder' && (
+            <>
+              <Route path="/" element={<AdminPage />} />
+              <Route path="/beheer/:section?" element={<AdminPage />} />
+            </>
+          )}
+          <Route path="*" element={<NotFound />} />
+        </Routes>
       </Suspense>
     </Shell>
   );

@@ -27,10 +27,24 @@ export function Shell(props: { children: ReactNode }) {
             {nl.appName}
           </Link>
           <nav aria-label={nl.shell.mainNav} className="header__nav">
-            <NavLink to="/" end>
-              {nl.shell.navCaseload}
-            </NavLink>
-            <NavLink to="/zaken/nieuw">{nl.shell.navNewCase}</NavLink>
+            {(user.role === 'begeleider' || user.role === 'teamleider') && (
+              <>
+                <NavLink to="/" end>
+                  {nl.shell.navCaseload}
+                </NavLink>
+                <NavLink to="/zaken/nieuw">{nl.shell.navNewCase}</NavLink>
+              </>
+            )}
+            {user.role === 'teamleider' && (
+              <>
+                <NavLink to="/team">{nl.shell.navTeam}</NavLink>
+                <NavLink to="/prognose">{nl.shell.navForecast}</NavLink>
+              </>
+            )}
+            {(user.role === 'teamleider' || user.role === 'beleid') && (
+              <NavLink to="/rapportages">{nl.shell.navReports}</NavLink>
+            )}
+            {user.role === 'beheerder' && <NavLink to="/beheer">{nl.shell.navAdmin}</NavLink>}
           </nav>
           <div className="header__user">
             <span>

@@ -13,6 +13,9 @@ import type {
   trajectoryViewSchema,
 } from '../../../server/cases/schema';
 import type { opdrachtgeverView } from '../../../server/organisations/schema';
+import type { caseloadViewSchema } from '../../../server/caseloads/schema';
+import type { forecastViewSchema } from '../../../server/forecast/schema';
+import type { signalItem } from '../../../server/signals/schema';
 import type { teamViewSchema } from '../../../server/teams/schema';
 import type {
   createTrajectoryBodySchema,
@@ -44,3 +47,11 @@ export interface SettingsView {
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
+export type SignalItem = z.infer<typeof signalItem>;
+export interface SignalsView {
+  asOf: string;
+  items: SignalItem[];
+  counts: Record<string, number>;
+}
+export type Caseload = z.infer<typeof caseloadViewSchema>;
+export type Forecast = z.infer<typeof forecastViewSchema>;

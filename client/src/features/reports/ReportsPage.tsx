@@ -1,0 +1,300 @@
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { TREDEN, tredeName } from '../../../../machines';
+import { Field } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { api, API_BASE, queryString } from '../../lib/api';
+import { systemClock } from '../../lib/clock';
+import { formatLocalDate, localIsoDate, parseDutchDate } from '../../lib/dates';
+import { SessionContext } from '../../lib/session';
+import { useApiGet } from '../../lib/use-api';
+import { nl } from '../../i18n/nl';
+import { indicatorTiles, type Indicators, type Pair } from './indicator-definitions';
+
+const t = nl.reports;
+
+interface Opdrachtgever {
+  id: string;
+  name: string;
+}
+
+/** The from→to matrix as a real table; the heat-map beside it shades the same cells. */
+function MatrixTable(props: { matrix: Pair[] }) {
+  const count = (from: number, to: number) =>
+    props.matrix.find((cell) => cell.from === from && cell.to === to)?.count ?? 0;
+  const max = Math.max(1, ...props.matrix.map((cell) => cell.count));
+  return (
+    <div className="matrix">
+      <div className="table-scroll">
+        <table>
+          <caption>{t.matrixCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.fromTo}</th>
+              {TREDEN.map((to) => (
+                <th key={to} scope="col">
+                  {t.toTrede(to)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {TREDEN.map((from) => (
+              <tr key={from}>
+                <th scope="row">{t.fromTrede(from, tredeName(from))}</th>
+                {TREDEN.map((to) => (
+                  <td key={to}>{from === to ? '—' : count(from, to)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <svg
+        className="heatmap"
+        role="img"
+        aria-label={t.heatmapLabel}
+        viewBox="0 0 190 190"
+        width="190"
+        height="190"
+      >
+        {TREDEN.map((from, row) =>
+          TREDEN.map((to, column) => {
+            const value = from === to ? 0 : count(from, to);
+            return (
+              <g key={`${from}-${to}`}>
+                <rect
+                  x={22 + column * 28}
+                  y={22 + row * 28}
+                  width={26}
+                  height={26}
+                  fill={to > from ? '#1d4f6e' : '#a4161a'}
+                  fillOpacity={from === to ? 0.05 : 0.1 + (0.9 * value) / max}
+                />
+                {value > 0 && (
+                  <text
+                    x={35 + column * 28}
+                    y={39 + row * 28}
+                    textAnchor="middle"
+                    fontSize="10"
+                    fill={value / max > 0.5 ? '#fff' : '#1b1f24'}
+                  >
+                    {value}
+                  </text>
+                )}
+              </g>
+            );
+          }),
+        )}
+        {TREDEN.map((trede, index) => (
+          <g key={trede}>
+            <text x={35 + index * 28} y={14} textAnchor="middle" fontSize="10">
+              {trede}
+            </text>
+            <text x={10} y={39 + index * 28} textAnchor="middle" fontSize="10">
+              {trede}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </div>
+  );
+}
+
+export default function ReportsPage() {
+  const teams = SessionContext.useSelector((snapshot) => snapshot.context.teams);
+  const [params, setParams] = useSearchParams();
+  const today = localIsoDate(systemClock.now());
+  const from = params.get('van') ?? `${today.slice(0, 4)}-01-01`;
+  const to = params.get('tot') ?? today;
+  const team = params.get('team') ?? '';
+  const opdrachtgever = params.get('opdrachtgever') ?? '';
+  const [fromText, setFromText] = useState(formatLocalDate(from));
+  const [toText, setToText] = useState(formatLocalDate(to));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [open, setOpen] = useState<string | null>(null);
+  const month = params.get('maand') ?? to.slice(0, 7);
+  const query = queryString({ from, to, team, opdrachtgever });
+  const indicators = useApiGet(query, (signal) =>
+    api<Indicators>(`/reports/indicators${query}`, { signal }),
+  );
+  const opdrachtgevers = useApiGet('opdrachtgevers', (signal) =>
+    api<{ items: Opdrachtgever[] }>('/opdrachtgevers', { signal }),
+  );
+
+  function update(changes: Record<string, string>) {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next);
+  }
+
+  function applyPeriod(event: FormEvent) {
+    event.preventDefault();
+    const parsedFrom = parseDutchDate(fromText);
+    const parsedTo = parseDutchDate(toText);
+    const problems: Record<string, string> = {};
+    if (!parsedFrom) problems.from = nl.teamOverview.dateInvalid;
+    if (!parsedTo) problems.to = nl.teamOverview.dateInvalid;
+    if (parsedFrom && parsedTo && parsedFrom > parsedTo) problems.to = t.toBeforeFrom;
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
+    update({ van: parsedFrom!, tot: parsedTo! });
+  }
+
+  const exportQuery = (format: string) => queryString({ from, to, team, format });
+  const billingQuery = (format: string) => queryString({ month, team, opdrachtgever, format });
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <form className="filters" onSubmit={applyPeriod} aria-label={t.periodForm}>
+        <Field label={t.from} hint="dd-mm-jjjj" error={errors.from}>
+          {(control) => (
+            <input {...control} value={fromText} onChange={(e) => setFromText(e.target.value)} />
+          )}
+        </Field>
+        <Field label={t.to} hint="dd-mm-jjjj" error={errors.to}>
+          {(control) => (
+            <input {...control} value={toText} onChange={(e) => setToText(e.target.value)} />
+          )}
+        </Field>
+        <button type="submit" className="button">
+          {t.apply}
+        </button>
+      </form>
+      <fieldset className="filters">
+        <legend className="visually-hidden">{nl.caseload.filters}</legend>
+        <Field label={nl.teamOverview.team}>
+          {(control) => (
+            <select {...control} value={team} onChange={(e) => update({ team: e.target.value })}>
+              <option value="">{t.allTeams}</option>
+              {teams.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t.opdrachtgever}>
+          {(control) => (
+            <select
+              {...control}
+              value={opdrachtgever}
+              onChange={(e) => update({ opdrachtgever: e.target.value })}
+            >
+              <option value="">{t.allOpdrachtgevers}</option>
+              {opdrachtgevers.status === 'ready' &&
+                opdrachtgevers.data.items.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.name}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+      {indicators.status === 'loading' && <p role="status">{nl.loading}</p>}
+      {indicators.status === 'failed' && <Notice kind="error">{nl.genericError}</Notice>}
+      {indicators.status === 'ready' && (
+        <>
+          <p>
+            {t.periodText(
+              formatLocalDate(indicators.data.period.from),
+              formatLocalDate(indicators.data.period.to),
+            )}
+          </p>
+          <h2>{t.indicatorsTitle}</h2>
+          <ul className="tiles">
+            {indicatorTiles(indicators.data).map((tile) => (
+              <li key={tile.key} className="tile" data-indicator={tile.key}>
+                <span className="tile__number">{tile.value}</span>
+                <span className="tile__label">{tile.label}</span>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-expanded={open === tile.key}
+                  aria-controls={`def-${tile.key}`}
+                  onClick={() => setOpen(open === tile.key ? null : tile.key)}
+                >
+                  {t.definition}
+                  <span className="visually-hidden">: {tile.label}</span>
+                </button>
+                {open === tile.key && (
+                  <p id={`def-${tile.key}`} className="muted">
+                    {tile.definition}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+          <h2>{t.matrixTitle}</h2>
+          <MatrixTable matrix={indicators.data.ladder.matrix} />
+          <h2>{t.closedTitle}</h2>
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">{t.closedTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.outcome}</th>
+                  <th scope="col">{t.count}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(indicators.data.trajectories.closedByOutcome).map(([key, n]) => (
+                  <tr key={key}>
+                    <th scope="row">
+                      {(nl.outcomes as Record<string, string>)[key] ?? t.concluded}
+                    </th>
+                    <td>{n}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <h2>{t.downloadsTitle}</h2>
+      <p>{t.transitionsText}</p>
+      <ul className="button-row">
+        {(['csv', 'xlsx', 'ndjson'] as const).map((format) => (
+          <li key={format}>
+            <a
+              className="button button--secondary"
+              href={`${API_BASE}/reports/transitions${exportQuery(format)}`}
+              download
+            >
+              {t.transitions(format.toUpperCase())}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <Field label={t.billingMonth} hint="jjjj-mm">
+        {(control) => (
+          <input
+            {...control}
+            value={month}
+            onChange={(e) =>
+              /^\d{4}-(0[1-9]|1[0-2])$/.test(e.target.value) && update({ maand: e.target.value })
+            }
+          />
+        )}
+      </Field>
+      <ul className="button-row">
+        {(['csv', 'xlsx'] as const).map((format) => (
+          <li key={format}>
+            <a
+              className="button button--secondary"
+              href={`${API_BASE}/reports/billing${billingQuery(format)}`}
+              download
+            >
+              {t.billing(format.toUpperCase(), month)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

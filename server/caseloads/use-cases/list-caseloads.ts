@@ -1,0 +1,30 @@
+import type { AppContext } from '../../app-context';
+import type { AuthUser } from '../../auth/types';
+import { findCasesWithOpenTrajectory } from '../../cases/case.repository';
+import { scopeOf } from '../../cases/scope';
+import { listUsers } from '../../users/user.repository';
+import { presentCaseloads } from '../presenter';
+import type { CaseloadsQuery } from '../schema';
+
+/** GET /caseloads: each active begeleider/teamleider of the user's teams, with zeros too. */
+export async function listCaseloads(context: AppContext, user: AuthUser, query: CaseloadsQuery) {
+  const teamIds = query.team ? user.teamIds.filter((id) => id === query.team) : user.teamIds;
+  const [records, members] = await Promise.all([
+    findCasesWithOpenTrajectory(context.db, scopeOf(user), {
+      teamId: query.team,
+      summaryFilter: {},
+    }),
+    listUsers(context.db, user.orgId),
+  ]);
+  return presentCaseloads({
+    teamIds,
+    members: members.filter(
+      (member) => member.active && (member.role === 'begeleider' || member.role === 'teamleider'),
+    ),
+    trajectories: records.map((record) => ({
+      teamId: record.teamId,
+      begeleiderId: record.begeleiderId,
+      state: record.openTrajectory!.summary.state,
+    })),
+  });
+}
