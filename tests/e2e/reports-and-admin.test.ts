@@ -183,6 +183,11 @@ describeInBrowser('beleid and beheer in the browser', () => {
     await page.getByLabel('Wie').selectOption({ label: 'Test beheerder' });
     await page.getByRole('cell', { name: 'settings.update' }).first().waitFor();
     expect(page.url()).toContain('wie=');
+    // The category filter goes to the API (GET /audit?category=): reads leave, changes stay.
+    await page.getByLabel('Soort').selectOption({ label: 'Wijzigingen' });
+    await page.waitForURL(/soort=change/);
+    await page.getByRole('cell', { name: 'settings.update' }).first().waitFor();
+    expect(await page.getByRole('cell', { name: 'case.read' }).count()).toBe(0);
     await expectAccessible(page, 'admin-audit');
     expect(errors).toEqual([]);
     await close();

@@ -355,6 +355,12 @@ export const nl = {
       to: 'Tot en met',
       what: 'Wat',
       whatHint: 'De handelingen op deze pagina.',
+      category: 'Soort',
+      categories: {
+        change: 'Wijzigingen',
+        read: 'Inzage in dossiers',
+        security: 'Beveiliging (mislukte aanmeldingen, geweigerde toegang)',
+      },
       when: 'Wanneer',
       details: 'Details',
       apply: 'Filteren',

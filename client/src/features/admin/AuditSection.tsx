@@ -10,6 +10,8 @@ import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
 
 const t = nl.admin.audit;
+/** GET /audit?category= (issue 12): changes, case-file reads, security events. */
+const AUDIT_CATEGORIES = ['change', 'read', 'security'] as const;
 const PAGE_SIZE = 50;
 
 interface AuditEntry {
@@ -37,6 +39,7 @@ export function AuditSection(props: { users: User[] }) {
     from: params.get('van') ?? '',
     to: params.get('tot') ?? '',
     action: params.get('wat') ?? '',
+    category: params.get('soort') ?? '',
     page: Math.max(1, Number(params.get('pagina')) || 1),
   };
   const [caseText, setCaseText] = useState(filters.caseId);
@@ -48,6 +51,7 @@ export function AuditSection(props: { users: User[] }) {
   const query = queryString({
     userId: filters.userId,
     caseId: filters.caseId,
+    category: filters.category,
     from: filters.from ? startOfLocalDay(filters.from) : undefined,
     to: toExclusive,
     page: filters.page,
@@ -106,6 +110,22 @@ export function AuditSection(props: { users: User[] }) {
               {props.users.map((user) => (
                 <option key={user.id} value={user.id}>
                   {user.displayName}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t.category}>
+          {(control) => (
+            <select
+              {...control}
+              value={filters.category}
+              onChange={(event) => update({ soort: event.target.value })}
+            >
+              <option value="">{nl.caseload.any}</option>
+              {AUDIT_CATEGORIES.map((category) => (
+                <option key={category} value={category}>
+                  {t.categories[category]}
                 </option>
               ))}
             </select>
