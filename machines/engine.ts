@@ -7,8 +7,8 @@ import {
   actsOnCases,
   allowedEventsFor,
   offeredFollowUp,
+  mayRoleSend,
   stateHandles,
-  TEAMLEIDER_EVENTS,
 } from './permissions';
 import { enabledProduct, isProductCode, MACHINE_OF_PRODUCT } from './products';
 import { guardRefusal, rejection } from './refusals';
@@ -351,7 +351,7 @@ export function applyEvent(input: {
       allowed(snapshot),
     );
   }
-  if (TEAMLEIDER_EVENTS.has(event.type as ClientEventType) && actor?.role !== 'teamleider') {
+  if (actor !== null && !mayRoleSend(actor.role, event.type)) {
     return rejection('FORBIDDEN_ROLE', `${event.type} is for a teamleider`, allowed(snapshot));
   }
   const followUp = offeredFollowUp(event, settings);

@@ -34,6 +34,8 @@ export type {
 } from './types';
 
 export { LADDER, TREDEN, isTrede, tredeName } from './ladder';
+export { ROLES, TRAJECTORY_STATE_KEYS } from './vocabulary';
+export { actsOnCases, mayRoleSend } from './permissions';
 export {
   DEFAULT_SETTINGS,
   MACHINE_OF_PRODUCT,

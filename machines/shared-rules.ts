@@ -1,4 +1,5 @@
 import { assign } from 'xstate';
+import { mayRoleSend } from './permissions';
 import {
   calendarDaysBetween,
   extendDeadline,
@@ -49,8 +50,8 @@ function deadlineDue({ context, event }: Args): boolean {
 }
 
 export const sharedGuards = {
-  /** EXTEND and REASSIGN are the teamleider's (SPEC §2.5). */
-  byTeamleider: ({ event }: Args) => event.actor?.role === 'teamleider',
+  /** EXTEND and REASSIGN are the teamleider's (SPEC §2.5; the rule is permissions.ts's). */
+  byTeamleider: ({ event }: Args) => mayRoleSend(event.actor?.role, event.type),
   /** DEADLINE_PASSED is only accepted at or after the deadline instant (decision 003). */
   deadlineDue,
   /** While dropped out the limit clock keeps running (SPEC §2.3): the deadline can pass there. */

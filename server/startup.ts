@@ -1,11 +1,11 @@
 import type { AppContext } from './app-context';
 import { ensureAuditIndexes } from './audit/audit.repository';
 import { bootstrapAdministrator } from './auth/bootstrap-admin';
-import { ensureSessionIndexes } from './auth/session.repository';
+import { ensureSessionIndexes } from './sessions/session.repository';
 import { ensureTeamIndexes } from './teams/team.repository';
 import { ensureUserIndexes } from './users/user.repository';
-import { ensureCaseIndexes } from './cases/case.repository';
-import { migrateStoredSnapshots } from './cases/migrate-stored-snapshots';
+import { ensureCaseIndexes } from './case-store/case.repository';
+import { migrateStoredSnapshots } from './case-store/migrate-stored-snapshots';
 import { prepareDemoData } from './demo/demo-at-startup';
 import { startSweeper } from './sweeper/sweeper-loop';
 

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { AppContext } from '../app-context';
 import { findUserById } from '../users/user.repository';
-import { findSessionUserId } from './session.repository';
+import { findSessionUserId } from '../sessions/session.repository';
 
 export const SESSION_COOKIE = 'trede_session';
 

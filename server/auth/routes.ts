@@ -7,10 +7,10 @@ import { parseInput } from '../http/validate';
 import { findCredentials } from '../users/user.repository';
 import { presentUser } from '../users/presenter';
 import { authenticate, requestToken, SESSION_COOKIE } from './authenticate';
-import { currentUser } from './current-user';
-import { burnPasswordCheck, verifyPassword } from './password';
+import { currentUser } from '../http/current-user';
+import { burnPasswordCheck, verifyPassword } from '../users/password';
 import { loginBodySchema } from './schema';
-import { createSession, deleteSession } from './session.repository';
+import { createSession, deleteSession } from '../sessions/session.repository';
 
 /**
  * Login is rate-limited per client address and username (SPEC §6). The limiter's memory is per

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRODUCT_CODES } from '../../machines';
-import { errorResponses, registry } from '../openapi/registry';
+import { errorResponses, json, registry } from '../openapi/registry';
 
 const productCode = z.enum(PRODUCT_CODES);
 
@@ -42,7 +42,6 @@ export const settingsOverridesSchema = z
 
 export type SettingsOverrides = z.infer<typeof settingsOverridesSchema>;
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const settingsView = z.object({
   organisation: z.object({ id: z.string(), name: z.string() }),
   settings: z.unknown(),

@@ -3,10 +3,11 @@ import { DateTime } from 'luxon';
 import { TIME_ZONE } from '../../machines';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
-import { currentUser, requireRole } from '../auth/current-user';
+import { authorize, currentUser } from '../http/current-user';
 import { NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../http/validate';
 import { logger } from '../logger';
+import { teamsInView } from '../policies/permissions';
 import { listTeams } from '../teams/team.repository';
 import { transitionsQuerySchema } from './schema';
 import { toExportRows } from './transition-rows';
@@ -17,7 +18,7 @@ export function reportRoutes(context: AppContext): Router {
   const router = Router();
 
   // SPEC §2.5: beleid gets pseudonymised exports of the organisation; a teamleider of own teams.
-  router.get('/reports/transitions', requireRole('beleid', 'teamleider'), async (req, res) => {
+  router.get('/reports/transitions', authorize('exportTransitions'), async (req, res) => {
     const me = currentUser(req);
     const query = parseInput(transitionsQuerySchema, req.query, 'query');
     const now = context.clock.now();
@@ -31,7 +32,7 @@ export function reportRoutes(context: AppContext): Router {
         { field: 'from', message: 'must be before to' },
       ]);
 
-    const ownTeams = me.role === 'beleid' ? null : me.teamIds;
+    const ownTeams = teamsInView(me);
     if (query.team && ownTeams && !ownTeams.includes(query.team)) throw new NotFoundError('Team');
     const teams = await listTeams(context.db, me.orgId);
     if (query.team && !teams.some((team) => team.id === query.team))

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { periodEndAfter, PRODUCT_CODES } from '../../machines';
-import { instantSchema, objectId } from '../cases/schema';
+import { instantSchema, objectIdSchema } from '../openapi/fields';
 import { errorResponses, registry } from '../openapi/registry';
 
 /**
@@ -33,7 +33,7 @@ export const inclusiveEndSchema = z
 export const transitionsQuerySchema = z.object({
   from: instantSchema.optional(),
   to: inclusiveEndSchema.optional(),
-  team: objectId.optional(),
+  team: objectIdSchema.optional(),
   product: z.enum(PRODUCT_CODES).optional(),
   format: z.enum(['csv', 'xlsx', 'ndjson']).default('csv'),
 });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { instantSchema, objectId, signalCodeSchema } from '../cases/schema';
+import { instantSchema, objectIdSchema, signalCodeSchema } from '../openapi/fields';
 import { errorResponses, registry } from '../openapi/registry';
 
 export const signalsQuerySchema = z.object({
   asOf: instantSchema.optional().openapi({ description: 'Peildatum; default now' }),
-  team: objectId.optional(),
-  begeleider: objectId.optional(),
+  team: objectIdSchema.optional(),
+  begeleider: objectIdSchema.optional(),
   code: signalCodeSchema.optional(),
 });
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context';
-import { purgeExpiredSessions } from '../auth/session.repository';
+import { purgeExpiredSessions } from '../sessions/session.repository';
 import { logger } from '../logger';
 import { runSweep } from './run-sweep';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponses, registry } from '../openapi/registry';
+import { errorResponses, json, registry } from '../openapi/registry';
 
 export const createTeamBodySchema = z.object({ name: z.string().trim().min(1).max(100) });
 
@@ -7,8 +7,6 @@ export const teamViewSchema = registry.register(
   'Team',
   z.object({ id: z.string(), orgId: z.string(), name: z.string() }),
 );
-
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 registry.registerPath({
   method: 'get',

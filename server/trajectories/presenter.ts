@@ -4,8 +4,8 @@ import {
   type OrganisationSettings,
   type Role,
 } from '../../machines';
-import type { CaseRecord, TrajectoryRecord } from '../cases/case.types';
-import { loadSummary, presentHistoryEntry, toPersisted } from './trajectory-record';
+import type { CaseRecord, TrajectoryRecord } from '../case-store/case.types';
+import { loadSummary, presentHistoryEntry, toPersisted } from '../case-store/trajectory-record';
 
 /**
  * GET /trajectories/:id (SPEC §3). allowedEvents come from the engine for the caller's role; a

@@ -1,4 +1,4 @@
-import type { AuthUser } from '../auth/types';
+import type { AuthUser } from '../policies/actor';
 import type { User } from './user.repository';
 
 export function presentUser(user: AuthUser | User) {

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
-import { currentUser, requireRole } from '../auth/current-user';
-import { hashPassword } from '../auth/password';
-import { deleteSessionsOfUser } from '../auth/session.repository';
+import { authorize, currentUser } from '../http/current-user';
+import { hashPassword } from './password';
+import { deleteSessionsOfUser } from '../sessions/session.repository';
 import { NotFoundError } from '../errors';
 import { parseObjectId } from '../ids';
 import { parseInput } from '../http/validate';
@@ -14,7 +14,7 @@ import { listUsers, updateUser } from './user.repository';
 
 export function userRoutes(context: AppContext): Router {
   const router = Router();
-  const admin = requireRole('beheerder');
+  const admin = authorize('administer');
 
   router.get('/users', admin, async (req, res) => {
     const me = currentUser(req);

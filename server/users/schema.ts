@@ -1,8 +1,20 @@
 import { z } from 'zod';
-import { roleSchema, userViewSchema } from '../auth/schema';
-import { errorResponses, registry } from '../openapi/registry';
+import { objectIdSchema, roleSchema } from '../openapi/fields';
+import { errorResponses, json, registry } from '../openapi/registry';
 
-const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id');
+export const userViewSchema = registry.register(
+  'User',
+  z.object({
+    id: z.string(),
+    orgId: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    teamIds: z.array(z.string()),
+    active: z.boolean().optional(),
+  }),
+);
+
 const password = z.string().min(12, 'must be at least 12 characters').max(200);
 
 export const createUserBodySchema = z.object({
@@ -14,7 +26,7 @@ export const createUserBodySchema = z.object({
     .regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
   displayName: z.string().trim().min(1).max(120),
   role: roleSchema,
-  teamIds: z.array(objectId).max(50).default([]),
+  teamIds: z.array(objectIdSchema).max(50).default([]),
   password,
 });
 
@@ -22,7 +34,7 @@ export const updateUserBodySchema = z
   .object({
     displayName: z.string().trim().min(1).max(120),
     role: roleSchema,
-    teamIds: z.array(objectId).max(50),
+    teamIds: z.array(objectIdSchema).max(50),
     active: z.boolean(),
     password,
   })
@@ -31,11 +43,9 @@ export const updateUserBodySchema = z
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
 
 export const listUsersQuerySchema = z.object({
-  team: objectId.optional(),
+  team: objectIdSchema.optional(),
   role: roleSchema.optional(),
 });
-
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 registry.registerPath({
   method: 'get',

@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
-import type { Role } from '../../machines';
-import type { AuthUser } from '../auth/types';
+import { ROLES, type Role } from '../../machines';
+import type { AuthUser } from '../policies/actor';
 import { modelFor } from '../db/model';
 
 export interface User extends AuthUser {
@@ -25,11 +25,7 @@ const userSchema = new Schema<UserDocument>(
     orgId: { type: String, required: true },
     username: { type: String, required: true, lowercase: true, trim: true },
     displayName: { type: String, required: true },
-    role: {
-      type: String,
-      required: true,
-      enum: ['begeleider', 'teamleider', 'beleid', 'beheerder'],
-    },
+    role: { type: String, required: true, enum: ROLES },
     teamIds: { type: [String], default: [] },
     passwordHash: { type: String, required: true },
     active: { type: Boolean, default: true },

@@ -1,13 +1,14 @@
 import type { Trede } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
-import type { AuthUser } from '../../auth/types';
+import type { AuthUser } from '../../policies/actor';
 import { ConflictError, ValidationError } from '../../errors';
 import { newId } from '../../ids';
+import { mayCreateCaseIn } from '../../policies/permissions';
 import { encryptBsn } from '../bsn';
-import { DuplicateClientNumberError, insertCase } from '../case.repository';
-import type { CaseRecord } from '../case.types';
-import { assertAssignableBegeleider } from '../scope';
+import { DuplicateClientNumberError, insertCase } from '../../case-store/case.repository';
+import type { CaseRecord } from '../../case-store/case.types';
+import { assertAssignableBegeleider } from '../../users/assignable-begeleider';
 
 export interface CreateCaseInput {
   clientNumber: string;
@@ -26,7 +27,7 @@ export async function createCase(
   actor: AuthUser,
   input: CreateCaseInput,
 ): Promise<CaseRecord> {
-  if (!actor.teamIds.includes(input.teamId)) {
+  if (!mayCreateCaseIn(actor, input.teamId)) {
     throw new ValidationError('Invalid body: teamId', [
       { field: 'teamId', message: 'not one of your teams' },
     ]);
@@ -37,7 +38,11 @@ export async function createCase(
     throw new ValidationError('Invalid body: assessedAt', [
       { field: 'assessedAt', message: 'must not be in the future' },
     ]);
-  await assertAssignableBegeleider(context, actor.orgId, input.teamId, input.begeleiderId);
+  await assertAssignableBegeleider(
+    context,
+    { orgId: actor.orgId, teamId: input.teamId },
+    input.begeleiderId,
+  );
 
   const record: CaseRecord = {
     id: newId(),

@@ -1,17 +1,17 @@
 import { assessTrede, type Trede } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
-import type { AuthUser } from '../../auth/types';
+import type { AuthUser } from '../../policies/actor';
 import { loadOrganisationSettings } from '../../organisations/settings';
-import { rejectionToError } from '../../trajectories/engine-errors';
-import { advanceTrajectory, toPersisted } from '../../trajectories/trajectory-record';
-import { applyTrajectoryChange } from '../case-change';
-import { writeCase } from '../case-writer';
-import { findCase } from '../case.repository';
-import type { CaseRecord } from '../case.types';
-import { ladderFloorOf } from '../chronology';
+import { rejectionToError } from '../../engine-errors';
+import { advanceTrajectory, toPersisted } from '../../case-store/trajectory-record';
+import { applyTrajectoryChange } from '../../case-store/case-change';
+import { writeCase } from '../../case-store/case-writer';
+import { findCase } from '../../case-store/case.repository';
+import type { CaseRecord } from '../../case-store/case.types';
+import { ladderFloorOf } from '../../case-store/chronology';
 import { presentCaseFile } from '../presenter';
-import { scopeOf } from '../scope';
+import { scopeOf } from '../../policies/scope';
 
 export interface RecordAssessmentInput {
   trede: Trede;

@@ -1,9 +1,10 @@
 import { Types, type Connection, type UpdateQuery } from 'mongoose';
 import type { MachineId, ProductCode, TrajectoryStateKey } from '../../machines';
 import { modelFor } from '../db/model';
-import { caseIdOfTrajectory } from '../trajectories/trajectory-id';
-import { caseSchema, type CaseDocument } from './case.schema';
-import type { CaseRecord, CaseScope } from './case.types';
+import { isObjectId } from '../ids';
+import { caseIdOfTrajectory } from './trajectory-id';
+import { caseSchema, type CaseDocument } from './case.model';
+import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
 
 /**
  * The only code that touches the `cases` collection. Reads take a CaseScope that is always part of
@@ -21,10 +22,6 @@ export async function ensureCaseIndexes(db: Connection): Promise<void> {
 function toRecord(doc: CaseDocument): CaseRecord {
   const { _id, ...rest } = doc;
   return { ...rest, id: _id.toHexString() };
-}
-
-function isObjectId(value: string): boolean {
-  return /^[0-9a-f]{24}$/i.test(value);
 }
 
 function scopeFilter(scope: CaseScope): Record<string, unknown> {
@@ -90,20 +87,74 @@ export async function findCaseOfTrajectory(
 }
 
 /**
- * The one write path after creation: applies `update` only if the case is still at `version`
- * (compare-and-set). False means someone else wrote first; nothing was changed.
+ * The one write path after creation: turns `before` into `after` with one update that applies only
+ * if the case is still at `before.version` (compare-and-set). False means someone else wrote
+ * first; nothing was changed.
  */
 export async function updateCaseIfVersion(
   db: Connection,
-  caseId: string,
-  version: number,
-  update: UpdateQuery<CaseDocument>,
+  before: CaseRecord,
+  after: CaseRecord,
 ): Promise<boolean> {
   // On FerretDB the version condition would not be atomic anyway (see case-lock.ts: there the
   // per-process case lock guarantees it) and would turn an `_id` lookup into a collection scan.
-  const filter = (await isFerretDb(db)) ? { _id: caseId } : { _id: caseId, version };
-  const result = await model(db).updateOne(filter, update);
+  const filter = (await isFerretDb(db))
+    ? { _id: before.id }
+    : { _id: before.id, version: before.version };
+  const result = await model(db).updateOne(filter, updateFor(before, after));
   return result.matchedCount === 1;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+const SCALAR_FIELDS = [
+  'teamId',
+  'begeleiderId',
+  'clientNumber',
+  'displayName',
+  'bsn',
+  'currentTrede',
+  'lastAssessedAt',
+  'version',
+  'updatedAt',
+] as const;
+
+/**
+ * The single-document update that turns `before` into `after`: $set for what changed and $push for
+ * what was appended (ladder, history, closed trajectories), so an event is one atomic write
+ * (SPEC §1: FerretDB v1 has no multi-document transactions; SPEC §6: no lost data).
+ * Positional `$` updates are avoided on purpose (FerretDB v1 lacks them).
+ */
+function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<CaseDocument> {
+  const $set: Record<string, unknown> = {};
+  const $push: Record<string, { $each: unknown[] }> = {};
+  for (const field of SCALAR_FIELDS)
+    if (!same(before[field], after[field])) $set[field] = after[field];
+  if (after.ladder.length > before.ladder.length)
+    $push.ladder = { $each: after.ladder.slice(before.ladder.length) };
+  if (after.closedTrajectories.length > before.closedTrajectories.length) {
+    $push.closedTrajectories = {
+      $each: after.closedTrajectories.slice(before.closedTrajectories.length),
+    };
+  }
+  if (!same(before.idempotency, after.idempotency)) $set.idempotency = after.idempotency;
+
+  const open = before.openTrajectory;
+  const next = after.openTrajectory;
+  if (open && next && open.id === next.id) {
+    for (const key of Object.keys(next) as Array<keyof TrajectoryRecord>) {
+      if (key !== 'history' && !same(open[key], next[key]))
+        $set[`openTrajectory.${key}`] = next[key];
+    }
+    // History grows by appending; only withdrawn system entries (decision 006) rewrite its tail.
+    if (!same(open.history, next.history.slice(0, open.history.length)))
+      $set['openTrajectory.history'] = next.history;
+    else if (next.history.length > open.history.length)
+      $push['openTrajectory.history'] = { $each: next.history.slice(open.history.length) };
+  } else if (!same(open, next)) {
+    $set.openTrajectory = next;
+  }
+  return Object.keys($push).length ? { $set, $push } : { $set };
 }
 
 const ferretDbByConnection = new WeakMap<Connection, Promise<boolean>>();

@@ -1,7 +1,6 @@
 import type { AppContext } from '../app-context';
 import { ConflictError, NotFoundError } from '../errors';
 import { withCaseLock } from './case-lock';
-import { updateFor } from './case-change';
 import { updateCaseIfVersion } from './case.repository';
 import type { CaseRecord } from './case.types';
 
@@ -28,12 +27,7 @@ export async function writeCase<T>(
       if (!current) throw new NotFoundError('Case');
       const decision = await decide(current);
       if (!decision.write) return { result: decision.result, written: false };
-      const written = await updateCaseIfVersion(
-        context.db,
-        caseId,
-        current.version,
-        updateFor(current, decision.write),
-      );
+      const written = await updateCaseIfVersion(context.db, current, decision.write);
       return written ? { result: decision.result, written: true } : null;
     });
     if (outcome) return outcome;

@@ -1,5 +1,5 @@
-import type { Rejection } from '../../machines';
-import { AppError, ForbiddenError, UnprocessableError } from '../errors';
+import type { Rejection } from '../machines';
+import { AppError, ForbiddenError, UnprocessableError } from './errors';
 
 /**
  * The engine refuses with values (STYLE: machine refusals are values); this is the one place they
