@@ -7,7 +7,7 @@ import {
   actsOnCases,
   allowedEventsFor,
   offeredFollowUp,
-  mayRoleSend,
+  roleMaySend,
   stateHandles,
 } from './permissions';
 import { enabledProduct, isProductCode, MACHINE_OF_PRODUCT } from './products';
@@ -351,7 +351,7 @@ export function applyEvent(input: {
       allowed(snapshot),
     );
   }
-  if (actor !== null && !mayRoleSend(actor.role, event.type)) {
+  if (actor !== null && !roleMaySend(actor.role, event.type as ClientEventType)) {
     return rejection('FORBIDDEN_ROLE', `${event.type} is for a teamleider`, allowed(snapshot));
   }
   const followUp = offeredFollowUp(event, settings);

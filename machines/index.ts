@@ -35,7 +35,7 @@ export type {
 
 export { LADDER, TREDEN, isTrede, tredeName } from './ladder';
 export { ROLES, TRAJECTORY_STATE_KEYS } from './vocabulary';
-export { actsOnCases, mayRoleSend } from './permissions';
+export { actsOnCases } from './permissions';
 export {
   DEFAULT_SETTINGS,
   MACHINE_OF_PRODUCT,
@@ -93,3 +93,4 @@ export { chronologyFloor } from './ladder-chronology';
 export { assessTrede, type AssessmentResult } from './assessment';
 export { replayTrajectory, type ReplayInput } from './replay';
 export { CLOSE_OUTCOMES, HERONTDEKKEN_ROUTES, REVIEW_DECISIONS } from './event-payload';
+export { roleMaySend } from './permissions';

@@ -20,13 +20,13 @@ export function actsOnCases(role: Role): boolean {
 export const TEAMLEIDER_EVENTS: ReadonlySet<ClientEventType> = new Set(['EXTEND', 'REASSIGN']);
 
 /**
- * The one statement of "who may send which event" (SPEC §2.5): case workers only, and EXTEND and
- * REASSIGN by a teamleider. The engine's refusal, the machines' guard and the allowed events all
- * ask this; it lives in machines/ because the browser needs it too.
+ * The one statement of "who may send which event" (SPEC §2.5), whatever the state: case workers
+ * only, and EXTEND and REASSIGN by a teamleider. The engine's refusal, the machines' guard, the
+ * allowed events and the server's policies all ask this; it lives in machines/ because the browser
+ * needs it too.
  */
-export function mayRoleSend(role: Role | undefined, type: string): boolean {
-  if (role === undefined || !actsOnCases(role)) return false;
-  return !TEAMLEIDER_EVENTS.has(type as ClientEventType) || role === 'teamleider';
+export function roleMaySend(role: Role, type: ClientEventType): boolean {
+  return actsOnCases(role) && (!TEAMLEIDER_EVENTS.has(type) || role === 'teamleider');
 }
 
 /** Event types per state node; xstate computes `ownEvents` anew on every access. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import helmet from 'helmet';
 import type { AppContext } from './app-context';
 import { auditRoutes } from './audit/routes';
+import { securityEventsOnError } from './audit/security-events';
 import { caseRoutes } from './cases/routes';
 import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
@@ -17,6 +18,7 @@ import { trajectoryRoutes } from './trajectories/routes';
 import { userRoutes } from './users/routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { clientDistDir } from './paths';
+import { noStore, rejectCrossSiteCookieWrites } from './http/headers';
 
 /** Each module contributes one router under /api/v1; the order here is the mount order. */
 const apiModules: Array<(context: AppContext) => Router> = [
@@ -36,18 +38,29 @@ const apiModules: Array<(context: AppContext) => Router> = [
 export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Only the proxies the operator names may set the client address (TREDE_TRUST_PROXY, hole 1).
+  app.set('trust proxy', context.config.trustProxy);
   app.set('query parser', 'simple'); // no nested objects from query strings: ?a[$ne]=x stays a string
-  app.use(helmet());
+  app.use(
+    helmet({
+      // helmet's default is frame-ancestors 'self'; nothing may frame Trede (docs/security.md).
+      contentSecurityPolicy: { directives: { 'frame-ancestors': ["'none'"] } },
+      frameguard: { action: 'deny' },
+    }),
+  );
   app.use(express.json({ limit: '100kb' }));
   app.use(cookieParser());
 
   const api = express.Router();
+  api.use(noStore);
+  api.use(rejectCrossSiteCookieWrites);
   for (const module of apiModules) api.use(module(context));
   api.use(notFoundHandler);
   app.use('/api/v1', api);
+  app.use('/api', noStore, notFoundHandler); // /api/v2/…, /api/anything: JSON, not the client
 
   serveClient(app);
+  app.use(securityEventsOnError(context));
   app.use(errorHandler);
   return app;
 }

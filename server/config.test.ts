@@ -41,4 +41,14 @@ describe('loadConfig', () => {
       /TREDE_ADMIN_PASSWORD/,
     );
   });
+
+  it('trusts no proxy by default and only the ones TREDE_TRUST_PROXY names', () => {
+    expect(loadConfig({}, []).trustProxy).toBe(false);
+    expect(loadConfig({ TREDE_TRUST_PROXY: 'false' }, []).trustProxy).toBe(false);
+    expect(loadConfig({ TREDE_TRUST_PROXY: '1' }, []).trustProxy).toBe(1);
+    expect(loadConfig({ TREDE_TRUST_PROXY: 'loopback, 10.0.0.0/8' }, []).trustProxy).toBe(
+      'loopback,10.0.0.0/8',
+    );
+    expect(() => loadConfig({ TREDE_TRUST_PROXY: 'everyone' }, [])).toThrow(/TREDE_TRUST_PROXY/);
+  });
 });

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -8,6 +9,42 @@ import { z } from 'zod';
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/**
+ * TREDE_TRUST_PROXY: which proxies may say who the client is (X-Forwarded-For). Unset or `false`:
+ * none, the socket's address counts (hole 1: a forged header must not buy new login attempts).
+ * A number is a hop count; otherwise a comma list of addresses, CIDR ranges or Express's names
+ * loopback, linklocal, uniquelocal.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      value === 'false' ||
+      /^\d{1,2}$/.test(value) ||
+      value.split(',').every((part) => {
+        const item = part.trim();
+        if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+        const [address, bits, ...rest] = item.split('/');
+        return (
+          rest.length === 0 &&
+          net.isIP(address ?? '') !== 0 &&
+          (bits === undefined || /^\d{1,3}$/.test(bits))
+        );
+      }),
+    'false, a hop count, or a comma list of addresses/CIDR ranges/loopback/linklocal/uniquelocal',
+  )
+  .transform((value): TrustProxy => {
+    if (value === 'false') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value
+      .split(',')
+      .map((part) => part.trim())
+      .join(',');
+  });
+
+export type TrustProxy = false | number | string;
 
 const envSchema = z
   .object({
@@ -22,6 +59,8 @@ const envSchema = z
     TREDE_TOOLS_DIR: z.string().min(1).default('./.tools'),
     TREDE_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
     TREDE_COOKIE_SECURE: booleanString.default(true),
+    TREDE_TRUST_PROXY: trustProxySchema.optional(),
+    TREDE_SECURITY_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     MONGOD_BIN: z.string().min(1).optional(),
     FERRETDB_BIN: z.string().min(1).optional(),
   })
@@ -47,6 +86,18 @@ export interface Config {
   toolsDir: string;
   sweepIntervalMs: number;
   cookieSecure: boolean;
+  /** Express's `trust proxy` setting; false unless TREDE_TRUST_PROXY names proxies. */
+  trustProxy: TrustProxy;
+  /**
+   * How a case write guards against a concurrent writer (docs/scaling.md). 'auto': on MongoDB the
+   * `{_id, version}` conditional update; on FerretDB, whose conditional update is not atomic, the
+   * per-process case lock with an `_id` filter. 'compare-and-set': always the conditional update and
+   * retry, without the lock, as N processes on MongoDB rely on: lets tests run that path on the
+   * embedded engine. Not read from the environment: on FerretDB with concurrent writers it is unsafe.
+   */
+  writeConcurrency: 'auto' | 'compare-and-set';
+  /** How long security events stay in the audit log. */
+  securityEventRetentionDays: number;
   mongodBin: string | undefined;
   ferretdbBin: string | undefined;
 }
@@ -83,6 +134,9 @@ export function loadConfig(
     toolsDir: path.resolve(e.TREDE_TOOLS_DIR),
     sweepIntervalMs: e.TREDE_SWEEP_INTERVAL_SECONDS * 1000,
     cookieSecure: e.TREDE_COOKIE_SECURE,
+    trustProxy: e.TREDE_TRUST_PROXY ?? false,
+    writeConcurrency: 'auto',
+    securityEventRetentionDays: e.TREDE_SECURITY_EVENT_RETENTION_DAYS,
     mongodBin: e.MONGOD_BIN,
     ferretdbBin: e.FERRETDB_BIN,
   };

@@ -1,10 +1,12 @@
 import type { AppContext } from './app-context';
 import { ensureAuditIndexes } from './audit/audit.repository';
 import { bootstrapAdministrator } from './auth/bootstrap-admin';
+import { ensureLoginAttemptIndexes } from './auth/login-attempts.repository';
 import { ensureSessionIndexes } from './sessions/session.repository';
 import { ensureTeamIndexes } from './teams/team.repository';
 import { ensureUserIndexes } from './users/user.repository';
 import { ensureCaseIndexes } from './case-store/case.repository';
+import { flushPendingAudit } from './case-store/case-writer';
 import { migrateStoredSnapshots } from './case-store/migrate-stored-snapshots';
 import { prepareDemoData } from './demo/demo-at-startup';
 import { startSweeper } from './sweeper/sweeper-loop';
@@ -26,8 +28,12 @@ export async function startupTasks(
     ensureTeamIndexes(context.db),
     ensureSessionIndexes(context.db),
     ensureAuditIndexes(context.db),
+    ensureLoginAttemptIndexes(context.db),
   ]);
   await ensureCaseIndexes(context.db);
+  // Audit entries a crash left in case outboxes reach the audit log before anything else runs.
+  const flushed = await flushPendingAudit(context);
+  if (flushed) console.log(`Audit: flushed the pending entries of ${flushed} cases.`);
   await migrateStoredSnapshots(context); // decision 009: stored snapshots follow the machine version
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
   const admin = await bootstrapAdministrator(context);

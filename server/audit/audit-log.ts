@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context';
-import { appendAudit } from './audit.repository';
+import { appendAudit, type AuditCategory } from './audit.repository';
 
 export interface AuditInput {
   orgId: string;
@@ -11,6 +11,12 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
+const READ_ACTIONS = new Set(['case.read', 'case.list', 'trajectory.read', 'signals.list']);
+
+export function categoryOf(action: string): AuditCategory {
+  return READ_ACTIONS.has(action) ? 'read' : 'change';
+}
+
 /** Every case-file read and every change goes through here (SPEC §2.5). */
 export async function recordAudit(context: AppContext, entry: AuditInput): Promise<void> {
   await appendAudit(context.db, {
@@ -18,6 +24,7 @@ export async function recordAudit(context: AppContext, entry: AuditInput): Promi
     at: context.clock.now(),
     actorId: entry.actorId,
     action: entry.action,
+    category: categoryOf(entry.action),
     caseId: entry.caseId ?? null,
     trajectoryId: entry.trajectoryId ?? null,
     details: entry.details,

@@ -3,11 +3,16 @@ import { modelFor } from '../db/model';
 
 /**
  * Append-only audit log (SPEC §2.5): who, when, what, which case. Nothing in the application
- * updates or deletes these documents; details never hold names, notes or a BSN.
+ * updates these documents or deletes a change or read entry; security events alone expire after
+ * their retention (audit/security-events.ts). Details never hold names, notes or a BSN.
  */
+export type AuditCategory = 'change' | 'read' | 'security';
+
 export interface AuditEntry {
   id: string;
-  orgId: string;
+  /** Null only for security events that belong to no known organisation. */
+  orgId: string | null;
+  category: AuditCategory | null;
   at: string;
   actorId: string | null;
   action: string;
@@ -17,7 +22,8 @@ export interface AuditEntry {
 }
 
 interface AuditDocument {
-  orgId: string;
+  orgId: string | null;
+  category?: AuditCategory | null;
   at: Date;
   actorId: string | null;
   action: string;
@@ -28,7 +34,8 @@ interface AuditDocument {
 
 const auditSchema = new Schema<AuditDocument>(
   {
-    orgId: { type: String, required: true },
+    orgId: { type: String, default: null },
+    category: { type: String, default: null },
     at: { type: Date, required: true },
     actorId: { type: String, default: null },
     action: { type: String, required: true },
@@ -41,6 +48,7 @@ const auditSchema = new Schema<AuditDocument>(
 auditSchema.index({ orgId: 1, at: -1 });
 auditSchema.index({ orgId: 1, caseId: 1, at: -1 });
 auditSchema.index({ orgId: 1, actorId: 1, at: -1 });
+auditSchema.index({ category: 1, at: 1 }); // the retention purge of security events
 
 function model(db: Connection) {
   return modelFor(db, 'Audit', auditSchema);
@@ -57,8 +65,23 @@ export async function appendAudit(
   await model(db).create({ ...entry, details: entry.details ?? {} });
 }
 
+/** Copies case outbox entries (audit/outbox.ts) to `audit`; an entry copied before (same `_id`) is left as it is. */
+export async function copyToAudit(
+  db: Connection,
+  entries: ReadonlyArray<{ id: string }>,
+): Promise<void> {
+  for (const { id, ...entry } of entries) {
+    try {
+      await db.collection('audit').insertOne({ _id: id as never, ...entry });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+  }
+}
+
 export interface AuditQuery {
   orgId: string;
+  category?: AuditCategory;
   caseId?: string;
   actorId?: string;
   from?: Date;
@@ -71,7 +94,12 @@ export async function findAudit(
   db: Connection,
   query: AuditQuery,
 ): Promise<{ items: AuditEntry[]; total: number }> {
-  const filter: Record<string, unknown> = { orgId: query.orgId };
+  // Security events without an organisation (e.g. logins with unknown usernames) are shown to
+  // every beheerder who asks for security events: they may be aimed at anyone.
+  const filter: Record<string, unknown> =
+    query.category === 'security'
+      ? { orgId: { $in: [query.orgId, null] }, category: 'security' }
+      : { orgId: query.orgId, ...(query.category && { category: query.category }) };
   if (query.caseId) filter.caseId = query.caseId;
   if (query.actorId) filter.actorId = query.actorId;
   if (query.from || query.to)
@@ -85,6 +113,7 @@ export async function findAudit(
     items: docs.map((doc) => ({
       id: String(doc._id),
       orgId: doc.orgId,
+      category: doc.category ?? null,
       at: doc.at.toISOString(),
       actorId: doc.actorId,
       action: doc.action,
@@ -93,4 +122,9 @@ export async function findAudit(
       details: doc.details ?? {},
     })),
   };
+}
+
+/** Security events older than `before` (retention, TREDE_SECURITY_EVENT_RETENTION_DAYS). */
+export async function purgeSecurityEvents(db: Connection, before: Date): Promise<number> {
+  return (await model(db).deleteMany({ category: 'security', at: { $lt: before } })).deletedCount;
 }

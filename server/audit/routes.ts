@@ -3,7 +3,8 @@ import type { AppContext } from '../app-context';
 import { authorize, currentUser } from '../http/current-user';
 import { parseInput } from '../http/validate';
 import { findAudit } from './audit.repository';
-import { auditQuerySchema } from './schema';
+import type { z } from 'zod';
+import { auditListView, auditQuerySchema } from './schema';
 
 export function auditRoutes(context: AppContext): Router {
   const router = Router();
@@ -14,12 +15,18 @@ export function auditRoutes(context: AppContext): Router {
       orgId: me.orgId,
       caseId: query.caseId,
       actorId: query.userId,
+      category: query.category,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
       skip: (query.page - 1) * query.pageSize,
       limit: query.pageSize,
     });
-    res.json({ ...result, page: query.page, pageSize: query.pageSize });
+    const body: z.infer<typeof auditListView> = {
+      ...result,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+    res.json(body);
   });
   return router;
 }

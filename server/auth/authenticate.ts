@@ -1,9 +1,9 @@
 import type { Request, RequestHandler } from 'express';
 import type { AppContext } from '../app-context';
+import { recordSecurityEvent } from '../audit/security-events';
 import { findUserById } from '../users/user.repository';
+import { SESSION_COOKIE } from '../sessions/session-cookie';
 import { findSessionUserId } from '../sessions/session.repository';
-
-export const SESSION_COOKIE = 'trede_session';
 
 /** The token from `Authorization: Bearer …` (API clients) or the httpOnly session cookie (the browser). */
 export function requestToken(req: Request): string | undefined {
@@ -20,7 +20,14 @@ export function authenticate(context: AppContext): RequestHandler {
     if (token) {
       const userId = await findSessionUserId(context.db, token, context.clock.now());
       const user = userId ? await findUserById(context.db, userId) : null;
-      if (user?.active) {
+      if (!user?.active) {
+        await recordSecurityEvent(context, req, {
+          action: 'security.invalid_session',
+          outcome: userId ? 'INACTIVE_USER' : 'NO_SUCH_SESSION',
+          orgId: user?.orgId ?? null,
+          actorId: user?.id ?? null,
+        });
+      } else {
         req.user = {
           id: user.id,
           orgId: user.orgId,

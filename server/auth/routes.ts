@@ -1,53 +1,58 @@
 import { Router, type Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
-import { AppError, UnauthenticatedError } from '../errors';
-import { parseInput } from '../http/validate';
+import { recordSecurityEvent, type SecurityAction } from '../audit/security-events';
+import { UnauthenticatedError } from '../errors';
+import { parseInput, parseNoQuery } from '../http/validate';
 import { findCredentials } from '../users/user.repository';
 import { presentUser } from '../users/presenter';
-import { authenticate, requestToken, SESSION_COOKIE } from './authenticate';
+import { SESSION_COOKIE } from '../sessions/session-cookie';
+import { authenticate, requestToken } from './authenticate';
 import { currentUser } from '../http/current-user';
 import { burnPasswordCheck, verifyPassword } from '../users/password';
+import { clientAddress } from '../http/client-address';
+import { countLoginAttempt, TooManyAttemptsError } from './login-throttle';
 import { loginBodySchema } from './schema';
 import { createSession, deleteSession } from '../sessions/session.repository';
-
-/**
- * Login is rate-limited per client address and username (SPEC §6). The limiter's memory is per
- * process; behind a load balancer each instance limits on its own (docs/security.md).
- */
-function loginLimiter() {
-  return rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit: 10,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => {
-      const username: unknown = req.body?.username;
-      return `${ipKeyGenerator(req.ip ?? '')}|${typeof username === 'string' ? username.trim().toLowerCase() : ''}`;
-    },
-    handler: (_req, _res, next) =>
-      next(
-        new AppError(429, 'TOO_MANY_ATTEMPTS', 'Too many login attempts; try again in 15 minutes'),
-      ),
-  });
-}
 
 export function authRoutes(context: AppContext): Router {
   const router = Router();
   router.use(authenticate(context));
 
-  router.post('/auth/login', loginLimiter(), async (req, res) => {
+  router.post('/auth/login', async (req, res) => {
     const body = parseInput(loginBodySchema, req.body);
     const found = await findCredentials(context.db, body.username);
+    const security = (action: SecurityAction, outcome: string) =>
+      recordSecurityEvent(context, req, {
+        action,
+        outcome,
+        orgId: found?.user.orgId ?? null,
+        actorId: found?.user.id ?? null,
+        username: body.username,
+      });
+    const attempt = await countLoginAttempt(context, clientAddress(req), body.username).catch(
+      async (error: unknown) => {
+        if (error instanceof TooManyAttemptsError) {
+          res.set('Retry-After', String(error.retryAfterSeconds));
+          await security('security.login_locked', 'TOO_MANY_ATTEMPTS');
+        }
+        throw error;
+      },
+    );
     if (!found) {
       await burnPasswordCheck(body.password);
+      await security('security.login_failed', 'UNKNOWN_USERNAME');
       throw new UnauthenticatedError('Unknown username or wrong password');
     }
-    if (!(await verifyPassword(body.password, found.passwordHash)) || !found.user.active) {
+    if (!(await verifyPassword(body.password, found.passwordHash))) {
+      await security('security.login_failed', 'WRONG_PASSWORD');
       throw new UnauthenticatedError('Unknown username or wrong password');
     }
+    if (!found.user.active) {
+      await security('security.login_failed', 'INACTIVE_USER');
+      throw new UnauthenticatedError('Unknown username or wrong password');
+    }
+    await attempt.succeeded();
     const now = context.clock.now();
     const session = await createSession(context.db, {
       userId: found.user.id,
@@ -81,6 +86,7 @@ export function authRoutes(context: AppContext): Router {
   });
 
   router.get('/me', (req, res) => {
+    parseNoQuery(req.query);
     res.json(presentUser(currentUser(req)));
   });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorResponses, registry } from '../openapi/registry';
 import { userViewSchema } from '../users/schema';
 
-export const loginBodySchema = z.object({
+export const loginBodySchema = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
 });
@@ -37,6 +37,6 @@ registry.registerPath({
   summary: 'The logged-in user',
   responses: {
     200: { description: 'You', content: { 'application/json': { schema: userViewSchema } } },
-    ...errorResponses(401),
+    ...errorResponses(400, 401),
   },
 });

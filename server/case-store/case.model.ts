@@ -2,7 +2,11 @@ import { Schema, type Types } from 'mongoose';
 import type { CaseRecord } from './case.types';
 
 /** The stored shape: CaseRecord with the ObjectId as `_id`. */
-export type CaseDocument = Omit<CaseRecord, 'id'> & { _id: Types.ObjectId };
+export type CaseDocument = Omit<CaseRecord, 'id'> & {
+  _id: Types.ObjectId;
+  /** comparisonKey(clientNumber): unique per organisation, so DEMO-0002 and demo-0002 clash (hole 6). */
+  clientNumberKey?: string;
+};
 
 const TREDES = [1, 2, 3, 4, 5, 6];
 const PRODUCTS = ['ONT', 'STA-2', 'STA-3', 'STA-4', 'HER'];
@@ -83,11 +87,27 @@ const trajectorySchema = new Schema(
 const idempotencySchema = new Schema(
   {
     key: { type: String, required: true },
+    userId: { type: String },
     trajectoryId: { type: String, required: true },
     requestHash: { type: String, required: true },
     historyLength: { type: Number, required: true },
     response: { type: Schema.Types.Mixed, required: true },
     at: { type: Date, required: true },
+  },
+  { _id: false, strict: true, minimize: false },
+);
+
+const outboxEntrySchema = new Schema(
+  {
+    id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    at: { type: Date, required: true },
+    actorId: { type: String, default: null },
+    action: { type: String, required: true },
+    category: { type: String, required: true },
+    caseId: { type: String, required: true },
+    trajectoryId: { type: String, default: null },
+    details: { type: Schema.Types.Mixed, default: {} },
   },
   { _id: false, strict: true, minimize: false },
 );
@@ -98,9 +118,10 @@ export const caseSchema = new Schema<CaseDocument>(
     teamId: { type: String, required: true },
     begeleiderId: { type: String, required: true },
     clientNumber: { type: String, required: true },
+    clientNumberKey: { type: String },
     displayName: { type: String, required: true },
     bsn: {
-      type: new Schema({ cipher: String, last4: String }, { _id: false, strict: true }),
+      type: new Schema({ cipher: String }, { _id: false, strict: true }),
       default: null,
     },
     currentTrede: { type: Number, enum: TREDES, required: true },
@@ -109,6 +130,7 @@ export const caseSchema = new Schema<CaseDocument>(
     openTrajectory: { type: trajectorySchema, default: null },
     closedTrajectories: { type: [trajectorySchema], default: [] },
     idempotency: { type: [idempotencySchema], default: [] },
+    auditOutbox: { type: [outboxEntrySchema], default: [] },
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -119,6 +141,7 @@ export const caseSchema = new Schema<CaseDocument>(
 // One index per query the API makes (checked by scripts/explain-indexes.ts). Every case query
 // starts with orgId, the first half of the shard key (docs/scaling.md).
 caseSchema.index({ orgId: 1, clientNumber: 1 }, { unique: true }); // uniqueness, q by prefix, list sort
+caseSchema.index({ orgId: 1, clientNumberKey: 1 }, { unique: true }); // uniqueness ignoring case
 caseSchema.index({ orgId: 1, teamId: 1, clientNumber: 1 }); // case list of a team
 caseSchema.index({ orgId: 1, teamId: 1, begeleiderId: 1 }); // case list of a begeleider
 caseSchema.index({

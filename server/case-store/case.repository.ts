@@ -1,7 +1,9 @@
 import { Types, type Connection, type UpdateQuery } from 'mongoose';
 import type { MachineId, ProductCode, TrajectoryStateKey } from '../../machines';
+import { createIndexesOrWarn } from '../db/indexes';
 import { modelFor } from '../db/model';
 import { isObjectId } from '../ids';
+import { comparisonKey } from '../http/text';
 import { caseIdOfTrajectory } from './trajectory-id';
 import { caseSchema, type CaseDocument } from './case.model';
 import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
@@ -16,11 +18,25 @@ function model(db: Connection) {
 }
 
 export async function ensureCaseIndexes(db: Connection): Promise<void> {
-  await model(db).createIndexes();
+  // Cases stored before client numbers were compared ignoring case get their key first.
+  const missing = await model(db)
+    .find({ clientNumberKey: { $exists: false } }, { clientNumber: 1 })
+    .lean<Array<{ _id: Types.ObjectId; clientNumber: string }>>();
+  for (const doc of missing)
+    await model(db).updateOne(
+      { _id: doc._id },
+      { $set: { clientNumberKey: comparisonKey(doc.clientNumber) } },
+    );
+  await createIndexesOrWarn('cases', () => model(db).createIndexes());
+  // Hole 15: BSNs stored before the mask was derived on read carried their last four digits.
+  // The raw collection: the field is no longer in the schema, so mongoose would drop it (strict).
+  await db
+    .collection('cases')
+    .updateMany({ 'bsn.last4': { $exists: true } }, { $unset: { 'bsn.last4': '' } });
 }
 
 function toRecord(doc: CaseDocument): CaseRecord {
-  const { _id, ...rest } = doc;
+  const { _id, clientNumberKey: _key, ...rest } = doc;
   return { ...rest, id: _id.toHexString() };
 }
 
@@ -38,7 +54,11 @@ export async function insertCase(db: Connection, record: CaseRecord): Promise<vo
 export async function insertCases(db: Connection, records: CaseRecord[]): Promise<void> {
   try {
     await model(db).insertMany(
-      records.map(({ id, ...rest }) => ({ ...rest, _id: new Types.ObjectId(id) })),
+      records.map(({ id, ...rest }) => ({
+        ...rest,
+        _id: new Types.ObjectId(id),
+        clientNumberKey: comparisonKey(rest.clientNumber),
+      })),
       { ordered: true },
     );
   } catch (error) {
@@ -87,21 +107,34 @@ export async function findCaseOfTrajectory(
 }
 
 /**
- * The one write path after creation: turns `before` into `after` with one update that applies only
- * if the case is still at `before.version` (compare-and-set). False means someone else wrote
- * first; nothing was changed.
+ * The one write path after creation: applies `update` only if the case is still at `version`
+ * (compare-and-set). False means someone else wrote first; nothing was changed.
  */
+export type WriteConcurrency = 'auto' | 'compare-and-set';
+
+/**
+ * The filter of a write that must find the case still at `version`. On FerretDB ('auto') the
+ * version condition would not be atomic anyway (see case-lock.ts: there the per-process case lock
+ * guarantees it) and would turn an `_id` lookup into a collection scan.
+ */
+async function versionFilter(
+  db: Connection,
+  caseId: string,
+  version: number,
+  mode: WriteConcurrency,
+): Promise<Record<string, unknown>> {
+  return mode === 'auto' && (await isFerretDb(db)) ? { _id: caseId } : { _id: caseId, version };
+}
+
 export async function updateCaseIfVersion(
   db: Connection,
-  before: CaseRecord,
-  after: CaseRecord,
+  caseId: string,
+  version: number,
+  update: UpdateQuery<CaseDocument>,
+  mode: WriteConcurrency = 'auto',
 ): Promise<boolean> {
-  // On FerretDB the version condition would not be atomic anyway (see case-lock.ts: there the
-  // per-process case lock guarantees it) and would turn an `_id` lookup into a collection scan.
-  const filter = (await isFerretDb(db))
-    ? { _id: before.id }
-    : { _id: before.id, version: before.version };
-  const result = await model(db).updateOne(filter, updateFor(before, after));
+  const filter = await versionFilter(db, caseId, version, mode);
+  const result = await model(db).updateOne(filter, update);
   return result.matchedCount === 1;
 }
 
@@ -125,7 +158,7 @@ const SCALAR_FIELDS = [
  * (SPEC §1: FerretDB v1 has no multi-document transactions; SPEC §6: no lost data).
  * Positional `$` updates are avoided on purpose (FerretDB v1 lacks them).
  */
-function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<CaseDocument> {
+export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<CaseDocument> {
   const $set: Record<string, unknown> = {};
   const $push: Record<string, { $each: unknown[] }> = {};
   for (const field of SCALAR_FIELDS)
@@ -138,6 +171,11 @@ function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<CaseDocum
     };
   }
   if (!same(before.idempotency, after.idempotency)) $set.idempotency = after.idempotency;
+  // Appended, never replaced: a flush that emptied the outbox meanwhile loses nothing (audit/outbox.ts).
+  const outboxBefore = before.auditOutbox ?? [];
+  const outboxAfter = after.auditOutbox ?? [];
+  if (outboxAfter.length > outboxBefore.length)
+    $push.auditOutbox = { $each: outboxAfter.slice(outboxBefore.length) };
 
   const open = before.openTrajectory;
   const next = after.openTrajectory;
@@ -155,6 +193,26 @@ function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<CaseDocum
     $set.openTrajectory = next;
   }
   return Object.keys($push).length ? { $set, $push } : { $set };
+}
+
+/** Empties the audit outbox if the case is still at `version` (a later write carries it on). */
+export async function clearAuditOutboxIfVersion(
+  db: Connection,
+  caseId: string,
+  version: number,
+  mode: WriteConcurrency = 'auto',
+): Promise<boolean> {
+  const filter = await versionFilter(db, caseId, version, mode);
+  const result = await model(db).updateOne(filter, { $set: { auditOutbox: [] } });
+  return result.matchedCount === 1;
+}
+
+/** Ids of cases whose audit outbox holds entries (a crash between a write and its flush). */
+export async function findCaseIdsWithPendingAudit(db: Connection): Promise<string[]> {
+  const docs = await model(db)
+    .find({ 'auditOutbox.0': { $exists: true } }, { _id: 1 })
+    .lean<Array<{ _id: Types.ObjectId }>>();
+  return docs.map((doc) => doc._id.toHexString());
 }
 
 const ferretDbByConnection = new WeakMap<Connection, Promise<boolean>>();

@@ -8,6 +8,7 @@ import type {
   Trede,
 } from '../../machines';
 import type { TeamScope } from '../policies/scope';
+import type { OutboxEntry } from '../audit/outbox';
 
 /**
  * The case aggregate as stored in the `cases` collection: one document per case holding the
@@ -33,6 +34,8 @@ export interface CaseRecord {
   openTrajectory: TrajectoryRecord | null;
   closedTrajectories: TrajectoryRecord[];
   idempotency: IdempotencyRecord[];
+  /** Audit entries written with the change that caused them, until copied to `audit` (audit/outbox.ts). */
+  auditOutbox?: OutboxEntry[];
   /** Bumped by every write; the condition of every update (optimistic concurrency). */
   version: number;
   createdAt: Date;
@@ -42,7 +45,6 @@ export interface CaseRecord {
 export interface StoredBsn {
   /** AES-256-GCM, see bsn.ts; never decrypted for the API, never exported or logged. */
   cipher: string;
-  last4: string;
 }
 
 /**
@@ -122,9 +124,15 @@ export interface TrajectoryRecord {
   closedAt: Date | null;
 }
 
-/** The first successful response to an event sent with an Idempotency-Key (per trajectory). */
+/**
+ * The first successful response to an event sent with an Idempotency-Key, per trajectory and user:
+ * a key replays only for the user who sent it (hole 7), so another user cannot obtain that
+ * response or skip a role check by reusing someone's key.
+ */
 export interface IdempotencyRecord {
   key: string;
+  /** Records written before keys were scoped have none and never replay. */
+  userId?: string;
   trajectoryId: string;
   requestHash: string;
   /** History length right after that event: history is append-only, so the replay is exact. */

@@ -4,6 +4,8 @@ import type { StoredBsn } from '../case-store/case.types';
 /**
  * The burgerservicenummer (SPEC §2.5): optional, checked with the elfproef, stored encrypted with
  * AES-256-GCM under a key derived from TREDE_SECRET, shown masked, never exported or logged.
+ * Only the ciphertext is stored: the masked form is derived on read (hole 15), so a copy of the
+ * database holds not even the last four digits in plain text.
  */
 
 /** Elfproef: 9 digits d1..d9 with 9·d1 + 8·d2 + … + 2·d8 − 1·d9 divisible by 11 (and not all zeros). */
@@ -31,11 +33,10 @@ export function encryptBsn(bsn: string, secret: string): StoredBsn {
       tag.toString('base64'),
       encrypted.toString('base64'),
     ].join(':'),
-    last4: bsn.slice(-4),
   };
 }
 
-/** For a future authorised disclosure (e.g. a letter to the participant); the API never calls it. */
+/** For the masked display and a future authorised disclosure; the full number never leaves here. */
 export function decryptBsn(stored: StoredBsn, secret: string): string {
   const [version, iv, tag, data] = stored.cipher.split(':');
   if (version !== 'v1' || !iv || !tag || !data) throw new Error('unknown BSN cipher format');
@@ -47,6 +48,11 @@ export function decryptBsn(stored: StoredBsn, secret: string): string {
 }
 
 /** "*****1234": enough to check a letter against, not enough to identify anyone. */
-export function maskBsn(stored: StoredBsn | null): string | null {
-  return stored ? `*****${stored.last4}` : null;
+export function maskBsn(stored: StoredBsn | null, secret: string): string | null {
+  if (!stored) return null;
+  try {
+    return `*****${decryptBsn(stored, secret).slice(-4)}`;
+  } catch {
+    return '*********'; // encrypted under another TREDE_SECRET: present, but unreadable here
+  }
 }

@@ -3,9 +3,13 @@ import { presentTrajectory } from '../trajectories/presenter';
 import { loadSummary } from '../case-store/trajectory-record';
 import { maskBsn } from './bsn';
 import type { CaseRecord, LadderEntry } from '../case-store/case.types';
+import type { z } from 'zod';
+import type { caseFileViewSchema } from './schema';
 
 interface Viewer {
   role: Role;
+  /** TREDE_SECRET: the masked BSN is derived from the ciphertext on read. */
+  secret: string;
   settings: OrganisationSettings;
   asOf: Date;
 }
@@ -15,7 +19,11 @@ function presentLadderEntry(entry: LadderEntry) {
 }
 
 /** GET /cases/:id: the BSN only masked (SPEC §2.5). */
-export function presentCaseFile(record: CaseRecord, viewer: Viewer) {
+/** Typed against the OpenAPI schema, so the document cannot drift from what is sent. */
+export function presentCaseFile(
+  record: CaseRecord,
+  viewer: Viewer,
+): z.infer<typeof caseFileViewSchema> {
   const trajectories = [
     ...(record.openTrajectory ? [record.openTrajectory] : []),
     ...[...record.closedTrajectories].reverse(),
@@ -24,7 +32,7 @@ export function presentCaseFile(record: CaseRecord, viewer: Viewer) {
     id: record.id,
     clientNumber: record.clientNumber,
     displayName: record.displayName,
-    bsn: maskBsn(record.bsn),
+    bsn: maskBsn(record.bsn, viewer.secret),
     teamId: record.teamId,
     begeleiderId: record.begeleiderId,
     currentTrede: record.currentTrede,
@@ -37,7 +45,7 @@ export function presentCaseFile(record: CaseRecord, viewer: Viewer) {
 }
 
 /** One row of GET /cases: no BSN, no history. */
-export function presentCaseListItem(record: CaseRecord, viewer: Omit<Viewer, 'role'>) {
+export function presentCaseListItem(record: CaseRecord, viewer: Omit<Viewer, 'role' | 'secret'>) {
   const open = record.openTrajectory;
   const summary = open ? loadSummary(open.summary) : null;
   return {

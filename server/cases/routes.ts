@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { authorize, currentUser } from '../http/current-user';
-import { parseInput } from '../http/validate';
+import { parseInput, parseNoQuery } from '../http/validate';
 import { loadOrganisationSettings } from '../organisations/settings';
 import { presentCaseFile } from './presenter';
 import { createCaseBodySchema, listCasesQuerySchema, recordAssessmentBodySchema } from './schema';
@@ -24,12 +24,18 @@ export function caseRoutes(context: AppContext): Router {
     const user = currentUser(req);
     const record = await createCase(context, user, parseInput(createCaseBodySchema, req.body));
     const settings = await loadOrganisationSettings(context, user.orgId);
-    res
-      .status(201)
-      .json(presentCaseFile(record, { role: user.role, settings, asOf: context.clock.now() }));
+    res.status(201).json(
+      presentCaseFile(record, {
+        role: user.role,
+        settings,
+        asOf: context.clock.now(),
+        secret: context.secret,
+      }),
+    );
   });
 
   router.get('/cases/:id', casework, async (req, res) => {
+    parseNoQuery(req.query);
     res.json(await getCaseFile(context, currentUser(req), String(req.params.id)));
   });
 

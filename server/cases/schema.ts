@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRODUCT_CODES, TRAJECTORY_STATE_KEYS } from '../../machines';
+import { nameText } from '../http/text';
 import { instantSchema, objectIdSchema, signalCodeSchema, tredeSchema } from '../openapi/fields';
 import { errorResponses, json, registry } from '../openapi/registry';
 import { trajectoryViewSchema } from '../trajectories/schema';
@@ -14,7 +15,7 @@ export const createCaseBodySchema = z
       .max(40)
       .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only')
       .openapi({ example: 'K-2026-0042' }),
-    displayName: z.string().trim().min(1).max(120).openapi({ example: 'Fictief, A.' }),
+    displayName: nameText(120).openapi({ example: 'Fictief, A.' }),
     teamId: objectIdSchema,
     begeleiderId: objectIdSchema,
     trede: tredeSchema.openapi({
@@ -37,7 +38,7 @@ export const createCaseBodySchema = z
 /** A state of the open trajectory, or 'none' for a case without one (closed is never open). */
 const stateQuery = z.enum([...TRAJECTORY_STATE_KEYS, 'none']).exclude(['closed']);
 
-export const listCasesQuerySchema = z.object({
+export const listCasesQuerySchema = z.strictObject({
   team: objectIdSchema.optional(),
   begeleider: objectIdSchema.optional(),
   state: stateQuery
@@ -158,7 +159,7 @@ registry.registerPath({
   request: { params: caseIdParamsSchema },
   responses: {
     200: { description: 'The case file', ...json(caseFileViewSchema) },
-    ...errorResponses(401, 403, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 });
 

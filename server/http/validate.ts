@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ValidationError } from '../errors';
 
 /**
@@ -10,7 +10,7 @@ export function parseInput<T extends z.ZodType>(
   input: unknown,
   where: 'body' | 'query' | 'params' = 'body',
 ): z.infer<T> {
-  const result = schema.safeParse(input);
+  const result = strictVersionOf(schema).safeParse(input);
   if (!result.success) {
     const details = result.error.issues.flatMap((issue) => {
       const prefix = issue.path.map(String);
@@ -26,5 +26,30 @@ export function parseInput<T extends z.ZodType>(
     const fields = [...new Set(details.map((detail) => detail.field))].join(', ');
     throw new ValidationError(`Invalid ${where}: ${fields}`, details);
   }
-  return result.data;
+  return result.data as z.infer<T>;
+}
+
+const strictVersions = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * Every body and query object is strict: an unknown field (`orgId` in POST /users, `q[$ne]` from
+ * `?q[$ne]=x`) is a 400 naming it, never silently dropped (issue 12, hole 8). Applied here once, so
+ * a schema written without `.strict()` cannot reintroduce the hole. A schema that declares a
+ * catchall (`.passthrough()`, `.catchall()`) made that choice explicitly and is left as it is.
+ */
+function strictVersionOf(schema: z.ZodType): z.ZodType {
+  if (!(schema instanceof z.ZodObject) || schema._zod.def.catchall !== undefined) return schema;
+  let strict = strictVersions.get(schema);
+  if (!strict) {
+    strict = schema.strict();
+    strictVersions.set(schema, strict);
+  }
+  return strict;
+}
+
+const noQuerySchema = z.strictObject({});
+
+/** For routes that take no query parameters: any one given is named in a 400 (hole 8). */
+export function parseNoQuery(query: unknown): void {
+  parseInput(noQuerySchema, query, 'query');
 }

@@ -42,9 +42,24 @@ export const settingsOverridesSchema = z
 
 export type SettingsOverrides = z.infer<typeof settingsOverridesSchema>;
 
+const productSettingsView = z.object({
+  code: z.string(),
+  name: z.string(),
+  machineId: z.string(),
+  enabled: z.boolean(),
+  limitMonths: z.number().nullable(),
+  reviewMonths: z.number().nullable(),
+  stabielTrede: z.number().nullable(),
+  tariffCentsPerHour: z.number(),
+  maxExtensionsPerStep: z.number(),
+});
+export const organisationSettingsView = z.object({
+  products: z.record(z.string(), productSettingsView),
+  signals: z.record(z.string(), z.number()),
+});
 const settingsView = z.object({
   organisation: z.object({ id: z.string(), name: z.string() }),
-  settings: z.unknown(),
+  settings: organisationSettingsView,
   overrides: settingsOverridesSchema,
 });
 

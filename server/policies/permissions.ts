@@ -1,12 +1,12 @@
-import { actsOnCases, mayRoleSend, type Role } from '../../machines';
+import { actsOnCases, roleMaySend, type Role } from '../../machines';
 import type { AuthUser } from './actor';
 
 /**
  * "May this user do this?" for every route and use case (SPEC §2.5), in one place. The rule of who
- * may send which trajectory event is machines/'s `mayRoleSend` (the browser shows buttons with
+ * may send which trajectory event is machines/'s `roleMaySend` (the browser shows buttons with
  * it); it is re-exported here so callers need one import.
  */
-export { mayRoleSend };
+export { roleMaySend };
 
 /** What a route or use case asks permission for. */
 export type Permission =

@@ -30,7 +30,7 @@ export const inclusiveEndSchema = z
     description: 'Last day of the period, included (SPEC §4)',
   });
 
-export const transitionsQuerySchema = z.object({
+export const transitionsQuerySchema = z.strictObject({
   from: instantSchema.optional(),
   to: inclusiveEndSchema.optional(),
   team: objectIdSchema.optional(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instantSchema, objectIdSchema, signalCodeSchema } from '../openapi/fields';
 import { errorResponses, registry } from '../openapi/registry';
 
-export const signalsQuerySchema = z.object({
+export const signalsQuerySchema = z.strictObject({
   asOf: instantSchema.optional().openapi({ description: 'Peildatum; default now' }),
   team: objectIdSchema.optional(),
   begeleider: objectIdSchema.optional(),

@@ -1,6 +1,5 @@
 import { sweepDeadline, type OrganisationSettings } from '../../machines';
 import type { AppContext } from '../app-context';
-import { recordAudit } from '../audit/audit-log';
 import { applyTrajectoryChange } from '../case-store/case-change';
 import { writeCase } from '../case-store/case-writer';
 import { findCaseForSystem, findCaseIdsWithDueDeadline } from '../case-store/case.repository';
@@ -89,18 +88,19 @@ async function sweepCase(
           idempotency: null,
           now,
         });
-        return { write: next, result: { orgId: current.orgId, trajectoryId: open.id } };
+        return {
+          write: next,
+          result: { orgId: current.orgId, trajectoryId: open.id },
+          audit: {
+            orgId: current.orgId,
+            actorId: null,
+            action: 'trajectory.deadline',
+            trajectoryId: open.id,
+          },
+        };
       },
     );
-    if (!applied) return 'skipped';
-    await recordAudit(context, {
-      orgId: applied.orgId,
-      actorId: null,
-      action: 'trajectory.deadline',
-      caseId,
-      trajectoryId: applied.trajectoryId,
-    });
-    return 'applied';
+    return applied ? 'applied' : 'skipped';
   } catch (error) {
     logger.error({ err: error, caseId }, 'deadline sweep failed for a case');
     return 'failed';

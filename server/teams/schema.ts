@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { nameText } from '../http/text';
 import { errorResponses, json, registry } from '../openapi/registry';
 
-export const createTeamBodySchema = z.object({ name: z.string().trim().min(1).max(100) });
+export const createTeamBodySchema = z.strictObject({ name: nameText(100) });
 
 export const teamViewSchema = registry.register(
   'Team',
@@ -15,7 +16,7 @@ registry.registerPath({
     'Teams: all of the organisation for beheerder and beleid, your own for begeleider and teamleider',
   responses: {
     200: { description: 'Teams', ...json(z.object({ items: z.array(teamViewSchema) })) },
-    ...errorResponses(401),
+    ...errorResponses(400, 401),
   },
 });
 registry.registerPath({

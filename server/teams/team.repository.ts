@@ -1,5 +1,7 @@
 import { Schema, type Connection } from 'mongoose';
+import { createIndexesOrWarn } from '../db/indexes';
 import { modelFor } from '../db/model';
+import { comparisonKey } from '../http/text';
 
 export interface Team {
   id: string;
@@ -10,6 +12,8 @@ export interface Team {
 interface TeamDocument {
   orgId: string;
   name: string;
+  /** comparisonKey(name): team names are unique per organisation in this form (hole 6). */
+  nameKey: string;
   createdAt: Date;
 }
 
@@ -17,11 +21,13 @@ const teamSchema = new Schema<TeamDocument>(
   {
     orgId: { type: String, required: true },
     name: { type: String, required: true },
+    nameKey: { type: String, required: true },
     createdAt: { type: Date, required: true },
   },
   { collection: 'teams', versionKey: false },
 );
 teamSchema.index({ orgId: 1, name: 1 }, { unique: true });
+teamSchema.index({ orgId: 1, nameKey: 1 }, { unique: true });
 
 function model(db: Connection) {
   return modelFor(db, 'Team', teamSchema);
@@ -33,20 +39,34 @@ const present = (doc: TeamDocument & { _id: unknown }): Team => ({
   name: doc.name,
 });
 
+export class DuplicateTeamNameError extends Error {}
+
 export async function ensureTeamIndexes(db: Connection): Promise<void> {
-  await model(db).createIndexes();
+  // Teams created before names were compared case-insensitively get their key first.
+  const missing = await model(db)
+    .find({ nameKey: { $exists: false } }, { name: 1 })
+    .lean<Array<{ _id: unknown; name: string }>>();
+  for (const team of missing)
+    await model(db).updateOne({ _id: team._id }, { $set: { nameKey: comparisonKey(team.name) } });
+  await createIndexesOrWarn('teams', () => model(db).createIndexes());
 }
 
 export async function insertTeam(
   db: Connection,
   input: { orgId: string; name: string; now: Date },
 ): Promise<Team> {
-  const doc = await model(db).create({
-    orgId: input.orgId,
-    name: input.name,
-    createdAt: input.now,
-  });
-  return present(doc.toObject());
+  try {
+    const doc = await model(db).create({
+      orgId: input.orgId,
+      name: input.name,
+      nameKey: comparisonKey(input.name),
+      createdAt: input.now,
+    });
+    return present(doc.toObject());
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) throw new DuplicateTeamNameError(input.name);
+    throw error;
+  }
 }
 
 export async function findTeamByName(
@@ -54,7 +74,9 @@ export async function findTeamByName(
   orgId: string,
   name: string,
 ): Promise<Team | null> {
-  const doc = await model(db).findOne({ orgId, name }).lean();
+  const doc = await model(db)
+    .findOne({ orgId, nameKey: comparisonKey(name) })
+    .lean();
   return doc ? present(doc) : null;
 }
 

@@ -3,8 +3,11 @@ import {
   describeTrajectory,
   type OrganisationSettings,
   type Role,
+  type SignalCode,
 } from '../../machines';
+import type { z } from 'zod';
 import type { CaseRecord, TrajectoryRecord } from '../case-store/case.types';
+import type { trajectoryViewSchema } from './schema';
 import { loadSummary, presentHistoryEntry, toPersisted } from '../case-store/trajectory-record';
 
 /**
@@ -15,7 +18,7 @@ export function presentTrajectory(
   caseRecord: Pick<CaseRecord, 'id' | 'openTrajectory'>,
   trajectory: TrajectoryRecord,
   viewer: { role: Role; settings: OrganisationSettings; asOf: Date },
-) {
+): z.infer<typeof trajectoryViewSchema> {
   const isOpen = caseRecord.openTrajectory?.id === trajectory.id;
   const summary = loadSummary(trajectory.summary);
   return {
@@ -47,7 +50,7 @@ function conclusionOf(trajectory: TrajectoryRecord): { trede: number; route: str
 function presentTrajectoryWithoutHistory(
   caseId: string,
   trajectory: TrajectoryRecord,
-  computed: { allowedEvents: string[]; signals: string[] },
+  computed: { allowedEvents: string[]; signals: SignalCode[] },
 ) {
   const summary = loadSummary(trajectory.summary);
   return {

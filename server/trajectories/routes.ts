@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { authorize, currentUser } from '../http/current-user';
 import { AppError, ValidationError } from '../errors';
-import { parseInput } from '../http/validate';
+import { parseInput, parseNoQuery } from '../http/validate';
 import { createTrajectoryBodySchema, eventBodySchema, idempotencyKeySchema } from './schema';
 import { applyTrajectoryEvent } from './use-cases/apply-event';
 import { createTrajectoryForCase } from './use-cases/create-trajectory';
@@ -20,6 +20,7 @@ export function trajectoryRoutes(context: AppContext): Router {
   });
 
   router.get('/trajectories/:id', casework, async (req, res) => {
+    parseNoQuery(req.query);
     res.json(await getTrajectory(context, currentUser(req), String(req.params.id)));
   });
 

@@ -147,7 +147,7 @@ registry.registerPath({
   request: { params },
   responses: {
     200: { description: 'The trajectory', ...json(trajectoryViewSchema) },
-    ...errorResponses(401, 403, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 });
 registry.registerPath({

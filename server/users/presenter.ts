@@ -1,7 +1,10 @@
+import type { z } from 'zod';
 import type { AuthUser } from '../policies/actor';
+import type { userViewSchema } from './schema';
 import type { User } from './user.repository';
 
-export function presentUser(user: AuthUser | User) {
+/** Typed against the OpenAPI schema, so the document cannot drift from what is sent. */
+export function presentUser(user: AuthUser | User): z.infer<typeof userViewSchema> {
   return {
     id: user.id,
     orgId: user.orgId,

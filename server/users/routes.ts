@@ -2,15 +2,14 @@ import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
 import { authorize, currentUser } from '../http/current-user';
-import { hashPassword } from './password';
-import { deleteSessionsOfUser } from '../sessions/session.repository';
-import { NotFoundError } from '../errors';
+import { recordSecurityEvent } from '../audit/security-events';
 import { parseObjectId } from '../ids';
 import { parseInput } from '../http/validate';
-import { assertTeamsInOrganisation, createUser } from './create-user';
+import { createUser } from './create-user';
 import { presentUser } from './presenter';
 import { createUserBodySchema, listUsersQuerySchema, updateUserBodySchema } from './schema';
-import { listUsers, updateUser } from './user.repository';
+import { updateUserAsAdmin } from './update-user';
+import { listUsers } from './user.repository';
 
 export function userRoutes(context: AppContext): Router {
   const router = Router();
@@ -40,21 +39,9 @@ export function userRoutes(context: AppContext): Router {
     const me = currentUser(req);
     const id = parseObjectId(String(req.params.id), 'User').toHexString();
     const body = parseInput(updateUserBodySchema, req.body);
-    if (body.teamIds) await assertTeamsInOrganisation(context, me.orgId, body.teamIds);
-    const { password, ...changes } = body;
-    const updated = await updateUser(context.db, me.orgId, id, {
-      ...changes,
-      ...(password && { passwordHash: await hashPassword(password) }),
-      now: context.clock.now(),
-    });
-    if (!updated) throw new NotFoundError('User');
-    if (body.active === false || password) await deleteSessionsOfUser(context.db, id);
-    await recordAudit(context, {
-      orgId: me.orgId,
-      actorId: me.id,
-      action: 'user.update',
-      details: { userId: id, changed: Object.keys(body) },
-    });
+    const updated = await updateUserAsAdmin(context, me, id, body, (event) =>
+      recordSecurityEvent(context, req, { ...event, orgId: me.orgId, actorId: me.id }),
+    );
     res.json(presentUser(updated));
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText } from '../http/text';
 import { objectIdSchema, roleSchema } from '../openapi/fields';
 import { errorResponses, json, registry } from '../openapi/registry';
 
@@ -17,14 +18,14 @@ export const userViewSchema = registry.register(
 
 const password = z.string().min(12, 'must be at least 12 characters').max(200);
 
-export const createUserBodySchema = z.object({
+export const createUserBodySchema = z.strictObject({
   username: z
     .string()
     .trim()
     .min(3)
     .max(60)
     .regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
-  displayName: z.string().trim().min(1).max(120),
+  displayName: nameText(120),
   role: roleSchema,
   teamIds: z.array(objectIdSchema).max(50).default([]),
   password,
@@ -32,7 +33,7 @@ export const createUserBodySchema = z.object({
 
 export const updateUserBodySchema = z
   .object({
-    displayName: z.string().trim().min(1).max(120),
+    displayName: nameText(120),
     role: roleSchema,
     teamIds: z.array(objectIdSchema).max(50),
     active: z.boolean(),
@@ -42,7 +43,9 @@ export const updateUserBodySchema = z
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
 
-export const listUsersQuerySchema = z.object({
+export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
+
+export const listUsersQuerySchema = z.strictObject({
   team: objectIdSchema.optional(),
   role: roleSchema.optional(),
 });
@@ -54,7 +57,7 @@ registry.registerPath({
   request: { query: listUsersQuerySchema },
   responses: {
     200: { description: 'Users', ...json(z.object({ items: z.array(userViewSchema) })) },
-    ...errorResponses(401, 403),
+    ...errorResponses(400, 401, 403),
   },
 });
 registry.registerPath({
@@ -71,10 +74,10 @@ registry.registerPath({
   method: 'patch',
   path: '/users/{id}',
   summary:
-    'Change role, teams, name, password or deactivate (beheerder); deactivating ends the sessions',
+    'Change role, teams, name, password or deactivate (beheerder); deactivating ends the sessions. Not your own role, teams or active flag (403 SELF_CHANGE); never the last active beheerder (409 LAST_BEHEERDER)',
   request: { params: z.object({ id: z.string() }), body: json(updateUserBodySchema) },
   responses: {
     200: { description: 'Updated', ...json(userViewSchema) },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 });

@@ -109,7 +109,34 @@ export async function updateUser(
 ): Promise<User | null> {
   const { now, ...fields } = changes;
   const doc = await model(db)
-    .findOneAndUpdate({ _id: id, orgId }, { $set: { ...fields, updatedAt: now } }, { new: true })
+    .findOneAndUpdate(
+      { _id: id, orgId },
+      { $set: { ...fields, updatedAt: now } },
+      { returnDocument: 'after' },
+    )
     .lean();
   return doc ? present(doc) : null;
+}
+
+/** Active beheerders of an organisation other than `exceptId` (hole 2: never none left). */
+export async function countOtherActiveBeheerders(
+  db: Connection,
+  orgId: string,
+  exceptId: string,
+): Promise<number> {
+  return model(db).countDocuments({
+    orgId,
+    role: 'beheerder',
+    active: true,
+    _id: { $ne: exceptId },
+  });
+}
+
+export async function findUserInOrganisation(
+  db: Connection,
+  orgId: string,
+  id: string,
+): Promise<User | null> {
+  const user = await findUserById(db, id);
+  return user && user.orgId === orgId ? user : null;
 }

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { connectDatabase } from '../../server/db/connection';
 import { startEmbeddedDatabase } from '../../server/db/embedded';
+import { MAX_SOCKET_PATH } from '../../server/db/embedded/data-folder';
 import { findFreePort } from '../../server/db/embedded/ports';
-import { createTestDatabase, testDatabaseUri, uniqueDatabaseName } from '../support/database';
+import { createTestDatabase } from '../support/database';
 
 const toolsDir = path.resolve(process.env.TREDE_TOOLS_DIR ?? path.join(__dirname, '../../.tools'));
 
@@ -64,11 +66,24 @@ describeEmbedded('the embedded engine (own data folder)', () => {
   });
 
   it('refuses a port that is already in use, in one sentence naming the port and the setting', async () => {
-    const busy = testDatabaseUri(uniqueDatabaseName());
-    const port = Number(new URL(busy).port);
-    await expect(
-      startEmbeddedDatabase({ dataDir, port, toolsDir, dbName: 'x', log: () => undefined }),
-    ).rejects.toThrow(new RegExp(`Port ${port} .*TREDE_DB_PORT`));
+    // A data folder too long for a Unix socket path makes every engine use TCP.
+    const longDir = path.join(dataDir, 'x'.repeat(MAX_SOCKET_PATH));
+    const busy = net.createServer();
+    const port = await findFreePort();
+    await new Promise<void>((resolve) => busy.listen(port, '127.0.0.1', resolve));
+    try {
+      await expect(
+        startEmbeddedDatabase({
+          dataDir: longDir,
+          port,
+          toolsDir,
+          dbName: 'x',
+          log: () => undefined,
+        }),
+      ).rejects.toThrow(new RegExp(`Port ${port} .*TREDE_DB_PORT`));
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
   });
 
   it('refuses a data folder another live Trede process holds', async () => {

@@ -1,11 +1,12 @@
 import type { Trede } from '../../../machines';
 import type { AppContext } from '../../app-context';
-import { recordAudit } from '../../audit/audit-log';
+import { outboxEntry } from '../../audit/outbox';
 import type { AuthUser } from '../../policies/actor';
 import { ConflictError, ValidationError } from '../../errors';
 import { newId } from '../../ids';
 import { mayCreateCaseIn } from '../../policies/permissions';
 import { encryptBsn } from '../bsn';
+import { flushCaseOutbox } from '../../case-store/case-writer';
 import { DuplicateClientNumberError, insertCase } from '../../case-store/case.repository';
 import type { CaseRecord } from '../../case-store/case.types';
 import { assertAssignableBegeleider } from '../../users/assignable-begeleider';
@@ -74,6 +75,20 @@ export async function createCase(
     createdAt: now,
     updatedAt: now,
   };
+  // The entry is inserted with the case (guarantee 10), then copied to the audit collection.
+  record.auditOutbox = [
+    outboxEntry(
+      record.id,
+      record.version,
+      {
+        orgId: actor.orgId,
+        actorId: actor.id,
+        action: 'case.create',
+        details: { teamId: record.teamId },
+      },
+      now,
+    ),
+  ];
   try {
     await insertCase(context.db, record);
   } catch (error) {
@@ -84,12 +99,6 @@ export async function createCase(
     }
     throw error;
   }
-  await recordAudit(context, {
-    orgId: actor.orgId,
-    actorId: actor.id,
-    action: 'case.create',
-    caseId: record.id,
-    details: { teamId: record.teamId },
-  });
+  await flushCaseOutbox(context, record);
   return record;
 }

@@ -18,5 +18,10 @@ export async function getCaseFile(context: AppContext, user: AuthUser, caseId: s
     caseId: record.id,
   });
   const settings = await loadOrganisationSettings(context, user.orgId);
-  return presentCaseFile(record, { role: user.role, settings, asOf: context.clock.now() });
+  return presentCaseFile(record, {
+    role: user.role,
+    settings,
+    asOf: context.clock.now(),
+    secret: context.secret,
+  });
 }

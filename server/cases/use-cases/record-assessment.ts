@@ -1,6 +1,5 @@
 import { assessTrede, type Trede } from '../../../machines';
 import type { AppContext } from '../../app-context';
-import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../policies/actor';
 import { loadOrganisationSettings } from '../../organisations/settings';
 import { rejectionToError } from '../../engine-errors';
@@ -96,21 +95,22 @@ export async function recordAssessment(
       if (decided.via === 'case') next = { ...next, lastAssessedAt: new Date(input.assessedAt) };
       return {
         write: next,
-        result: {
-          view: presentCaseFile(next, { role: user.role, settings, asOf: now }),
-          via: decided.via,
-          trajectoryId: open?.id ?? null,
+        // Guarantee 10: the audit entry rides in the same single-document update as the change.
+        audit: {
+          orgId: user.orgId,
+          actorId: user.id,
+          action: 'case.assessment',
+          ...(open && { trajectoryId: open.id }),
+          details: { via: decided.via },
         },
+        result: presentCaseFile(next, {
+          role: user.role,
+          settings,
+          asOf: now,
+          secret: context.secret,
+        }),
       };
     },
   );
-  await recordAudit(context, {
-    orgId: user.orgId,
-    actorId: user.id,
-    action: 'case.assessment',
-    caseId,
-    ...(result.trajectoryId && { trajectoryId: result.trajectoryId }),
-    details: { via: result.via },
-  });
-  return result.view;
+  return result;
 }

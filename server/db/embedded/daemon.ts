@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { waitForPort } from './ports';
+import { waitForPort, waitForSocket } from './ports';
+
+/** Where the engine accepts connections: a loopback TCP port or a Unix socket in the data folder. */
+export type Endpoint = { port: number } | { socket: string };
 
 export interface Daemon {
   pid: number;
@@ -17,15 +20,17 @@ export async function startDaemon(options: {
   name: string;
   bin: string;
   args: string[];
-  port: number;
+  endpoint: Endpoint;
   env?: NodeJS.ProcessEnv;
   startTimeoutMs?: number;
 }): Promise<Daemon> {
-  const child: ChildProcess = spawn(options.bin, options.args, {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, ...options.env },
-  });
+  const child: ChildProcess = withOwnerOnlyUmask(() =>
+    spawn(options.bin, options.args, {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...options.env },
+    }),
+  );
   let stderrTail = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderrTail = (stderrTail + chunk.toString()).slice(-4000);
@@ -44,7 +49,9 @@ export async function startDaemon(options: {
     );
   });
   await Promise.race([
-    waitForPort(options.port, options.startTimeoutMs ?? 30000),
+    'socket' in options.endpoint
+      ? waitForSocket(options.endpoint.socket, options.startTimeoutMs ?? 30000)
+      : waitForPort(options.endpoint.port, options.startTimeoutMs ?? 30000),
     spawnError,
     earlyExit,
   ]);
@@ -64,4 +71,22 @@ export async function startDaemon(options: {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The engine inherits the umask at spawn: 077 makes every file it creates later (a new database's
+ * SQLite file, its journal) owner-only too, not only what the start-up check fixed (hole 4).
+ */
+function withOwnerOnlyUmask<T>(work: () => T): T {
+  let previous: number | undefined;
+  try {
+    previous = process.umask(0o077);
+  } catch {
+    // worker threads cannot change the umask; the start-up permission check still applies
+  }
+  try {
+    return work();
+  } finally {
+    if (previous !== undefined) process.umask(previous);
+  }
 }

@@ -52,7 +52,7 @@ export async function claimDataDir(dataDir: string): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  fs.writeFileSync(lockFile, String(process.pid));
+  fs.writeFileSync(lockFile, String(process.pid), { mode: 0o600 });
 }
 
 export function releaseDataDir(dataDir: string): void {

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Endpoint } from './daemon';
+import { engineDataDir } from './data-folder';
 import { findOnPath, isExecutable } from './executables';
 
 /**
@@ -140,15 +142,18 @@ function makeWritable(dir: string): void {
   fs.chmodSync(dir, 0o755);
 }
 
-export function ferretdbArgs(dataDir: string, port: number): string[] {
-  const sqliteDir = path.join(dataDir, 'ferretdb');
-  fs.mkdirSync(sqliteDir, { recursive: true });
+export function ferretdbArgs(dataDir: string, endpoint: Endpoint): string[] {
+  const sqliteDir = engineDataDir(dataDir, 'ferretdb');
+  fs.mkdirSync(sqliteDir, { recursive: true, mode: 0o700 });
   return [
     '--handler=sqlite',
     `--sqlite-url=file:${sqliteDir}/`,
     `--state-dir=${sqliteDir}`,
-    // The SQLite backend has no authentication: loopback only.
-    `--listen-addr=127.0.0.1:${port}`,
+    // The SQLite backend has no authentication: a Unix socket in the 0700 data folder, so only this
+    // user can connect (hole 4); TCP is switched off. Loopback TCP only when the path is too long.
+    ...('socket' in endpoint
+      ? ['--listen-addr=', `--listen-unix=${endpoint.socket}`]
+      : [`--listen-addr=127.0.0.1:${endpoint.port}`]),
     '--telemetry=disable',
     '--debug-addr=-',
     '--log-level=warn',

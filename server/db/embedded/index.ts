@@ -6,6 +6,7 @@ import { findMongod, mongodArgs } from './mongod';
 import { isPortInUse } from './ports';
 import { claimDataDir, releaseDataDir } from './data-dir-lock';
 import { EmbeddedDatabaseError } from './errors';
+import { engineDataDir, ferretdbSocketPath, prepareDataFolder } from './data-folder';
 
 export type EmbeddedEngineKind = 'mongod' | 'ferretdb' | 'mongodb-memory-server';
 
@@ -38,25 +39,30 @@ export async function startEmbeddedDatabase(
   options: EmbeddedDatabaseOptions,
 ): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   await claimDataDir(dataDir);
   try {
-    if (await isPortInUse(options.port)) {
-      throw new EmbeddedDatabaseError(
-        `Port ${options.port} on 127.0.0.1 is already in use, so the embedded database cannot start there; stop the program using it or set TREDE_DB_PORT to a free port.`,
-      );
-    }
-    const uri = `mongodb://127.0.0.1:${options.port}/${options.dbName}`;
+    prepareDataFolder(dataDir, options.log);
+    const tcpUri = `mongodb://127.0.0.1:${options.port}/${options.dbName}`;
     const attempts: string[] = [];
+    const assertPortFree = async (): Promise<void> => {
+      if (await isPortInUse(options.port)) {
+        throw new EmbeddedDatabaseError(
+          `Port ${options.port} on 127.0.0.1 is already in use, so the embedded database cannot start there; stop the program using it or set TREDE_DB_PORT to a free port.`,
+        );
+      }
+    };
 
     const mongod = findMongod(options.mongodBin);
+    if (mongod) await assertPortFree();
+    const uri = tcpUri;
     if (mongod) {
       const daemon = await tryStart(attempts, 'mongod', () =>
         startDaemon({
           name: 'mongod',
           bin: mongod,
           args: mongodArgs(dataDir, options.port),
-          port: options.port,
+          endpoint: { port: options.port },
         }),
       );
       if (daemon) return supervised('mongod', uri, dataDir, daemon, `mongod (${mongod})`);
@@ -76,25 +82,34 @@ export async function startEmbeddedDatabase(
       );
     if (ferretdb) {
       const bin = ferretdb;
+      const socket = ferretdbSocketPath(dataDir);
+      if (socket)
+        fs.rmSync(socket, { force: true }); // a stale socket of a killed engine; the folder is ours
+      else await assertPortFree();
+      const endpoint = socket ? { socket } : { port: options.port };
       const daemon = await tryStart(attempts, 'FerretDB', () =>
         startDaemon({
           name: 'FerretDB',
           bin,
-          args: ferretdbArgs(dataDir, options.port),
-          port: options.port,
+          args: ferretdbArgs(dataDir, endpoint),
+          endpoint,
           env: { FERRETDB_TELEMETRY: 'disable', DO_NOT_TRACK: '1' },
         }),
       );
-      if (daemon)
+      if (daemon) {
+        if (socket) fs.chmodSync(socket, 0o600);
         return supervised(
           'ferretdb',
-          uri,
+          socket ? `mongodb://${encodeURIComponent(socket)}/${options.dbName}` : uri,
           dataDir,
           daemon,
           `FerretDB ${FERRETDB_BUILD} with SQLite (${bin})`,
+          socket ? `the Unix socket ${socket}` : undefined,
         );
+      }
     }
 
+    await assertPortFree();
     const memory = await startMemoryServer(dataDir, options.port).catch((error: Error) => {
       attempts.push(`mongodb-memory-server: ${error.message.split('\n')[0]}`);
       return undefined;
@@ -129,13 +144,14 @@ function supervised(
   dataDir: string,
   daemon: Daemon,
   what: string,
+  listener?: string,
 ): EmbeddedDatabase {
-  fs.writeFileSync(path.join(dataDir, 'engine.pid'), String(daemon.pid));
+  fs.writeFileSync(path.join(dataDir, 'engine.pid'), String(daemon.pid), { mode: 0o600 });
   return {
     kind,
     uri,
     dataDir,
-    description: `${what} on ${uri.replace(/\/[^/]*$/, '')}, data in ${dataDir}`,
+    description: `${what} on ${listener ?? uri.replace(/\/[^/]*$/, '')}, data in ${dataDir}`,
     stop: withRelease(dataDir, async () => {
       await daemon.stop();
       fs.rmSync(path.join(dataDir, 'engine.pid'), { force: true });
@@ -158,8 +174,8 @@ async function startMemoryServer(
   port: number,
 ): Promise<{ kind: EmbeddedEngineKind; description: string; stop: () => Promise<void> }> {
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
-  const dbPath = path.join(dataDir, 'mongodb-memory-server');
-  fs.mkdirSync(dbPath, { recursive: true });
+  const dbPath = engineDataDir(dataDir, 'mongodb-memory-server');
+  fs.mkdirSync(dbPath, { recursive: true, mode: 0o700 });
   const server = await MongoMemoryServer.create({
     instance: { port, ip: '127.0.0.1', dbPath, storageEngine: 'wiredTiger' },
   });

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { engineDataDir } from './data-folder';
 import { findOnPath } from './executables';
 
 export function findMongod(explicitBin?: string): string | undefined {
@@ -7,7 +7,7 @@ export function findMongod(explicitBin?: string): string | undefined {
 }
 
 export function mongodArgs(dataDir: string, port: number): string[] {
-  const dbPath = path.join(dataDir, 'mongod');
-  fs.mkdirSync(dbPath, { recursive: true });
+  const dbPath = engineDataDir(dataDir, 'mongod');
+  fs.mkdirSync(dbPath, { recursive: true, mode: 0o700 });
   return ['--dbpath', dbPath, '--bind_ip', '127.0.0.1', '--port', String(port), '--quiet'];
 }

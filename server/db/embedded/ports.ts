@@ -42,3 +42,24 @@ export function waitForPort(port: number, timeoutMs: number, host = '127.0.0.1')
     attempt();
   });
 }
+
+/** Resolves once a Unix domain socket at `socketPath` accepts connections. */
+export function waitForSocket(socketPath: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = (): void => {
+      const socket = net.connect(socketPath);
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline)
+          reject(new Error(`nothing listened on ${socketPath} within ${timeoutMs} ms`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}

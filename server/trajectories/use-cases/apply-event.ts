@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { applyEvent, createTrajectory, type ClientEvent } from '../../../machines';
+import { applyEvent, createTrajectory, roleMaySend, type ClientEvent } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../policies/actor';
@@ -10,7 +10,7 @@ import type { CaseRecord, IdempotencyRecord } from '../../case-store/case.types'
 import { ladderFloorOf } from '../../case-store/chronology';
 import { scopeOf } from '../../policies/scope';
 import { assertAssignableBegeleider } from '../../users/assignable-begeleider';
-import { AppError, NotFoundError, UnprocessableError } from '../../errors';
+import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors';
 import { loadOrganisationSettings } from '../../organisations/settings';
 import { rejectionToError } from '../../engine-errors';
 import { caseIdOfTrajectory, nextTrajectoryId } from '../../case-store/trajectory-id';
@@ -73,10 +73,18 @@ export async function applyTrajectoryEvent(
   const hash = requestHash(body);
   const event = toClientEvent(body);
 
+  // Authorise before anything is replayed (hole 7): a role that may not send this event type gets
+  // the 403 a first attempt would get, whatever an Idempotency-Key would have answered.
+  if (!roleMaySend(user.role, event.type))
+    throw new ForbiddenError(`${event.type} is not for a ${user.role}`);
+
   const { result: view, written } = await writeCase(context, caseId, load, async (current) => {
     if (idempotencyKey) {
       const stored = current.idempotency.find(
-        (entry) => entry.key === idempotencyKey && entry.trajectoryId === trajectoryId,
+        (entry) =>
+          entry.key === idempotencyKey &&
+          entry.trajectoryId === trajectoryId &&
+          entry.userId === user.id,
       );
       if (stored && stored.requestHash !== hash) {
         throw new UnprocessableError(
@@ -147,10 +155,22 @@ export async function applyTrajectoryEvent(
       settings,
       asOf: now,
     });
-    if (!idempotencyKey) return { write: next, result };
+    const audit = {
+      orgId: user.orgId,
+      actorId: user.id,
+      action: 'trajectory.event',
+      trajectoryId,
+      details: {
+        type: event.type,
+        version: result.version,
+        ...(result.followUpTrajectoryId && { followUpTrajectoryId: result.followUpTrajectoryId }),
+      },
+    };
+    if (!idempotencyKey) return { write: next, result, audit };
     const { history, ...response } = result;
     const stored: IdempotencyRecord = {
       key: idempotencyKey,
+      userId: user.id,
       trajectoryId,
       requestHash: hash,
       historyLength: history.length,
@@ -163,21 +183,19 @@ export async function applyTrajectoryEvent(
         idempotency: [...next.idempotency, stored].slice(-IDEMPOTENCY_RECORDS_KEPT),
       },
       result,
+      audit,
     };
   });
 
-  await recordAudit(context, {
-    orgId: user.orgId,
-    actorId: user.id,
-    action: written ? 'trajectory.event' : 'trajectory.event.replayed',
-    caseId,
-    trajectoryId,
-    details: {
-      type: event.type,
-      version: view.version,
-      ...(view.followUpTrajectoryId &&
-        written && { followUpTrajectoryId: view.followUpTrajectoryId }),
-    },
-  });
+  // A change's entry was written with it (the case's audit outbox); a replay changes nothing.
+  if (!written)
+    await recordAudit(context, {
+      orgId: user.orgId,
+      actorId: user.id,
+      action: 'trajectory.event.replayed',
+      caseId,
+      trajectoryId,
+      details: { type: event.type, version: view.version },
+    });
   return view;
 }

@@ -1,6 +1,5 @@
 import { createTrajectory, type ProductCode, type Trede } from '../../../machines';
 import type { AppContext } from '../../app-context';
-import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../policies/actor';
 import { writeCase } from '../../case-store/case-writer';
 import { findCase } from '../../case-store/case.repository';
@@ -70,16 +69,15 @@ export async function createTrajectoryForCase(
       return {
         write: next,
         result: presentTrajectory(next, trajectory, { role: user.role, settings, asOf: now }),
+        audit: {
+          orgId: user.orgId,
+          actorId: user.id,
+          action: 'trajectory.create',
+          trajectoryId: trajectory.id,
+          details: { product: trajectory.product },
+        },
       };
     },
   );
-  await recordAudit(context, {
-    orgId: user.orgId,
-    actorId: user.id,
-    action: 'trajectory.create',
-    caseId,
-    trajectoryId: view.id,
-    details: { product: view.product },
-  });
   return view;
 }
