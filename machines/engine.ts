@@ -10,13 +10,14 @@ import {
   roleMaySend,
   stateHandles,
 } from './permissions';
-import { enabledProduct, isProductCode, MACHINE_OF_PRODUCT } from './products';
+import { enabledProduct, isCatalogueCode } from './products';
 import { guardRefusal, rejection } from './refusals';
 import { persist, restore, type TrajectorySnapshot } from './snapshot-store';
 import { stateOf, summarize } from './summary';
 import type { DerivedFrom, MachineEvent, TrajectoryContext } from './trajectory-context';
 import type {
   Actor,
+  CatalogueCode,
   ClientEventType,
   EngineOutcome,
   EngineResult,
@@ -25,7 +26,6 @@ import type {
   MachineId,
   OrganisationSettings,
   PersistedTrajectory,
-  ProductCode,
   ProductSettings,
   Role,
   TrajectoryEvent,
@@ -195,7 +195,7 @@ function targetRefusal(
 }
 
 export function createTrajectory(input: {
-  product: ProductCode;
+  product: CatalogueCode;
   targetTrede?: Trede | null;
   currentTrede: Trede;
   /** When the current trede was assessed (the case's latest ladder measurement). */
@@ -211,7 +211,7 @@ export function createTrajectory(input: {
   settings: OrganisationSettings;
 }): EngineResult {
   const { product, currentTrede, actor, settings } = input;
-  const productSettings = isProductCode(product) ? enabledProduct(settings, product) : null;
+  const productSettings = isCatalogueCode(product) ? enabledProduct(settings, product) : null;
   if (!productSettings)
     return rejection('PRODUCT_DISABLED', `Product ${String(product)} is not offered`);
   const registeredAt = normalizeInstant(input.registeredAt);
@@ -235,7 +235,8 @@ export function createTrajectory(input: {
   const targetTrede = target.targetTrede;
   const tredeAssessedAt = input.tredeAssessedAt ? normalizeInstant(input.tredeAssessedAt) : null;
 
-  const machineId = MACHINE_OF_PRODUCT[product];
+  // A variant runs on its family's machine (SPEC §4.1): the resolved catalogue says which.
+  const machineId = productSettings.machineId;
   const [snapshot] = initialTransition(machineFor(machineId), {
     product,
     productSettings,

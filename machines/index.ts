@@ -21,6 +21,8 @@ export type {
   SignalCode,
   SignalThresholds,
   ProductSettings,
+  ProductFamily,
+  CatalogueCode,
   OrganisationSettings,
   PersistedTrajectory,
   HistoryEntry,
@@ -37,15 +39,24 @@ export { LADDER, TREDEN, isTrede, tredeName } from './ladder';
 export { ROLES, TRAJECTORY_STATE_KEYS } from './vocabulary';
 export { actsOnCases } from './permissions';
 export {
+  CATALOGUE_CODE_PATTERN,
   DEFAULT_SETTINGS,
+  MACHINE_OF_FAMILY,
   MACHINE_OF_PRODUCT,
   PRODUCT_CODES,
+  PRODUCT_FAMILIES,
+  catalogueCodes,
   enabledProduct,
+  isCatalogueCode,
   isProductCode,
   offeredProducts,
   resolveSettings,
+  tariffAt,
+  tariffsOf,
   type ProductOverride,
   type SettingsOverrides,
+  type TariffPeriod,
+  type VariantDefinition,
 } from './products';
 export {
   TIME_ZONE,

@@ -1,5 +1,14 @@
 import { isTrede, LADDER, tredeName } from './ladder';
-import { DEFAULT_SETTINGS, enabledProduct, resolveSettings } from './products';
+import {
+  catalogueCodes,
+  DEFAULT_SETTINGS,
+  enabledProduct,
+  PRODUCT_CODES,
+  resolveSettings,
+  tariffAt,
+  tariffsOf,
+} from './products';
+import type { TariffPeriod } from './products';
 
 describe('ladder (SPEC §2.1)', () => {
   it('has six treden with their Dutch names', () => {
@@ -74,5 +83,81 @@ describe('catalogue and settings (SPEC §2.2)', () => {
     });
     expect(settings).toEqual(resolveSettings(null));
     expect(settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('opdrachtgever layer and product variants (SPEC §4.1)', () => {
+  const organisation = { products: { 'STA-3': { tariffCentsPerHour: 750 } } };
+  const nijmegen = {
+    variants: [
+      {
+        code: 'STA-3-PLUS',
+        name: 'Stabiel op trede 3 plus',
+        family: 'STA' as const,
+        stabielTrede: 3 as const,
+        tariffCentsPerHour: 960,
+      },
+    ],
+    products: { ONT: { limitMonths: 5 } },
+  };
+
+  it('resolves defaults → organisation → opdrachtgever, the later layer winning', () => {
+    const settings = resolveSettings(organisation, {
+      products: { 'STA-3': { tariffCentsPerHour: 800 } },
+    });
+    expect(settings.products['STA-3'].tariffCentsPerHour).toBe(800);
+    expect(resolveSettings(organisation).products['STA-3'].tariffCentsPerHour).toBe(750);
+    expect(settings.products.ONT.tariffCentsPerHour).toBe(1100);
+  });
+
+  it('adds a variant with its family, its parameters from the family product', () => {
+    const settings = resolveSettings(organisation, nijmegen);
+    expect(settings.products['STA-3-PLUS']).toEqual({
+      ...settings.products['STA-3'],
+      code: 'STA-3-PLUS',
+      name: 'Stabiel op trede 3 plus',
+      tariffCentsPerHour: 960,
+      enabled: true,
+      variantOf: 'STA-3',
+    });
+    expect(settings.products['STA-3-PLUS']).toMatchObject({
+      family: 'STA',
+      machineId: 'stabiel',
+      stabielTrede: 3,
+      reviewMonths: 6,
+    });
+    expect(catalogueCodes(settings)).toEqual([...PRODUCT_CODES, 'STA-3-PLUS']);
+    expect(settings.products.ONT.limitMonths).toBe(5);
+    expect(enabledProduct(resolveSettings(organisation), 'STA-3-PLUS')).toBeNull();
+  });
+
+  it('ignores variants that shadow a built-in code or lack a family, trede or tariff', () => {
+    const settings = resolveSettings({
+      variants: [
+        { code: 'ONT', name: 'x', family: 'ONT', tariffCentsPerHour: 1 },
+        { code: 'STA-9', name: 'x', family: 'STA', stabielTrede: 9, tariffCentsPerHour: 1 },
+        { code: 'X-1', name: 'x', family: 'XYZ', tariffCentsPerHour: 1 },
+        { code: 'X-2', name: 'x', family: 'HER' },
+        { code: 'bad code', name: 'x', family: 'HER', tariffCentsPerHour: 1 },
+      ],
+    });
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('finds the tariff in force at an instant', () => {
+    const history: TariffPeriod[] = [
+      { from: null, tariffs: { ONT: 1100 } },
+      { from: '2026-03-15T12:00:00.000Z', tariffs: { ONT: 1200, 'STA-3-PLUS': 960 } },
+    ];
+    expect(tariffAt(history, 'ONT', '2026-03-15T11:59:59.999Z')).toBe(1100);
+    expect(tariffAt(history, 'ONT', '2026-03-15T12:00:00.000Z')).toBe(1200);
+    expect(tariffAt(history, 'ONT', '2020-01-01T00:00:00.000Z')).toBe(1100);
+    // A variant added later: before it existed, its first tariff.
+    expect(tariffAt(history, 'STA-3-PLUS', '2026-01-01T00:00:00.000Z')).toBe(960);
+    expect(tariffAt(history, 'HER', '2026-01-01T00:00:00.000Z')).toBeNull();
+    expect(tariffsOf(resolveSettings(nijmegen))).toMatchObject({
+      ONT: 1100,
+      'STA-3-PLUS': 720 + 240,
+    });
   });
 });

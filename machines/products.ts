@@ -1,7 +1,9 @@
 import type {
+  CatalogueCode,
   MachineId,
   OrganisationSettings,
   ProductCode,
+  ProductFamily,
   ProductSettings,
   SignalThresholds,
   Trede,
@@ -18,6 +20,22 @@ export const MACHINE_OF_PRODUCT: Readonly<Record<ProductCode, MachineId>> = {
   HER: 'herontdekken',
 };
 
+/** The machine of each family: a variant runs on its family's machine (SPEC §4.1). */
+export const MACHINE_OF_FAMILY: Readonly<Record<ProductFamily, MachineId>> = {
+  ONT: 'ontwikkeltraject',
+  STA: 'stabiel',
+  HER: 'herontdekken',
+};
+
+export const PRODUCT_FAMILIES: readonly ProductFamily[] = ['ONT', 'STA', 'HER'];
+
+/** Catalogue codes: capitals, digits and single hyphens (`STA-3-PLUS`), as stored and exported. */
+export const CATALOGUE_CODE_PATTERN = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
+
+export function isCatalogueCode(value: unknown): value is CatalogueCode {
+  return typeof value === 'string' && value.length <= 40 && CATALOGUE_CODE_PATTERN.test(value);
+}
+
 export function isProductCode(value: unknown): value is ProductCode {
   return typeof value === 'string' && (PRODUCT_CODES as readonly string[]).includes(value);
 }
@@ -26,6 +44,7 @@ function stabiel(trede: Trede, enabled: boolean, tariffCentsPerHour: number): Pr
   return {
     code: `STA-${trede}` as ProductCode,
     name: `Stabiel op trede ${trede}`,
+    family: 'STA',
     machineId: 'stabiel',
     enabled,
     limitMonths: null,
@@ -45,6 +64,7 @@ export const DEFAULT_SETTINGS: OrganisationSettings = {
     ONT: {
       code: 'ONT',
       name: 'Ontwikkeltraject',
+      family: 'ONT',
       machineId: 'ontwikkeltraject',
       enabled: true,
       limitMonths: 6,
@@ -60,6 +80,7 @@ export const DEFAULT_SETTINGS: OrganisationSettings = {
     HER: {
       code: 'HER',
       name: 'Herontdekken van interesses en vaardigheden',
+      family: 'HER',
       machineId: 'herontdekken',
       enabled: true,
       limitMonths: 12,
@@ -81,7 +102,7 @@ export const DEFAULT_SETTINGS: OrganisationSettings = {
   },
 };
 
-/** What an organisation may override; the product code, machine and Stabiel trede are fixed by code. */
+/** What an organisation or opdrachtgever may override; code, family and Stabiel trede are fixed. */
 export type ProductOverride = Partial<
   Pick<
     ProductSettings,
@@ -94,10 +115,31 @@ export type ProductOverride = Partial<
   >
 >;
 
-export interface SettingsOverrides {
-  products?: Partial<Record<ProductCode, ProductOverride>>;
-  signals?: Partial<SignalThresholds>;
+/**
+ * A product variant (SPEC §4.1): its own code, name and tariff, run by one of the three machine
+ * families with that family's parameters. Unset parameters take the family's default product's
+ * (ONT, HER, or STA-<stabielTrede>) resolved values.
+ */
+export interface VariantDefinition {
+  code: string;
+  name: string;
+  family: ProductFamily;
+  tariffCentsPerHour: number;
+  enabled?: boolean;
+  /** STA only: the trede the variant keeps (2–4). */
+  stabielTrede?: Trede;
+  limitMonths?: number;
+  reviewMonths?: number;
+  maxExtensionsPerStep?: number;
 }
+
+export interface SettingsOverrides {
+  products?: Partial<Record<CatalogueCode, ProductOverride>>;
+  signals?: Partial<SignalThresholds>;
+  variants?: VariantDefinition[];
+}
+
+type OverrideLayer = SettingsOverrides | Record<string, unknown> | null | undefined;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -123,50 +165,92 @@ function mergeProduct(base: ProductSettings, override: unknown): ProductSettings
   return merged;
 }
 
-/**
- * DEFAULT_SETTINGS deep-merged with an organisation's stored overrides. Stored data is read
- * defensively: unknown keys and values of the wrong type are ignored rather than trusted, so a
- * bad document can never produce settings that break the machines.
- */
-export function resolveSettings(
-  overrides?: SettingsOverrides | Record<string, unknown> | null,
-): OrganisationSettings {
-  const source: Record<string, unknown> = isRecord(overrides) ? overrides : {};
-  const productOverrides = isRecord(source.products) ? source.products : {};
-  const signalOverrides = isRecord(source.signals) ? source.signals : {};
-
-  const products = {} as Record<ProductCode, ProductSettings>;
-  for (const code of PRODUCT_CODES) {
-    products[code] = mergeProduct(DEFAULT_SETTINGS.products[code], productOverrides[code]);
-  }
-  const signals: SignalThresholds = { ...DEFAULT_SETTINGS.signals };
-  for (const key of Object.keys(signals) as Array<keyof SignalThresholds>) {
-    const value = signalOverrides[key];
-    if (isCount(value) && value > 0) signals[key] = value;
-  }
-  return { products, signals };
+/** The built-in product a variant of this family (and Stabiel trede) takes its defaults from. */
+function familyBase(
+  products: Record<string, ProductSettings>,
+  family: ProductFamily,
+  stabielTrede: unknown,
+): ProductSettings | null {
+  if (family === 'ONT') return products.ONT ?? null;
+  if (family === 'HER') return products.HER ?? null;
+  if (stabielTrede === 2 || stabielTrede === 3 || stabielTrede === 4)
+    return products[`STA-${stabielTrede}`] ?? null;
+  return null;
 }
 
-/** The product's settings when the organisation offers it; null when missing or disabled. */
+/** A stored variant as settings; null when it is not usable (read defensively, like overrides). */
+function variantSettings(
+  products: Record<string, ProductSettings>,
+  raw: unknown,
+): ProductSettings | null {
+  if (!isRecord(raw) || !isCatalogueCode(raw.code) || isProductCode(raw.code)) return null;
+  if (!(PRODUCT_FAMILIES as readonly unknown[]).includes(raw.family)) return null;
+  const family = raw.family as ProductFamily;
+  const base = familyBase(products, family, raw.stabielTrede);
+  if (!base || typeof raw.name !== 'string' || raw.name.trim() === '') return null;
+  if (!isCount(raw.tariffCentsPerHour)) return null;
+  const variant: ProductSettings = {
+    ...base,
+    code: raw.code,
+    variantOf: base.code as ProductCode,
+    enabled: true,
+  };
+  return mergeProduct(variant, raw);
+}
+
+/**
+ * DEFAULT_SETTINGS with each layer's overrides applied in order: defaults → organisation →
+ * opdrachtgever (SPEC §4.1). A layer may change built-in products and earlier variants field by
+ * field, and add variants. Stored data is read defensively: unknown keys and values of the wrong
+ * type are ignored rather than trusted, so a bad document can never break the machines.
+ */
+export function resolveSettings(...layers: OverrideLayer[]): OrganisationSettings {
+  const products: Record<string, ProductSettings> = {};
+  for (const code of PRODUCT_CODES) products[code] = { ...DEFAULT_SETTINGS.products[code] };
+  const signals: SignalThresholds = { ...DEFAULT_SETTINGS.signals };
+  for (const layer of layers) {
+    const source: Record<string, unknown> = isRecord(layer) ? layer : {};
+    if (Array.isArray(source.variants)) {
+      for (const raw of source.variants) {
+        const variant = variantSettings(products, raw);
+        if (variant) products[variant.code] = variant;
+      }
+    }
+    const productOverrides = isRecord(source.products) ? source.products : {};
+    for (const [code, override] of Object.entries(productOverrides)) {
+      const base = products[code];
+      if (base) products[code] = mergeProduct(base, override);
+    }
+    const signalOverrides = isRecord(source.signals) ? source.signals : {};
+    for (const key of Object.keys(signals) as Array<keyof SignalThresholds>) {
+      const value = signalOverrides[key];
+      if (isCount(value) && value > 0) signals[key] = value;
+    }
+  }
+  return { products: products as OrganisationSettings['products'], signals };
+}
+
+/** The product's settings when the catalogue offers it; null when missing or disabled. */
 export function enabledProduct(
   settings: OrganisationSettings,
-  code: ProductCode,
+  code: CatalogueCode,
 ): ProductSettings | null {
-  const product = settings.products[code] as ProductSettings | undefined;
+  const product = Object.hasOwn(settings.products, code) ? settings.products[code] : undefined;
   return product && product.enabled ? product : null;
 }
 
 /**
  * The products a new trajectory may have for a participant on `currentTrede` (SPEC §2.2, §2.3):
  * an Ontwikkeltraject towards the next trede (2–5, so only from trede 1–4), Stabiel only on the
- * product's own trede, Herontdekken always — each only when the organisation offers it.
+ * product's own trede, Herontdekken always — each only when the catalogue offers it (variants
+ * included, SPEC §4.1).
  */
 export function offeredProducts(
   settings: OrganisationSettings,
   currentTrede: Trede,
-): Array<{ product: ProductCode; targetTrede: Trede | null }> {
-  const offered: Array<{ product: ProductCode; targetTrede: Trede | null }> = [];
-  for (const code of PRODUCT_CODES) {
+): Array<{ product: CatalogueCode; targetTrede: Trede | null }> {
+  const offered: Array<{ product: CatalogueCode; targetTrede: Trede | null }> = [];
+  for (const code of catalogueCodes(settings)) {
     const product = enabledProduct(settings, code);
     if (!product) continue;
     if (product.machineId === 'ontwikkeltraject') {
@@ -179,4 +263,49 @@ export function offeredProducts(
     }
   }
   return offered;
+}
+
+/** Every catalogue code of the settings: the built-in products first, then variants by code. */
+export function catalogueCodes(settings: OrganisationSettings): CatalogueCode[] {
+  const variants = Object.keys(settings.products)
+    .filter((code) => !isProductCode(code))
+    .sort();
+  return [...PRODUCT_CODES, ...variants];
+}
+
+/**
+ * Tariffs by date (SPEC §4.1: a later tariff change rewrites no past invoice). Each period holds
+ * the tariffs (cents per hour, per catalogue code) in force from `from` (null: since ever) until
+ * the next period's `from`. The server appends a period whenever a change alters a tariff.
+ */
+export interface TariffPeriod {
+  from: string | null;
+  tariffs: Record<string, number>;
+}
+
+export function tariffsOf(settings: OrganisationSettings): Record<string, number> {
+  const tariffs: Record<string, number> = {};
+  for (const code of catalogueCodes(settings))
+    tariffs[code] = settings.products[code]!.tariffCentsPerHour;
+  return tariffs;
+}
+
+/**
+ * The tariff of `code` in force at instant `at` (ISO): the last period that began at or before it;
+ * before every period, the first one. Null when no period knows the code.
+ */
+export function tariffAt(
+  history: readonly TariffPeriod[],
+  code: CatalogueCode,
+  at: string,
+): number | null {
+  const when = Date.parse(at);
+  let found: number | null = null;
+  for (const period of history) {
+    const begins = period.from === null ? -Infinity : Date.parse(period.from);
+    const tariff = Object.hasOwn(period.tariffs, code) ? period.tariffs[code] : undefined;
+    if (begins > when && found !== null) break;
+    if (tariff !== undefined && (begins <= when || found === null)) found = tariff;
+  }
+  return found;
 }

@@ -22,6 +22,7 @@ function history(driver: TrajectoryDriver) {
 function replay(driver: TrajectoryDriver, asOf: string) {
   return replayTrajectory({
     product: driver.context.product,
+    machineId: driver.persisted.machineId,
     terms: driver.context.terms,
     history: history(driver),
     asOf,

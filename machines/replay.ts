@@ -2,15 +2,15 @@ import { initialTransition } from 'xstate';
 import { isAtOrAfter, isBefore, normalizeInstant } from './calendar';
 import { applyEvent, sweepDeadline } from './engine';
 import { machineFor } from './machine-registry';
-import { MACHINE_OF_PRODUCT } from './products';
 import { persist } from './snapshot-store';
 import { summarize } from './summary';
 import type { TrajectoryTerms } from './trajectory-context';
 import type {
+  CatalogueCode,
   HistoryEntry,
+  MachineId,
   OrganisationSettings,
   PersistedTrajectory,
-  ProductCode,
   ProductSettings,
   Role,
   TrajectoryEvent,
@@ -26,7 +26,9 @@ import type {
  * snapshot), never today's settings. Null when it was not yet registered on the peildatum.
  */
 export interface ReplayInput {
-  product: ProductCode;
+  product: CatalogueCode;
+  /** The machine the trajectory ran on (stored with it; a variant runs on its family's). */
+  machineId: MachineId;
   terms: TrajectoryTerms;
   history: ReadonlyArray<
     Pick<HistoryEntry, 'type' | 'occurredAt' | 'actorId' | 'payload'> & { actorRole: Role | null }
@@ -39,10 +41,18 @@ export function replayTrajectory(input: ReplayInput): TrajectorySummary | null {
   const asOf = normalizeInstant(input.asOf);
   const created = input.history.find((entry) => entry.type === 'CREATED');
   if (!asOf || !created || isBefore(asOf, created.occurredAt)) return null;
-  const machineId = MACHINE_OF_PRODUCT[input.product];
-  const base = input.settings.products[input.product];
+  const machineId = input.machineId;
+  // A variant of another opdrachtgever's catalogue, or one since removed: its family's product
+  // stands in, since the terms below come from the trajectory itself.
+  const base =
+    input.settings.products[input.product] ??
+    Object.values(input.settings.products).find(
+      (product) => product?.machineId === machineId && !product.variantOf,
+    );
+  if (!base) return null;
   const productSettings: ProductSettings = {
     ...base,
+    code: input.product,
     enabled: true,
     limitMonths: machineId === 'stabiel' ? null : input.terms.windowMonths,
     reviewMonths: machineId === 'stabiel' ? input.terms.windowMonths : null,

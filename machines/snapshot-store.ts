@@ -2,7 +2,7 @@ import type { SnapshotFrom } from 'xstate';
 import { isTrede } from './ladder';
 import { machineFor, stateKeysOf, type TrajectoryMachine } from './machine-registry';
 import { CURRENT_MACHINE_VERSIONS, migrateSnapshot } from './migrations';
-import { isProductCode, MACHINE_OF_PRODUCT } from './products';
+import { isCatalogueCode, isProductCode, MACHINE_OF_PRODUCT } from './products';
 import type { TrajectoryContext } from './trajectory-context';
 import type { MachineId, PersistedTrajectory, Rejection } from './types';
 
@@ -54,7 +54,12 @@ function contextProblem(machineId: MachineId, context: unknown): string | null {
   if (!isRecord(context)) return 'context is missing';
   const missing = CONTEXT_KEYS.filter((key) => !(key in context));
   if (missing.length > 0) return `context lacks ${missing.join(', ')}`;
-  if (!isProductCode(context.product) || MACHINE_OF_PRODUCT[context.product] !== machineId) {
+  // A variant (SPEC §4.1) may run on any family; a built-in code only on its own machine.
+  const product = context.product;
+  const fits = isProductCode(product)
+    ? MACHINE_OF_PRODUCT[product] === machineId
+    : isCatalogueCode(product) && (context as { machineId?: unknown }).machineId === machineId;
+  if (!fits) {
     return `product ${String(context.product)} does not run on ${machineId}`;
   }
   if (!isTrede(context.currentTrede)) return 'currentTrede is not a trede';

@@ -12,7 +12,7 @@ import type {
   HistoryEntry,
   OrganisationSettings,
   PersistedTrajectory,
-  ProductCode,
+  CatalogueCode,
   TrajectoryEvent,
   TrajectorySummary,
   TredeTransitionDraft,
@@ -54,7 +54,7 @@ export class TrajectoryDriver {
 
   static create(
     input: {
-      product: ProductCode;
+      product: CatalogueCode;
       targetTrede?: Trede | null;
       currentTrede: Trede;
       registeredAt: string;

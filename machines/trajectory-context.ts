@@ -1,9 +1,8 @@
-import { MACHINE_OF_PRODUCT } from './products';
 import type {
   Actor,
   HerontdekkenRoute,
   MachineId,
-  ProductCode,
+  CatalogueCode,
   ProductSettings,
   TrajectoryEvent,
   TrajectoryOutcome,
@@ -43,7 +42,7 @@ export type ReturnState = Extract<
  * self-contained (the organisation's settings of today do not change a running trajectory).
  */
 export interface TrajectoryContext {
-  product: ProductCode;
+  product: CatalogueCode;
   machineId: MachineId;
   terms: TrajectoryTerms;
   registeredAt: string;
@@ -106,7 +105,7 @@ export interface DerivedFrom {
 
 /** What a machine is created with (engine.createTrajectory has validated it). */
 export interface TrajectoryInput {
-  product: ProductCode;
+  product: CatalogueCode;
   productSettings: ProductSettings;
   targetTrede: Trede | null;
   currentTrede: Trede;
@@ -119,7 +118,8 @@ export function initialContext(input: TrajectoryInput): TrajectoryContext {
   const settings = input.productSettings;
   return {
     product: input.product,
-    machineId: MACHINE_OF_PRODUCT[input.product],
+    // A variant runs on its family's machine (SPEC §4.1): the catalogue says which.
+    machineId: settings.machineId,
     terms: {
       windowMonths: settings.machineId === 'stabiel' ? settings.reviewMonths : settings.limitMonths,
       stabielTrede: settings.stabielTrede,

@@ -8,6 +8,15 @@ export type Trede = 1 | 2 | 3 | 4 | 5 | 6;
 
 export type ProductCode = 'ONT' | 'STA-2' | 'STA-3' | 'STA-4' | 'HER';
 
+/** The three machine families a product or product variant runs on (SPEC §2.3, §4.1). */
+export type ProductFamily = 'ONT' | 'STA' | 'HER';
+
+/**
+ * A code in a catalogue: one of the built-in ProductCodes or an opdrachtgever's variant
+ * (SPEC §4.1, e.g. Nijmegen's `STA-3-PLUS`). Trajectories store this.
+ */
+export type CatalogueCode = ProductCode | (string & {});
+
 /** One machine per product family (SPEC §2.3). */
 export type MachineId = 'ontwikkeltraject' | 'stabiel' | 'herontdekken';
 
@@ -90,8 +99,10 @@ export interface SignalThresholds {
 }
 
 export interface ProductSettings {
-  code: ProductCode;
+  code: CatalogueCode;
   name: string; // Dutch display name
+  /** The machine family it runs on; a variant names its family (SPEC §4.1). */
+  family: ProductFamily;
   machineId: MachineId;
   enabled: boolean;
   /** ONT: months per step (6); HER: months in all (12); Stabiel: null (no end). */
@@ -104,11 +115,14 @@ export interface ProductSettings {
   tariffCentsPerHour: number;
   /** ONT: how many EXTEND per step (default 1). */
   maxExtensionsPerStep: number;
+  /** A variant's built-in family product it derives from (null for the built-in products). */
+  variantOf?: ProductCode | null;
 }
 
 /** Per organisation (opdrachtgever); never a constant in code paths (SPEC §2.2). */
 export interface OrganisationSettings {
-  products: Record<ProductCode, ProductSettings>;
+  /** The built-in products always exist (maybe disabled); variants are added by code. */
+  products: Record<ProductCode, ProductSettings> & Partial<Record<CatalogueCode, ProductSettings>>;
   signals: SignalThresholds;
 }
 
@@ -147,7 +161,7 @@ export interface TredeTransitionDraft {
  * (SPEC §2.4: "from stored fields, with indexes"). Derived by the engine, persisted by the server.
  */
 export interface TrajectorySummary {
-  product: ProductCode;
+  product: CatalogueCode;
   machineId: MachineId;
   state: TrajectoryStateKey;
   stateEnteredAt: string;
@@ -196,7 +210,7 @@ export interface Rejection {
 
 /** When a Herontdekken conclusion opens a follow-up trajectory (SPEC §2.3). */
 export interface FollowUpTrajectory {
-  product: ProductCode;
+  product: CatalogueCode;
   targetTrede: Trede | null;
 }
 

@@ -10,6 +10,7 @@ import { caseRoutes } from './cases/routes';
 import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
 import { openApiRoutes } from './openapi/routes';
+import { opdrachtgeverRoutes } from './organisations/opdrachtgever-routes';
 import { organisationRoutes } from './organisations/routes';
 import { reportRoutes } from './reports/routes';
 import { signalRoutes } from './signals/routes';
@@ -29,6 +30,7 @@ const apiModules: Array<(context: AppContext) => Router> = [
   userRoutes,
   auditRoutes,
   organisationRoutes,
+  opdrachtgeverRoutes,
   caseRoutes,
   trajectoryRoutes,
   signalRoutes,

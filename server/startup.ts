@@ -9,6 +9,8 @@ import { ensureCaseIndexes } from './case-store/case.repository';
 import { flushPendingAudit } from './case-store/case-writer';
 import { migrateStoredSnapshots } from './case-store/migrate-stored-snapshots';
 import { prepareDemoData } from './demo/demo-at-startup';
+import { ensureOpdrachtgeverIndexes } from './organisations/opdrachtgever.repository';
+import { ensureOpdrachtgevers } from './organisations/settings';
 import { startSweeper } from './sweeper/sweeper-loop';
 
 export interface BackgroundTasks {
@@ -29,6 +31,7 @@ export async function startupTasks(
     ensureSessionIndexes(context.db),
     ensureAuditIndexes(context.db),
     ensureLoginAttemptIndexes(context.db),
+    ensureOpdrachtgeverIndexes(context.db),
   ]);
   await ensureCaseIndexes(context.db);
   // Audit entries a crash left in case outboxes reach the audit log before anything else runs.
@@ -36,6 +39,7 @@ export async function startupTasks(
   if (flushed) console.log(`Audit: flushed the pending entries of ${flushed} cases.`);
   await migrateStoredSnapshots(context); // decision 009: stored snapshots follow the machine version
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
+  await ensureOpdrachtgevers(context); // SPEC §4.1: every case belongs to one (older cases: the default)
   const admin = await bootstrapAdministrator(context);
   if (admin === 'created') console.log(`Created administrator ${context.config.admin?.username}.`);
   const stops: Array<() => Promise<void>> = [];

@@ -9,7 +9,8 @@ export type CaseDocument = Omit<CaseRecord, 'id'> & {
 };
 
 const TREDES = [1, 2, 3, 4, 5, 6];
-const PRODUCTS = ['ONT', 'STA-2', 'STA-3', 'STA-4', 'HER'];
+// Catalogue codes: the built-in products and opdrachtgevers' variants (SPEC §4.1, STA-3-PLUS).
+const CATALOGUE_CODE = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
 
 const ladderEntrySchema = new Schema(
   {
@@ -18,7 +19,7 @@ const ladderEntrySchema = new Schema(
     to: { type: Number, enum: TREDES, required: true },
     at: { type: Date, required: true },
     trajectoryId: { type: String, default: null },
-    product: { type: String, enum: [...PRODUCTS, null], default: null },
+    product: { type: String, match: CATALOGUE_CODE, maxlength: 40, default: null },
     reason: { type: String, enum: ['intake', 'assessment', 'conclusion'], required: true },
     begeleiderId: { type: String, required: true },
     teamId: { type: String, required: true },
@@ -67,7 +68,7 @@ const historyEntrySchema = new Schema(
 const trajectorySchema = new Schema(
   {
     id: { type: String, required: true },
-    product: { type: String, enum: PRODUCTS, required: true },
+    product: { type: String, match: CATALOGUE_CODE, maxlength: 40, required: true },
     machineId: { type: String, required: true },
     machineVersion: { type: Number, required: true },
     snapshotJson: { type: String, required: true },
@@ -116,6 +117,8 @@ export const caseSchema = new Schema<CaseDocument>(
   {
     orgId: { type: String, required: true },
     teamId: { type: String, required: true },
+    /** The contracting municipality (SPEC §4.1); set at start-up for cases stored before it existed. */
+    opdrachtgeverId: { type: String, default: null },
     begeleiderId: { type: String, required: true },
     clientNumber: { type: String, required: true },
     clientNumberKey: { type: String },
@@ -157,3 +160,4 @@ caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.lastAssessedAt':
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.growthAt': 1 }); // GROWTH
 caseSchema.index({ 'openTrajectory.sweepDueAt': 1 }); // the deadline sweeper, across organisations
 caseSchema.index({ orgId: 1, 'ladder.at': 1 }); // trede transitions by date (reports, SPEC §4)
+caseSchema.index({ orgId: 1, opdrachtgeverId: 1, teamId: 1 }); // reports and lists per opdrachtgever

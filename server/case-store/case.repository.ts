@@ -231,6 +231,7 @@ function isFerretDb(db: Connection): Promise<boolean> {
 
 export interface CaseListFilter {
   teamId?: string;
+  opdrachtgeverId?: string;
   begeleiderId?: string;
   /** A trajectory state, or 'none' for cases without an open trajectory. */
   state?: TrajectoryStateKey | 'none';
@@ -258,6 +259,7 @@ export async function listCases(
   const and: Record<string, unknown>[] = [];
   if (filter.teamId) and.push({ teamId: filter.teamId });
   if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
+  if (filter.opdrachtgeverId) query.opdrachtgeverId = filter.opdrachtgeverId;
   if (filter.state === 'none') query.openTrajectory = null;
   else if (filter.state) query['openTrajectory.summary.state'] = filter.state;
   if (filter.product) query['openTrajectory.product'] = filter.product;
@@ -332,12 +334,18 @@ async function listByDeadline(
 export async function findCasesWithOpenTrajectory(
   db: Connection,
   scope: CaseScope,
-  filter: { teamId?: string; begeleiderId?: string; summaryFilter: Record<string, unknown> },
+  filter: {
+    teamId?: string;
+    begeleiderId?: string;
+    opdrachtgeverId?: string;
+    summaryFilter: Record<string, unknown>;
+  },
 ): Promise<CaseRecord[]> {
   const query: Record<string, unknown> = { ...scopeFilter(scope), openTrajectory: { $ne: null } };
   const and: Record<string, unknown>[] = [filter.summaryFilter];
   if (filter.teamId) and.push({ teamId: filter.teamId });
   if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
+  if (filter.opdrachtgeverId) query.opdrachtgeverId = filter.opdrachtgeverId;
   query.$and = and;
   const docs = await model(db)
     .find(query, { idempotency: 0, closedTrajectories: 0, ladder: 0, 'openTrajectory.history': 0 })
@@ -362,7 +370,7 @@ export async function findCasesWithOpenTrajectory(
 export async function findCasesWithTrajectoryOpenAt(
   db: Connection,
   scope: CaseScope,
-  filter: { teamId?: string; begeleiderId?: string; asOf: Date },
+  filter: { teamId?: string; opdrachtgeverId?: string; begeleiderId?: string; asOf: Date },
 ): Promise<CaseRecord[]> {
   const query: Record<string, unknown> = {
     ...scopeFilter(scope),
@@ -372,6 +380,7 @@ export async function findCasesWithTrajectoryOpenAt(
     ],
   };
   if (filter.teamId) query.$and = [{ teamId: filter.teamId }];
+  if (filter.opdrachtgeverId) query.opdrachtgeverId = filter.opdrachtgeverId;
   if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
   const docs = await model(db)
     .find(query, { idempotency: 0, ladder: 0 })

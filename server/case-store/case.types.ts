@@ -1,6 +1,6 @@
 import type {
+  CatalogueCode,
   MachineId,
-  ProductCode,
   Role,
   TrajectoryEventType,
   TrajectoryOutcome,
@@ -20,6 +20,8 @@ export interface CaseRecord {
   id: string;
   orgId: string;
   teamId: string;
+  /** SPEC §4.1: the opdrachtgever the case belongs to (absent only on records built before it). */
+  opdrachtgeverId?: string | null;
   begeleiderId: string;
   clientNumber: string;
   displayName: string;
@@ -59,7 +61,7 @@ export interface LadderEntry {
   to: Trede;
   at: Date;
   trajectoryId: string | null;
-  product: ProductCode | null;
+  product: CatalogueCode | null;
   reason: 'intake' | 'assessment' | 'conclusion';
   begeleiderId: string;
   teamId: string;
@@ -68,7 +70,7 @@ export interface LadderEntry {
 
 /** TrajectorySummary with its instants as dates (the indexed fields of SPEC §2.4). */
 export interface StoredSummary {
-  product: ProductCode;
+  product: CatalogueCode;
   machineId: MachineId;
   state: TrajectoryStateKey;
   stateEnteredAt: Date;
@@ -100,7 +102,7 @@ export interface StoredHistoryEntry {
 
 export interface TrajectoryRecord {
   id: string;
-  product: ProductCode;
+  product: CatalogueCode;
   machineId: MachineId;
   machineVersion: number;
   /**

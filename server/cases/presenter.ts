@@ -34,6 +34,7 @@ export function presentCaseFile(
     displayName: record.displayName,
     bsn: maskBsn(record.bsn, viewer.secret),
     teamId: record.teamId,
+    opdrachtgeverId: record.opdrachtgeverId ?? null,
     begeleiderId: record.begeleiderId,
     currentTrede: record.currentTrede,
     version: record.version,
@@ -53,6 +54,7 @@ export function presentCaseListItem(record: CaseRecord, viewer: Omit<Viewer, 'ro
     clientNumber: record.clientNumber,
     displayName: record.displayName,
     teamId: record.teamId,
+    opdrachtgeverId: record.opdrachtgeverId ?? null,
     begeleiderId: record.begeleiderId,
     currentTrede: record.currentTrede,
     openTrajectory:

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { authorize, currentUser } from '../http/current-user';
 import { parseInput, parseNoQuery } from '../http/validate';
-import { loadOrganisationSettings } from '../organisations/settings';
+import { loadCaseSettings } from '../organisations/settings';
 import { presentCaseFile } from './presenter';
 import { createCaseBodySchema, listCasesQuerySchema, recordAssessmentBodySchema } from './schema';
 import { createCase } from './use-cases/create-case';
@@ -23,7 +23,7 @@ export function caseRoutes(context: AppContext): Router {
   router.post('/cases', casework, async (req, res) => {
     const user = currentUser(req);
     const record = await createCase(context, user, parseInput(createCaseBodySchema, req.body));
-    const settings = await loadOrganisationSettings(context, user.orgId);
+    const settings = await loadCaseSettings(context, user.orgId, record.opdrachtgeverId);
     res.status(201).json(
       presentCaseFile(record, {
         role: user.role,

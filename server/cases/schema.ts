@@ -22,6 +22,10 @@ export const createCaseBodySchema = z
       description: 'Intake trede: the first entry of the ladder history',
     }),
     assessedAt: instantSchema,
+    opdrachtgeverId: objectIdSchema.optional().openapi({
+      description:
+        'The contracting municipality (SPEC §4.1); default: the organisation’s first opdrachtgever',
+    }),
     bsn: z
       .string()
       .trim()
@@ -40,6 +44,7 @@ const stateQuery = z.enum([...TRAJECTORY_STATE_KEYS, 'none']).exclude(['closed']
 
 export const listCasesQuerySchema = z.strictObject({
   team: objectIdSchema.optional(),
+  opdrachtgever: objectIdSchema.optional().openapi({ description: 'Cases of this opdrachtgever' }),
   begeleider: objectIdSchema.optional(),
   state: stateQuery
     .optional()
@@ -86,6 +91,7 @@ export const caseListItemView = z.object({
   clientNumber: z.string(),
   displayName: z.string(),
   teamId: z.string(),
+  opdrachtgeverId: z.string().nullable(),
   begeleiderId: z.string(),
   currentTrede: z.number(),
   openTrajectory: z
@@ -108,6 +114,7 @@ export const caseFileViewSchema = registry.register(
     displayName: z.string(),
     bsn: z.string().nullable().openapi({ example: '*****2333' }),
     teamId: z.string(),
+    opdrachtgeverId: z.string().nullable(),
     begeleiderId: z.string(),
     currentTrede: z.number(),
     version: z.number(),

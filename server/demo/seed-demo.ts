@@ -1,4 +1,4 @@
-import type { ProductCode, Trede } from '../../machines';
+import { resolveSettings, tariffsOf, type CatalogueCode, type Trede } from '../../machines';
 import type { AppContext } from '../app-context';
 import type { AuthUser } from '../policies/actor';
 import { createCase } from '../cases/use-cases/create-case';
@@ -8,6 +8,7 @@ import {
   createOrganisation,
   findFirstOrganisation,
 } from '../organisations/organisation.repository';
+import { insertOpdrachtgever } from '../organisations/opdrachtgever.repository';
 import { runSweep } from '../sweeper/run-sweep';
 import { insertTeam, listTeams, type Team } from '../teams/team.repository';
 import { applyTrajectoryEvent } from '../trajectories/use-cases/apply-event';
@@ -71,7 +72,7 @@ function random(seed: number): () => number {
 }
 
 type Step =
-  | { days: number; trajectory: ProductCode; target?: Trede }
+  | { days: number; trajectory: CatalogueCode; target?: Trede }
   /** A ladder measurement outside a trajectory (POST /cases/:id/assessments), after it closed. */
   | { days: number; measure: Trede }
   | {
@@ -81,8 +82,12 @@ type Step =
     };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+type DemoOpdrachtgever = 'arnhem' | 'renkum' | 'nijmegen';
+
 interface Scenario {
   name: string;
+  /** A product only one catalogue offers pins the scenario to that opdrachtgever. */
+  opdrachtgever?: DemoOpdrachtgever;
   intake: { days: number; trede: Trede };
   steps: Step[];
 }
@@ -245,6 +250,98 @@ const SCENARIOS: Scenario[] = [
   },
   { name: 'intake only', intake: { days: 16, trede: 2 }, steps: [] },
   {
+    name: 'STA-2 at Renkum (the proposed product)',
+    opdrachtgever: 'renkum',
+    intake: { days: 150, trede: 2 },
+    steps: [{ days: 140, trajectory: 'STA-2' }, start(135), contact(40, 90), contact(7, 45)],
+  },
+  {
+    name: 'STA-3-PLUS at Nijmegen (the plusvariant)',
+    opdrachtgever: 'nijmegen',
+    intake: { days: 170, trede: 3 },
+    steps: [{ days: 160, trajectory: 'STA-3-PLUS' }, start(155), contact(33, 75), contact(5, 60)],
+  },
+  {
+    name: 'ONT achieved after the limit',
+    intake: { days: 270, trede: 2 },
+    steps: [
+      { days: 260, trajectory: 'ONT', target: 3 },
+      start(255),
+      contact(120),
+      assess(50, 3),
+      { days: 48, event: { type: 'CLOSE', outcome: 'goalReached' } },
+    ],
+  },
+  {
+    name: 'ONT dropped out, closed, back within six months',
+    intake: { days: 330, trede: 1 },
+    steps: [
+      { days: 320, trajectory: 'ONT', target: 2 },
+      start(315),
+      { days: 230, event: { type: 'DROP_OUT', reason: 'Geen contact meer (demo)' } },
+      { days: 200, event: { type: 'CLOSE', outcome: 'dropout' } },
+      { days: 100, trajectory: 'ONT', target: 2 },
+      start(95),
+      contact(20, 45),
+    ],
+  },
+  {
+    name: 'ONT closed: moved',
+    intake: { days: 300, trede: 2 },
+    steps: [
+      { days: 290, trajectory: 'ONT', target: 3 },
+      start(285),
+      contact(200, 30),
+      { days: 150, event: { type: 'CLOSE', outcome: 'moved' } },
+    ],
+  },
+  {
+    name: 'STA-4 closed: switched',
+    intake: { days: 280, trede: 4 },
+    steps: [
+      { days: 275, trajectory: 'STA-4' },
+      start(270),
+      contact(180, 45),
+      { days: 90, event: { type: 'CLOSE', outcome: 'switched' } },
+    ],
+  },
+  {
+    name: 'ONT closed: goal not reached, and other',
+    intake: { days: 250, trede: 3 },
+    steps: [
+      { days: 245, trajectory: 'ONT', target: 4 },
+      start(240),
+      { days: 60, event: { type: 'CLOSE', outcome: 'goalNotReached' } },
+      { days: 40, trajectory: 'HER' },
+      start(38),
+      { days: 25, event: { type: 'CLOSE', outcome: 'other' } },
+    ],
+  },
+  {
+    name: 'paid work a year and a half ago, still working',
+    intake: { days: 720, trede: 4 },
+    steps: [
+      { days: 710, trajectory: 'ONT', target: 5 },
+      start(700),
+      assess(560, 5),
+      { days: 555, event: { type: 'CLOSE', outcome: 'paidWork' } },
+    ],
+  },
+  {
+    name: 'trede 5 a year and a half ago, fell back since',
+    intake: { days: 730, trede: 4 },
+    steps: [
+      { days: 725, trajectory: 'ONT', target: 5 },
+      start(720),
+      assess(600, 5),
+      { days: 598, event: { type: 'CLOSE', outcome: 'goalReached' } },
+      { days: 300, trajectory: 'HER' },
+      start(295),
+      assess(250, 3),
+      contact(10, 60),
+    ],
+  },
+  {
     name: 'ONT to paid work',
     intake: { days: 420, trede: 4 },
     steps: [
@@ -267,6 +364,71 @@ const SCENARIOS: Scenario[] = [
     ],
   },
 ];
+
+/**
+ * The demo organisation is a provider working for three municipalities (SPEC §4.1, seed 003),
+ * whose catalogues differ: Arnhem the defaults, Renkum the proposed Stabiel op trede 2 at a
+ * higher tariff and a cheaper Herontdekken, Nijmegen its plusvariant of Stabiel op trede 3.
+ */
+export const DEMO_OPDRACHTGEVERS: ReadonlyArray<{
+  key: DemoOpdrachtgever;
+  name: string;
+  gemeentecode: string;
+  overrides: Record<string, unknown>;
+}> = [
+  { key: 'arnhem', name: 'Gemeente Arnhem', gemeentecode: 'GM0202', overrides: {} },
+  {
+    key: 'renkum',
+    name: 'Gemeente Renkum',
+    gemeentecode: 'GM0274',
+    overrides: {
+      products: {
+        'STA-2': { enabled: true, tariffCentsPerHour: 1600 },
+        HER: { tariffCentsPerHour: 1050 },
+      },
+    },
+  },
+  {
+    key: 'nijmegen',
+    name: 'Gemeente Nijmegen',
+    gemeentecode: 'GM0268',
+    overrides: {
+      products: { ONT: { tariffCentsPerHour: 1150 } },
+      variants: [
+        {
+          code: 'STA-3-PLUS',
+          name: 'Stabiel op trede 3 plus',
+          family: 'STA',
+          stabielTrede: 3,
+          tariffCentsPerHour: 960,
+        },
+      ],
+    },
+  },
+];
+
+async function seedOpdrachtgevers(
+  context: AppContext,
+  orgId: string,
+  now: Date,
+): Promise<Record<DemoOpdrachtgever, string>> {
+  const ids = {} as Record<DemoOpdrachtgever, string>;
+  for (const entry of DEMO_OPDRACHTGEVERS) {
+    const created = await insertOpdrachtgever(context.db, {
+      orgId,
+      name: entry.name,
+      gemeentecode: entry.gemeentecode,
+      settingsOverrides: entry.overrides,
+      tariffs: tariffsOf(resolveSettings({}, entry.overrides)),
+      now,
+    });
+    ids[entry.key] = created.id;
+  }
+  return ids;
+}
+
+/** How many scenarios the demo plays; `cases` = a multiple of it shows each one equally often. */
+export const DEMO_SCENARIO_COUNT = (): number => SCENARIOS.length;
 
 const FIRST_NAMES = [
   'Anna',
@@ -311,6 +473,7 @@ export async function seedDemoData(
     demo: true,
     now,
   });
+  const opdrachtgevers = await seedOpdrachtgevers(context, organisation.id, now);
   const teams: Team[] = [];
   for (const name of ['Team Noord (demo)', 'Team Zuid (demo)', 'Team Centrum (demo)']) {
     teams.push(await insertTeam(context.db, { orgId: organisation.id, name, now }));
@@ -352,7 +515,7 @@ export async function seedDemoData(
   await user('demo-beheerder', 'Bea Beheerder (demo)', 'beheerder', []);
 
   const rng = random(20260601);
-  const total = options.cases ?? 198;
+  const total = options.cases ?? SCENARIOS.length * 7;
   const plans = Array.from({ length: total }, (_, index) => {
     const teamIndex = index % teams.length;
     const members = begeleiders[teamIndex]!;
@@ -360,6 +523,11 @@ export async function seedDemoData(
       index,
       scenario: SCENARIOS[index % SCENARIOS.length]!,
       team: teams[teamIndex]!,
+      opdrachtgeverId:
+        opdrachtgevers[
+          SCENARIOS[index % SCENARIOS.length]!.opdrachtgever ??
+            DEMO_OPDRACHTGEVERS[Math.floor(index / teams.length) % DEMO_OPDRACHTGEVERS.length]!.key
+        ],
       begeleider: members[Math.floor(index / teams.length) % members.length]!,
       jitterDays: Math.floor(rng() * 4),
       name: `${FIRST_NAMES[Math.floor(rng() * FIRST_NAMES.length)]} ${LAST_NAMES[Math.floor(rng() * LAST_NAMES.length)]} (fictief)`,
@@ -383,6 +551,7 @@ async function seedCase(
     index: number;
     scenario: Scenario;
     team: { id: string };
+    opdrachtgeverId: string;
     begeleider: AuthUser;
     jitterDays: number;
     name: string;
@@ -401,6 +570,7 @@ async function seedCase(
     clientNumber: `DEMO-${String(plan.index + 1).padStart(4, '0')}`,
     displayName: plan.name,
     teamId: plan.team.id,
+    opdrachtgeverId: plan.opdrachtgeverId,
     begeleiderId: plan.begeleider.id,
     trede: plan.scenario.intake.trede,
     assessedAt: intakeAt.toISOString(),

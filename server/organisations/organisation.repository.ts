@@ -58,6 +58,11 @@ export async function findOrganisation(db: Connection, id: string): Promise<Orga
   return doc ? present(doc) : null;
 }
 
+export async function listOrganisationIds(db: Connection): Promise<string[]> {
+  const docs = await model(db).find({}, { _id: 1 }).lean();
+  return docs.map((doc) => String(doc._id));
+}
+
 export async function findFirstOrganisation(db: Connection): Promise<Organisation | null> {
   const doc = await model(db).findOne({}).sort({ createdAt: 1 }).lean();
   return doc ? present(doc) : null;

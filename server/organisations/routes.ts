@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors';
 import { parseInput } from '../http/validate';
 import { findOrganisation, saveSettingsOverrides } from './organisation.repository';
 import { settingsOverridesSchema, type SettingsOverrides } from './schema';
-import { loadOrganisationSettings } from './settings';
+import { loadOrganisationSettings, recordTariffChanges } from './settings';
 
 /** Merges a change into stored overrides: product by product, field by field. */
 function mergeOverrides(stored: SettingsOverrides, change: SettingsOverrides): SettingsOverrides {
@@ -43,6 +43,8 @@ export function organisationRoutes(context: AppContext): Router {
     if (!organisation) throw new NotFoundError('Organisation');
     const stored = settingsOverridesSchema.parse(organisation.settingsOverrides);
     await saveSettingsOverrides(context.db, me.orgId, mergeOverrides(stored, change));
+    // An organisation tariff reaches every opdrachtgever that does not set its own (SPEC §4.1).
+    await recordTariffChanges(context, me.orgId, context.clock.now());
     await recordAudit(context, {
       orgId: me.orgId,
       actorId: me.id,

@@ -1,11 +1,20 @@
-import { resolveSettings, type OrganisationSettings } from '../../machines';
+import { resolveSettings, tariffsOf, type OrganisationSettings } from '../../machines';
 import type { AppContext } from '../app-context';
 import { NotFoundError } from '../errors';
-import { findOrganisation } from './organisation.repository';
+import { findOrganisation, listOrganisationIds } from './organisation.repository';
+import {
+  DuplicateOpdrachtgeverError,
+  findOpdrachtgever,
+  insertOpdrachtgever,
+  listOpdrachtgevers,
+  updateOpdrachtgever,
+  type Opdrachtgever,
+} from './opdrachtgever.repository';
 
 /**
  * The organisation's catalogue, tariffs and thresholds: DEFAULT_SETTINGS with its stored overrides
- * (SPEC §2.2: a per-organisation setting, never a constant).
+ * (SPEC §2.2: a per-organisation setting, never a constant). Without an opdrachtgever: the
+ * organisation layer alone (signal thresholds, the settings page).
  */
 export async function loadOrganisationSettings(
   context: AppContext,
@@ -14,4 +23,93 @@ export async function loadOrganisationSettings(
   const organisation = await findOrganisation(context.db, orgId);
   if (!organisation) throw new NotFoundError('Organisation');
   return resolveSettings(organisation.settingsOverrides);
+}
+
+/**
+ * The settings a case works with (SPEC §4.1): defaults → organisation → the case's opdrachtgever.
+ * A case without one (stored before opdrachtgevers existed) belongs to the organisation's default.
+ */
+export async function loadCaseSettings(
+  context: AppContext,
+  orgId: string,
+  opdrachtgeverId: string | null | undefined,
+): Promise<OrganisationSettings> {
+  const organisation = await findOrganisation(context.db, orgId);
+  if (!organisation) throw new NotFoundError('Organisation');
+  const opdrachtgever = opdrachtgeverId
+    ? await findOpdrachtgever(context.db, orgId, opdrachtgeverId)
+    : await defaultOpdrachtgever(context, orgId);
+  return resolveSettings(organisation.settingsOverrides, opdrachtgever?.settingsOverrides);
+}
+
+export function settingsOfOpdrachtgever(
+  organisationOverrides: Record<string, unknown>,
+  opdrachtgever: Opdrachtgever,
+): OrganisationSettings {
+  return resolveSettings(organisationOverrides, opdrachtgever.settingsOverrides);
+}
+
+/** The first opdrachtgever of the organisation; one named after it is created when there is none. */
+export async function defaultOpdrachtgever(
+  context: AppContext,
+  orgId: string,
+): Promise<Opdrachtgever> {
+  const existing = await listOpdrachtgevers(context.db, orgId);
+  if (existing[0]) return existing[0];
+  const organisation = await findOrganisation(context.db, orgId);
+  if (!organisation) throw new NotFoundError('Organisation');
+  try {
+    return await insertOpdrachtgever(context.db, {
+      orgId,
+      name: organisation.name,
+      gemeentecode: null,
+      tariffs: tariffsOf(resolveSettings(organisation.settingsOverrides)),
+      now: context.clock.now(),
+    });
+  } catch (error) {
+    // Two first cases at once: the other request created it (unique orgId + name).
+    if (!(error instanceof DuplicateOpdrachtgeverError)) throw error;
+    const created = (await listOpdrachtgevers(context.db, orgId))[0];
+    if (!created) throw error;
+    return created;
+  }
+}
+
+/**
+ * After any settings change: each opdrachtgever whose resolved tariffs changed gets a new tariff
+ * period from `now`, so contacts before the change keep the tariff of their date.
+ */
+export async function recordTariffChanges(
+  context: AppContext,
+  orgId: string,
+  now: Date,
+): Promise<void> {
+  const organisation = await findOrganisation(context.db, orgId);
+  if (!organisation) return;
+  for (const opdrachtgever of await listOpdrachtgevers(context.db, orgId)) {
+    const tariffs = tariffsOf(
+      settingsOfOpdrachtgever(organisation.settingsOverrides, opdrachtgever),
+    );
+    const last = opdrachtgever.tariffHistory.at(-1)?.tariffs ?? {};
+    const changed =
+      Object.keys(tariffs).length !== Object.keys(last).length ||
+      Object.entries(tariffs).some(([code, cents]) => last[code] !== cents);
+    if (changed)
+      await updateOpdrachtgever(context.db, opdrachtgever.id, {
+        appendTariffs: { from: now, tariffs },
+      });
+  }
+}
+
+/**
+ * Start-up: every organisation has an opdrachtgever, and every case belongs to one (cases stored
+ * before opdrachtgevers existed go to the organisation's default).
+ */
+export async function ensureOpdrachtgevers(context: AppContext): Promise<void> {
+  for (const orgId of await listOrganisationIds(context.db)) {
+    const fallback = await defaultOpdrachtgever(context, orgId);
+    await context.db
+      .collection('cases')
+      .updateMany({ orgId, opdrachtgeverId: null }, { $set: { opdrachtgeverId: fallback.id } });
+  }
 }

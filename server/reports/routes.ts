@@ -9,7 +9,10 @@ import { parseInput } from '../http/validate';
 import { logger } from '../logger';
 import { teamsInView } from '../policies/permissions';
 import { listTeams } from '../teams/team.repository';
-import { transitionsQuerySchema } from './schema';
+import { billingReport } from './billing-report';
+import { writeBillingCsv, writeBillingXlsx } from './billing-writers';
+import { indicatorsReport } from './indicators-report';
+import { billingQuerySchema, indicatorsQuerySchema, transitionsQuerySchema } from './schema';
 import { toExportRows } from './transition-rows';
 import { streamTransitions } from './transitions.repository';
 import { CONTENT_TYPES, WRITERS } from './writers';
@@ -81,6 +84,54 @@ export function reportRoutes(context: AppContext): Router {
         rows: count,
       },
     });
+  });
+
+  router.get('/reports/indicators', authorize('exportTransitions'), async (req, res) => {
+    const me = currentUser(req);
+    const query = parseInput(indicatorsQuerySchema, req.query, 'query');
+    const report = await indicatorsReport(context, me, query);
+    await recordAudit(context, {
+      orgId: me.orgId,
+      actorId: me.id,
+      action: 'report.indicators',
+      details: {
+        ...report.period,
+        asOf: report.asOf,
+        team: report.team,
+        opdrachtgever: report.opdrachtgever,
+      },
+    });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(report);
+  });
+
+  router.get('/reports/billing', authorize('exportTransitions'), async (req, res) => {
+    const me = currentUser(req);
+    const query = parseInput(billingQuerySchema, req.query, 'query');
+    const report = await billingReport(context, me, query);
+    await recordAudit(context, {
+      orgId: me.orgId,
+      actorId: me.id,
+      action: 'report.billing',
+      details: {
+        month: query.month,
+        format: query.format,
+        team: query.team ?? null,
+        opdrachtgever: query.opdrachtgever ?? null,
+        rows: report.rows.length,
+      },
+    });
+    res.setHeader('Cache-Control', 'no-store');
+    if (query.format === 'json') {
+      res.json(report);
+      return;
+    }
+    res.setHeader('Content-Type', CONTENT_TYPES[query.format]);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="declaratie_${query.month}.${query.format}"`,
+    );
+    await (query.format === 'csv' ? writeBillingCsv : writeBillingXlsx)(report, res);
   });
 
   return router;

@@ -1,5 +1,6 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { periodEndAfter, PRODUCT_CODES } from '../../machines';
+import { CATALOGUE_CODE_PATTERN, periodEndAfter } from '../../machines';
 import { instantSchema, objectIdSchema } from '../openapi/fields';
 import { errorResponses, registry } from '../openapi/registry';
 
@@ -34,8 +35,175 @@ export const transitionsQuerySchema = z.strictObject({
   from: instantSchema.optional(),
   to: inclusiveEndSchema.optional(),
   team: objectIdSchema.optional(),
-  product: z.enum(PRODUCT_CODES).optional(),
+  product: z.string().max(40).regex(CATALOGUE_CODE_PATTERN, 'must be a catalogue code').optional(),
   format: z.enum(['csv', 'xlsx', 'ndjson']).default('csv'),
+});
+
+const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+  .openapi({ example: '2026-05' });
+
+export const billingQuerySchema = z
+  .object({
+    month: monthSchema,
+    team: objectIdSchema.optional(),
+    opdrachtgever: objectIdSchema.optional(),
+    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  })
+  .strict();
+
+const billingRow = z.object({
+  opdrachtgever: z.string(),
+  opdrachtgeverId: z.string(),
+  gemeentecode: z.string().nullable(),
+  product: z.string(),
+  productName: z.string(),
+  participants: z.number().int(),
+  billableDays: z.number().int(),
+  minutes: z.number().int(),
+  hours: z.number(),
+  tariff: z.number().openapi({ description: 'euros per hour, two decimals' }),
+  tariffCents: z.number().int(),
+  amount: z.number().openapi({ description: 'euros, two decimals' }),
+  amountCents: z.number().int(),
+});
+
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((value) => DateTime.fromISO(value).isValid, 'must be a real date')
+  .openapi({ example: '2026-03-31' });
+
+export const indicatorsQuerySchema = z
+  .object({
+    from: localDate.optional().openapi({ description: 'First day (inclusive); default 1 January' }),
+    to: localDate.optional().openapi({ description: 'Last day (inclusive); default today' }),
+    asOf: localDate
+      .optional()
+      .openapi({ description: 'The day the report knows up to (inclusive); default now' }),
+    team: objectIdSchema.optional(),
+    opdrachtgever: objectIdSchema.optional(),
+    begeleider: objectIdSchema
+      .optional()
+      .openapi({ description: 'Cases of this begeleider (a per-begeleider view)' }),
+    compare: z.enum(['previousYear']).optional().openapi({
+      description: 'Add `comparison`: the same indicators for the period a year earlier',
+    }),
+  })
+  .strict();
+
+const pairs = z.array(z.object({ from: z.number(), to: z.number(), count: z.number() }));
+registry.registerPath({
+  method: 'get',
+  path: '/reports/indicators',
+  summary:
+    'The indicators of SPEC §4 over an inclusive period of Amsterdam dates (beleid: organisation; teamleider: own teams); every figure is defined in docs/reporting.md',
+  request: { query: indicatorsQuerySchema },
+  responses: {
+    200: {
+      description: 'Indicators',
+      content: {
+        'application/json': {
+          schema: z.object({
+            period: z.object({ from: z.string(), to: z.string() }),
+            asOf: z.string(),
+            team: z.string().nullable(),
+            opdrachtgever: z.string().nullable(),
+            steps: z.object({ clients: z.number(), transitions: z.number(), byPair: pairs }),
+            ladder: z.object({ matrix: pairs }),
+            activation: z.object({
+              cases: z.number(),
+              withTrajectory: z.number(),
+              share: z.number().nullable(),
+            }),
+            trajectories: z.object({
+              started: z.number(),
+              closedByOutcome: z.record(z.string(), z.number()),
+              achievedWithinLimit: z.number(),
+              achievedAfterLimit: z.number(),
+              becameOverdue: z.number(),
+              droppedOut: z.number(),
+            }),
+            daysPerStep: z.record(
+              z.string(),
+              z.object({
+                steps: z.number(),
+                mean: z.number().nullable(),
+                median: z.number().nullable(),
+              }),
+            ),
+            outflow: z.object({
+              toPaidWork: z.number(),
+              durable: z.object({
+                reached: z.number(),
+                stillAtFiveOrMore: z.number(),
+                notStill: z.number(),
+                notYetKnown: z.number(),
+              }),
+            }),
+            reentry: z.object({
+              closed: z.number(),
+              reentered: z.number(),
+              notReentered: z.number(),
+              notYetKnown: z.number(),
+            }),
+            herontdekken: z.object({
+              byYear: z.array(
+                z.object({
+                  year: z.number(),
+                  participants: z.number(),
+                  supportDays: z.number(),
+                  concluded: z.number(),
+                  zelfstandig: z.number(),
+                  zelfstandigShare: z.number().nullable(),
+                }),
+              ),
+            }),
+          }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+registry.registerPath({
+  method: 'get',
+  path: '/reports/billing',
+  summary:
+    'Hours × tariff for one month per opdrachtgever and product (one row per tariff in force), excluding time and contacts while droppedOut (beleid: organisation; teamleider: own teams)',
+  request: { query: billingQuerySchema },
+  responses: {
+    200: {
+      description:
+        'JSON {month, asOf, team, opdrachtgever, rows, total}; CSV for Dutch Excel or XLSX with a closing total line',
+      content: {
+        'application/json': {
+          schema: z.object({
+            month: z.string(),
+            asOf: z.string(),
+            team: z.string().nullable(),
+            opdrachtgever: z.string().nullable(),
+            rows: z.array(billingRow),
+            total: z.object({
+              participants: z.number().int(),
+              billableDays: z.number().int(),
+              minutes: z.number().int(),
+              hours: z.number(),
+              amount: z.number(),
+              amountCents: z.number().int(),
+            }),
+          }),
+        },
+        'text/csv': { schema: z.string() },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+          schema: z.string().openapi({ format: 'binary' }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 
 registry.registerPath({

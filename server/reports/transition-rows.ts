@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { TIME_ZONE } from '../../machines';
 import { participantPseudonym } from './pseudonym';
+import type { SheetColumn } from './spreadsheet';
 import type { TransitionRow } from './transitions.repository';
 
 /** One exported transition: pseudonymised, with the team's name and the Amsterdam date. */
@@ -38,11 +39,8 @@ export async function* toExportRows(
 }
 
 /** Column headings and values for Dutch spreadsheet users (CSV and XLSX). */
-export const SPREADSHEET_COLUMNS: Array<{
-  header: string;
-  value: (row: ExportRow) => string | number;
-}> = [
-  { header: 'deelnemer', value: (row) => row.participant },
+export const SPREADSHEET_COLUMNS: Array<SheetColumn<ExportRow>> = [
+  { header: 'deelnemer', value: (row) => row.participant, width: 20 },
   { header: 'team', value: (row) => row.team },
   { header: 'van_trede', value: (row) => row.from },
   { header: 'naar_trede', value: (row) => row.to },

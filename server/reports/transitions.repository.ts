@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { ProductCode, Trede } from '../../machines';
+import type { CatalogueCode, Trede } from '../../machines';
 
 export interface TransitionRow {
   caseId: string;
@@ -7,7 +7,7 @@ export interface TransitionRow {
   from: Trede;
   to: Trede;
   at: Date;
-  product: ProductCode | null;
+  product: CatalogueCode | null;
   reason: 'assessment' | 'conclusion';
 }
 
@@ -17,7 +17,7 @@ export interface TransitionQuery {
   from: Date;
   /** Exclusive: the first instant after the period's (inclusive) last day. */
   to: Date;
-  product?: ProductCode;
+  product?: CatalogueCode;
 }
 
 /**

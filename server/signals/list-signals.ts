@@ -15,6 +15,7 @@ import { ALL_SIGNAL_CODES, signalFilter } from './signal-filters';
 export interface ListSignalsInput {
   asOf?: string;
   team?: string;
+  opdrachtgever?: string;
   begeleider?: string;
   code?: SignalCode;
 }
@@ -39,6 +40,7 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
       ? signalsAt(
           await findCasesWithTrajectoryOpenAt(context.db, scopeOf(user), {
             teamId: input.team,
+            opdrachtgeverId: input.opdrachtgever,
             begeleiderId: input.begeleider,
             asOf,
           }),
@@ -48,6 +50,7 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
       : (
           await findCasesWithOpenTrajectory(context.db, scopeOf(user), {
             teamId: input.team,
+            opdrachtgeverId: input.opdrachtgever,
             begeleiderId: input.begeleider,
             summaryFilter: { $or: codes.map((code) => signalFilter(code, bounds)) },
           })
@@ -70,6 +73,7 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
         clientNumber: record.clientNumber,
         displayName: record.displayName,
         teamId: record.teamId,
+        opdrachtgeverId: record.opdrachtgeverId ?? null,
         begeleiderId: record.begeleiderId,
         trajectoryId: trajectory.id,
         product: trajectory.product,
@@ -88,6 +92,7 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
     details: {
       asOf: asOf.toISOString(),
       team: input.team ?? null,
+      opdrachtgever: input.opdrachtgever ?? null,
       begeleider: input.begeleider ?? null,
       code: input.code ?? null,
     },

@@ -50,6 +50,7 @@ export function signalsAt(
       if (!terms) continue;
       const summary = replayTrajectory({
         product: trajectory.product,
+        machineId: trajectory.machineId,
         terms,
         history: trajectory.history.map(presentHistoryEntry),
         asOf: at,

@@ -5,6 +5,7 @@ import { errorResponses, registry } from '../openapi/registry';
 export const signalsQuerySchema = z.strictObject({
   asOf: instantSchema.optional().openapi({ description: 'Peildatum; default now' }),
   team: objectIdSchema.optional(),
+  opdrachtgever: objectIdSchema.optional().openapi({ description: 'Cases of this opdrachtgever' }),
   begeleider: objectIdSchema.optional(),
   code: signalCodeSchema.optional(),
 });
@@ -14,6 +15,7 @@ const signalItem = z.object({
   clientNumber: z.string(),
   displayName: z.string(),
   teamId: z.string(),
+  opdrachtgeverId: z.string().nullable(),
   begeleiderId: z.string(),
   trajectoryId: z.string(),
   product: z.string(),

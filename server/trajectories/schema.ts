@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   CLOSE_OUTCOMES,
   HERONTDEKKEN_ROUTES,
-  PRODUCT_CODES,
+  CATALOGUE_CODE_PATTERN,
   REVIEW_DECISIONS,
 } from '../../machines';
 import { instantSchema, objectIdSchema, signalCodeSchema, tredeSchema } from '../openapi/fields';
@@ -112,7 +112,15 @@ export type EventBody = z.infer<typeof eventBodySchema>;
 
 export const createTrajectoryBodySchema = z
   .object({
-    product: z.enum(PRODUCT_CODES),
+    product: z
+      .string()
+      .max(40)
+      .regex(CATALOGUE_CODE_PATTERN, 'must be a catalogue code such as ONT or STA-3-PLUS')
+      .openapi({
+        description:
+          'A product of the case’s opdrachtgever: ONT, STA-2, STA-3, STA-4, HER or a variant (STA-3-PLUS)',
+        example: 'ONT',
+      }),
     targetTrede: tredeSchema.optional().openapi({
       description:
         'ONT only, optional: must be the current trede + 1 (one step at a time, SPEC §2.3)',

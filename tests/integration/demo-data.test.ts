@@ -4,6 +4,7 @@ import {
   demoLogins,
   DEMO_ORGANISATION_NAME,
   DEMO_PASSWORD,
+  DEMO_SCENARIO_COUNT,
   seedDemoData,
 } from '../../server/demo/seed-demo';
 import { prepareDemoData } from '../../server/demo/demo-at-startup';
@@ -17,8 +18,8 @@ describe('demo data', () => {
   beforeAll(async () => {
     log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     server = await startTestServer({ now: '2026-06-01T10:00:00.000Z', config: { demo: true } });
-    // Two cases per scenario keeps this test quick; `npm start` seeds 198 (eight or nine per scenario).
-    await seedDemoData(server.context, { cases: 46 });
+    // Two cases per scenario keeps this test quick; `npm start` seeds seven per scenario.
+    await seedDemoData(server.context, { cases: DEMO_SCENARIO_COUNT() * 2 });
     await prepareDemoData(server.context, { embedded: true }); // finds the demo organisation: prints, does not seed
   }, 300_000);
   afterAll(async () => {
@@ -52,7 +53,7 @@ describe('demo data', () => {
       .query({ pageSize: '200' })
       .set({ Authorization: `Bearer ${token}` })
       .expect(200);
-    expect(cases.body.total).toBe(46);
+    expect(cases.body.total).toBe(DEMO_SCENARIO_COUNT() * 2);
     expect(
       cases.body.items.every((item: { displayName: string }) =>
         item.displayName.endsWith('(fictief)'),
@@ -92,7 +93,7 @@ describe('demo data', () => {
         ])
         .filter(Boolean),
     );
-    expect([...products].sort()).toEqual(['HER', 'ONT', 'STA-3', 'STA-4']);
+    expect([...products].sort()).toEqual(['HER', 'ONT', 'STA-2', 'STA-3', 'STA-3-PLUS', 'STA-4']);
 
     const signals = await request(server.app)
       .get('/api/v1/signals')
@@ -113,6 +114,109 @@ describe('demo data', () => {
       ),
     );
     expect(outside.map((entry) => entry.to)).toContain(6);
+  });
+
+  it('is a provider for Arnhem, Renkum and Nijmegen, whose catalogues differ', async () => {
+    const token = await login('demo-beheerder');
+    const list = await request(server.app)
+      .get('/api/v1/opdrachtgevers')
+      .set({ Authorization: `Bearer ${token}` })
+      .expect(200);
+    const catalogue = (item: { catalogue: Array<Record<string, unknown>> }) =>
+      Object.fromEntries(
+        item.catalogue
+          .filter((product) => product.enabled)
+          .map((product) => [product.code, product.tariffCentsPerHour]),
+      );
+    expect(
+      list.body.items.map((item: { name: string; gemeentecode: string }) => [
+        item.name,
+        item.gemeentecode,
+        catalogue(item as never),
+      ]),
+    ).toEqual([
+      ['Gemeente Arnhem', 'GM0202', { ONT: 1100, 'STA-3': 720, 'STA-4': 1100, HER: 1100 }],
+      [
+        'Gemeente Renkum',
+        'GM0274',
+        { ONT: 1100, 'STA-2': 1600, 'STA-3': 720, 'STA-4': 1100, HER: 1050 },
+      ],
+      [
+        'Gemeente Nijmegen',
+        'GM0268',
+        { ONT: 1150, 'STA-3': 720, 'STA-4': 1100, HER: 1100, 'STA-3-PLUS': 960 },
+      ],
+    ]);
+  });
+
+  /** Every numeric leaf of a report, by its path (arrays by index are merged by key). */
+  function leaves(value: unknown, path = '', out = new Map<string, number>()): Map<string, number> {
+    if (typeof value === 'number') out.set(path, Math.max(out.get(path) ?? 0, value));
+    else if (Array.isArray(value)) value.forEach((item) => leaves(item, `${path}[]`, out));
+    else if (value && typeof value === 'object')
+      for (const [key, item] of Object.entries(value))
+        leaves(item, path ? `${path}.${key}` : key, out);
+    return out;
+  }
+
+  it('gives non-trivial indicators and billing: every figure is non-zero somewhere', async () => {
+    const token = await login('demo-beleid');
+    const day = (daysAgo: number) =>
+      new Date(Date.parse('2026-06-01T10:00:00.000Z') - daysAgo * 24 * 3600 * 1000)
+        .toISOString()
+        .slice(0, 10);
+    const found = new Map<string, number>();
+    // This year's question and last year's (duurzame uitstroom is only known a year later).
+    for (const [from, to] of [
+      [day(365), day(0)],
+      [day(730), day(366)],
+    ]) {
+      const response = await request(server.app)
+        .get(`/api/v1/reports/indicators?from=${from}&to=${to}`)
+        .set({ Authorization: `Bearer ${token}` })
+        .expect(200);
+      for (const [path, value] of leaves(response.body))
+        found.set(path, Math.max(found.get(path) ?? 0, value));
+    }
+    const zero = [...found].filter(([, value]) => value === 0).map(([path]) => path);
+    expect(zero).toEqual([]);
+    for (const key of [
+      'steps.clients',
+      'ladder.matrix[].count',
+      'activation.share',
+      'trajectories.closedByOutcome.switched',
+      'trajectories.achievedAfterLimit',
+      'daysPerStep.HER.median',
+      'outflow.durable.stillAtFiveOrMore',
+      'outflow.durable.notStill',
+      'outflow.durable.notYetKnown',
+      'reentry.reentered',
+      'reentry.notYetKnown',
+      'herontdekken.byYear[].zelfstandigShare',
+    ])
+      expect({ key, present: found.has(key) }).toEqual({ key, present: true });
+
+    const billing = await request(server.app)
+      .get('/api/v1/reports/billing?month=2026-05')
+      .set({ Authorization: `Bearer ${token}` })
+      .expect(200);
+    const names = new Set(
+      billing.body.rows.map((row: { opdrachtgever: string }) => row.opdrachtgever),
+    );
+    expect([...names].sort()).toEqual(['Gemeente Arnhem', 'Gemeente Nijmegen', 'Gemeente Renkum']);
+    const billed = leaves(billing.body.rows);
+    for (const key of [
+      '[].participants',
+      '[].billableDays',
+      '[].minutes',
+      '[].hours',
+      '[].tariff',
+      '[].amount',
+    ])
+      expect({ key, value: (billed.get(key) ?? 0) > 0 }).toEqual({ key, value: true });
+    expect(billing.body.rows.map((row: { product: string }) => row.product)).toEqual(
+      expect.arrayContaining(['STA-2', 'STA-3-PLUS']),
+    );
   });
 
   it('does not load twice', async () => {

@@ -1,5 +1,11 @@
 import request, { type Response } from 'supertest';
-import { applyEvent, createTrajectory, type ProductCode, type Trede } from '../../machines';
+import {
+  applyEvent,
+  createTrajectory,
+  type CatalogueCode,
+  type ProductCode,
+  type Trede,
+} from '../../machines';
 import type { AuthUser } from '../../server/policies/actor';
 import { applyTrajectoryChange } from '../../server/case-store/case-change';
 import { insertCases } from '../../server/case-store/case.repository';
@@ -67,7 +73,7 @@ export async function createTrajectoryViaApi(
   server: TestServer,
   token: string,
   caseId: string,
-  body: { product: ProductCode; targetTrede?: number; registeredAt?: string },
+  body: { product: CatalogueCode; targetTrede?: number; registeredAt?: string },
 ) {
   const response = await request(server.app)
     .post(`/api/v1/cases/${caseId}/trajectories`)

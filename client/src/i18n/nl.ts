@@ -323,3 +323,6 @@ export const nl = {
 } as const;
 
 export type Texts = typeof nl;
+
+/** A catalogue code in Dutch: the built-in products by name, a variant (STA-3-PLUS) by its code. */
+export const productLabel = (code: string): string => nl.products[code as ProductCode] ?? code;

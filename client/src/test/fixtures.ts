@@ -93,6 +93,7 @@ export function caseFileWith(trajectory: Trajectory, overrides: Partial<CaseFile
     displayName: 'Fictief, Test',
     bsn: '*****2333',
     teamId: 't-1',
+    opdrachtgeverId: 'o-1',
     begeleiderId: 'u-begeleider',
     currentTrede: trajectory.currentTrede,
     version: trajectory.version,

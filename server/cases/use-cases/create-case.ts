@@ -5,6 +5,8 @@ import type { AuthUser } from '../../policies/actor';
 import { ConflictError, ValidationError } from '../../errors';
 import { newId } from '../../ids';
 import { mayCreateCaseIn } from '../../policies/permissions';
+import { findOpdrachtgever } from '../../organisations/opdrachtgever.repository';
+import { defaultOpdrachtgever } from '../../organisations/settings';
 import { encryptBsn } from '../bsn';
 import { flushCaseOutbox } from '../../case-store/case-writer';
 import { DuplicateClientNumberError, insertCase } from '../../case-store/case.repository';
@@ -19,6 +21,8 @@ export interface CreateCaseInput {
   trede: Trede;
   /** UTC ISO instant of the intake assessment. */
   assessedAt: string;
+  /** SPEC §4.1; default: the organisation's first opdrachtgever. */
+  opdrachtgeverId?: string;
   bsn?: string;
 }
 
@@ -44,11 +48,19 @@ export async function createCase(
     { orgId: actor.orgId, teamId: input.teamId },
     input.begeleiderId,
   );
+  const opdrachtgever = input.opdrachtgeverId
+    ? await findOpdrachtgever(context.db, actor.orgId, input.opdrachtgeverId)
+    : await defaultOpdrachtgever(context, actor.orgId);
+  if (!opdrachtgever)
+    throw new ValidationError('Invalid body: opdrachtgeverId', [
+      { field: 'opdrachtgeverId', message: 'not an opdrachtgever of your organisation' },
+    ]);
 
   const record: CaseRecord = {
     id: newId(),
     orgId: actor.orgId,
     teamId: input.teamId,
+    opdrachtgeverId: opdrachtgever.id,
     begeleiderId: input.begeleiderId,
     clientNumber: input.clientNumber,
     displayName: input.displayName,
@@ -84,7 +96,7 @@ export async function createCase(
         orgId: actor.orgId,
         actorId: actor.id,
         action: 'case.create',
-        details: { teamId: record.teamId },
+        details: { teamId: record.teamId, opdrachtgeverId: record.opdrachtgeverId },
       },
       now,
     ),

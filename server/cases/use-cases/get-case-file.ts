@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../policies/actor';
 import { NotFoundError } from '../../errors';
-import { loadOrganisationSettings } from '../../organisations/settings';
+import { loadCaseSettings } from '../../organisations/settings';
 import { findCase } from '../../case-store/case.repository';
 import { presentCaseFile } from '../presenter';
 import { scopeOf } from '../../policies/scope';
@@ -17,7 +17,7 @@ export async function getCaseFile(context: AppContext, user: AuthUser, caseId: s
     action: 'case.read',
     caseId: record.id,
   });
-  const settings = await loadOrganisationSettings(context, user.orgId);
+  const settings = await loadCaseSettings(context, user.orgId, record.opdrachtgeverId);
   return presentCaseFile(record, {
     role: user.role,
     settings,

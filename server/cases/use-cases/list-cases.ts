@@ -15,6 +15,7 @@ import { scopeOf } from '../../policies/scope';
 
 export interface ListCasesInput {
   team?: string;
+  opdrachtgever?: string;
   begeleider?: string;
   state?: TrajectoryStateKey | 'none';
   signal?: SignalCode;
@@ -31,6 +32,7 @@ export async function listCases(context: AppContext, user: AuthUser, input: List
   const asOf = context.clock.now();
   const result = await listCaseRecords(context.db, scopeOf(user), {
     teamId: input.team,
+    opdrachtgeverId: input.opdrachtgever,
     begeleiderId: input.begeleider,
     state: input.state,
     summaryFilter: input.signal
@@ -48,6 +50,7 @@ export async function listCases(context: AppContext, user: AuthUser, input: List
     action: 'case.list',
     details: {
       team: input.team ?? null,
+      opdrachtgever: input.opdrachtgever ?? null,
       begeleider: input.begeleider ?? null,
       state: input.state ?? null,
       signal: input.signal ?? null,

@@ -1,7 +1,7 @@
 import { assessTrede, type Trede } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import type { AuthUser } from '../../policies/actor';
-import { loadOrganisationSettings } from '../../organisations/settings';
+import { loadCaseSettings } from '../../organisations/settings';
 import { rejectionToError } from '../../engine-errors';
 import { advanceTrajectory, toPersisted } from '../../case-store/trajectory-record';
 import { applyTrajectoryChange } from '../../case-store/case-change';
@@ -30,13 +30,14 @@ export async function recordAssessment(
   caseId: string,
   input: RecordAssessmentInput,
 ) {
-  const settings = await loadOrganisationSettings(context, user.orgId);
   const scope = scopeOf(user);
   const { result } = await writeCase(
     context,
     caseId,
     () => findCase(context.db, scope, caseId),
-    (current) => {
+    async (current) => {
+      // SPEC §4.1: the case's opdrachtgever decides the catalogue its trajectory runs on.
+      const settings = await loadCaseSettings(context, user.orgId, current.opdrachtgeverId);
       const now = context.clock.now();
       const open = current.openTrajectory;
       const decided = assessTrede({

@@ -11,7 +11,7 @@ import { ladderFloorOf } from '../../case-store/chronology';
 import { scopeOf } from '../../policies/scope';
 import { assertAssignableBegeleider } from '../../users/assignable-begeleider';
 import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors';
-import { loadOrganisationSettings } from '../../organisations/settings';
+import { loadCaseSettings } from '../../organisations/settings';
 import { rejectionToError } from '../../engine-errors';
 import { caseIdOfTrajectory, nextTrajectoryId } from '../../case-store/trajectory-id';
 import { presentTrajectory, type TrajectoryView } from '../presenter';
@@ -69,7 +69,6 @@ export async function applyTrajectoryEvent(
     if (!record) throw new NotFoundError('Trajectory');
     return record;
   };
-  const settings = await loadOrganisationSettings(context, user.orgId);
   const hash = requestHash(body);
   const event = toClientEvent(body);
 
@@ -79,6 +78,8 @@ export async function applyTrajectoryEvent(
     throw new ForbiddenError(`${event.type} is not for a ${user.role}`);
 
   const { result: view, written } = await writeCase(context, caseId, load, async (current) => {
+    // SPEC §4.1: the case's opdrachtgever decides the catalogue (follow-up products, variants).
+    const settings = await loadCaseSettings(context, user.orgId, current.opdrachtgeverId);
     if (idempotencyKey) {
       const stored = current.idempotency.find(
         (entry) =>

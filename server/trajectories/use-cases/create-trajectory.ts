@@ -1,19 +1,19 @@
-import { createTrajectory, type ProductCode, type Trede } from '../../../machines';
+import { createTrajectory, type CatalogueCode, type Trede } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import type { AuthUser } from '../../policies/actor';
 import { writeCase } from '../../case-store/case-writer';
 import { findCase } from '../../case-store/case.repository';
 import { ladderFloorOf, lastAssessmentOf } from '../../case-store/chronology';
 import { scopeOf } from '../../policies/scope';
-import { ConflictError } from '../../errors';
-import { loadOrganisationSettings } from '../../organisations/settings';
+import { ConflictError, ValidationError } from '../../errors';
+import { loadCaseSettings } from '../../organisations/settings';
 import { rejectionToError } from '../../engine-errors';
 import { nextTrajectoryId } from '../../case-store/trajectory-id';
 import { presentTrajectory } from '../presenter';
 import { newTrajectoryRecord } from '../../case-store/trajectory-record';
 
 export interface CreateTrajectoryInput {
-  product: ProductCode;
+  product: CatalogueCode;
   targetTrede?: Trede;
   /** UTC ISO instant. */
   registeredAt: string;
@@ -26,13 +26,20 @@ export async function createTrajectoryForCase(
   caseId: string,
   input: CreateTrajectoryInput,
 ) {
-  const settings = await loadOrganisationSettings(context, user.orgId);
   const scope = scopeOf(user);
   const { result: view } = await writeCase(
     context,
     caseId,
     () => findCase(context.db, scope, caseId),
-    (current) => {
+    async (current) => {
+      // SPEC §4.1: the case's opdrachtgever decides the catalogue (variants, limits, tariffs).
+      const settings = await loadCaseSettings(context, user.orgId, current.opdrachtgeverId);
+      // Not in the catalogue at all is bad input (400); in it but disabled is the engine's 422.
+      if (!Object.hasOwn(settings.products, input.product)) {
+        throw new ValidationError('Invalid body: product', [
+          { field: 'product', message: 'not a product of the case’s opdrachtgever' },
+        ]);
+      }
       if (current.openTrajectory) {
         throw new ConflictError('This case already has an open trajectory', {
           openTrajectoryId: current.openTrajectory.id,

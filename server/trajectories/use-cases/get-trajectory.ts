@@ -5,7 +5,7 @@ import { findCaseOfTrajectory } from '../../case-store/case.repository';
 import type { CaseRecord } from '../../case-store/case.types';
 import { scopeOf } from '../../policies/scope';
 import { NotFoundError } from '../../errors';
-import { loadOrganisationSettings } from '../../organisations/settings';
+import { loadCaseSettings } from '../../organisations/settings';
 import { presentTrajectory } from '../presenter';
 
 export function trajectoryOf(record: CaseRecord, trajectoryId: string) {
@@ -26,7 +26,7 @@ export async function getTrajectory(context: AppContext, user: AuthUser, traject
     caseId: record.id,
     trajectoryId,
   });
-  const settings = await loadOrganisationSettings(context, user.orgId);
+  const settings = await loadCaseSettings(context, user.orgId, record.opdrachtgeverId);
   return presentTrajectory(record, trajectory, {
     role: user.role,
     settings,

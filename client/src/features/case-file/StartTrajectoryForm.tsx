@@ -5,6 +5,7 @@ import type { CreateTrajectoryBody } from '../../lib/api-types';
 import { occurredAtFor, parseDutchDate, todayDutch } from '../../lib/dates';
 import { nl } from '../../i18n/nl';
 import { validate } from './action-fields';
+import { productName } from './case-file-text';
 
 /** A new trajectory, offering only the products the current trede and the catalogue allow. */
 export function StartTrajectoryForm(props: {
@@ -59,7 +60,7 @@ export function StartTrajectoryForm(props: {
               checked={product === offer.product}
               onChange={() => setProduct(offer.product)}
             />{' '}
-            {nl.products[offer.product]}
+            {productName(offer.product)}
             {offer.targetTrede && ` (${nl.startTrajectory.target(offer.targetTrede as Trede)})`}
           </label>
         ))}

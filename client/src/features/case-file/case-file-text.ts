@@ -1,10 +1,9 @@
-import type { ClientEventType, ProductCode, TrajectoryStateKey } from '../../../../machines';
+import type { ClientEventType, TrajectoryStateKey } from '../../../../machines';
 import type { CaseFile, HistoryEntryView, Trajectory, User } from '../../lib/api-types';
-import { nl } from '../../i18n/nl';
+import { nl, productLabel } from '../../i18n/nl';
 
 /** How the case file words its entries: names of products and states, who did it, what it said. */
-export const productName = (code: string | null) =>
-  code ? (nl.products[code as ProductCode] ?? code) : '—';
+export const productName = (code: string | null) => (code ? productLabel(code) : '—');
 export const stateName = (key: string) => nl.states[key as TrajectoryStateKey] ?? key;
 
 export function who(actorId: string | null, actorRole: string | null, user: User): string {

@@ -15,7 +15,7 @@ import { systemClock } from '../../lib/clock';
 import { deadlineFacts } from '../../lib/dates';
 import { useUser } from '../../lib/session';
 import { useApiGet } from '../../lib/use-api';
-import { nl } from '../../i18n/nl';
+import { nl, productLabel } from '../../i18n/nl';
 
 const PAGE_SIZE = 25;
 const STATES = [
@@ -218,9 +218,7 @@ export default function CaseloadPage() {
                       </td>
                       <td>{item.currentTrede}</td>
                       <td>
-                        {item.openTrajectory
-                          ? nl.products[item.openTrajectory.product as ProductCode]
-                          : '—'}
+                        {item.openTrajectory ? productLabel(item.openTrajectory.product) : '—'}
                       </td>
                       <td>
                         {item.openTrajectory

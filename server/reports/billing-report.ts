@@ -1,0 +1,57 @@
+import { catalogueCodes } from '../../machines';
+import type { AppContext } from '../app-context';
+import type { AuthUser } from '../policies/actor';
+import { settingsOfOpdrachtgever } from '../organisations/settings';
+import { BillingAccumulator, monthOf, type BillingOpdrachtgever } from './billing';
+import { streamReportCases } from './report-cases.repository';
+import { resolveReportScope } from './report-scope';
+
+/** GET /reports/billing (SPEC §3, §4): one month, per opdrachtgever × product (× tariff in force). */
+export async function billingReport(
+  context: AppContext,
+  user: AuthUser,
+  query: { month: string; team?: string; opdrachtgever?: string },
+) {
+  const resolved = await resolveReportScope(context, user, query);
+  const now = context.clock.now();
+  const month = monthOf(query.month);
+  const opdrachtgevers = new Map<string, BillingOpdrachtgever>(
+    resolved.opdrachtgevers.map((opdrachtgever) => {
+      const settings = settingsOfOpdrachtgever(resolved.organisationOverrides, opdrachtgever);
+      const productNames = Object.fromEntries(
+        catalogueCodes(settings).map((code) => [code, settings.products[code]!.name]),
+      );
+      return [
+        opdrachtgever.id,
+        {
+          id: opdrachtgever.id,
+          name: opdrachtgever.name,
+          gemeentecode: opdrachtgever.gemeentecode,
+          tariffHistory: opdrachtgever.tariffHistory,
+          productNames,
+        },
+      ];
+    }),
+  );
+  const until = now < month.end ? now : month.end;
+  const accumulator = new BillingAccumulator(month, opdrachtgevers, until);
+  for await (const record of streamReportCases(context.db, resolved.scope, {
+    ladder: false,
+    trajectories: true,
+  })) {
+    accumulator.add({
+      caseId: record.caseId,
+      opdrachtgeverId: record.opdrachtgeverId ?? resolved.defaultOpdrachtgeverId,
+      trajectories: record.trajectories,
+    });
+  }
+  const { rows, total } = accumulator.result(resolved.productOrder);
+  return {
+    month: query.month,
+    asOf: now.toISOString(),
+    team: query.team ?? null,
+    opdrachtgever: query.opdrachtgever ?? null,
+    rows,
+    total,
+  };
+}

@@ -1,0 +1,163 @@
+import type { Connection } from 'mongoose';
+import type { CatalogueCode, MachineId, Trede, TrajectoryStateKey } from '../../machines';
+
+/**
+ * The case data that the indicators and billing reduce, as a cursor: one case at a time, with only
+ * the fields reports need (no names, client numbers, BSNs, snapshots or idempotency records), in
+ * small batches — a period's cases are never all in memory (docs/reporting.md).
+ *
+ * The filter is equality on top-level fields (orgId, opdrachtgeverId, teamId): the only conditions
+ * FerretDB v1 pushes down to SQLite; everything else is decided in the reducers.
+ */
+export interface ReportHistoryEntry {
+  type: string;
+  occurredAt: Date;
+  fromState: TrajectoryStateKey | null;
+  toState: TrajectoryStateKey;
+  payload: Record<string, unknown>;
+  flags: string[];
+}
+
+export interface ReportTrajectory {
+  id: string;
+  product: CatalogueCode;
+  machineId: MachineId;
+  previousTrajectoryId: string | null;
+  followUpTrajectoryId: string | null;
+  closedAt: Date | null;
+  summary: { registeredAt: Date };
+  history: ReportHistoryEntry[];
+}
+
+export interface ReportLadderEntry {
+  from: Trede | null;
+  to: Trede;
+  at: Date;
+  teamId: string;
+  product: CatalogueCode | null;
+}
+
+export interface ReportCase {
+  caseId: string;
+  teamId: string;
+  opdrachtgeverId: string | null;
+  ladder: ReportLadderEntry[];
+  /** Closed trajectories in order, then the open one. */
+  trajectories: ReportTrajectory[];
+}
+
+export interface ReportScope {
+  orgId: string;
+  /** null: every team of the organisation (beleid) */
+  teamIds: string[] | null;
+  opdrachtgeverId?: string;
+  /** The case's (current) begeleider: a teamleider's per-begeleider view. */
+  begeleiderId?: string;
+  /** The filtered opdrachtgever is the default: cases stored before opdrachtgevers belong to it. */
+  includeUnassigned?: boolean;
+}
+
+const TRAJECTORY_FIELDS = [
+  'id',
+  'product',
+  'machineId',
+  'previousTrajectoryId',
+  'followUpTrajectoryId',
+  'closedAt',
+  'summary.registeredAt',
+  'history.type',
+  'history.occurredAt',
+  'history.fromState',
+  'history.toState',
+  'history.payload',
+  'history.flags',
+];
+
+interface RawTrajectory extends Omit<ReportTrajectory, 'history'> {
+  history?: ReportHistoryEntry[];
+}
+
+export async function* streamReportCases(
+  db: Connection,
+  scope: ReportScope,
+  options: { ladder: boolean; trajectories: boolean },
+): AsyncGenerator<ReportCase> {
+  const filter: Record<string, unknown> = { orgId: scope.orgId };
+  if (scope.teamIds) filter.teamId = { $in: scope.teamIds };
+  if (scope.begeleiderId) filter.begeleiderId = scope.begeleiderId;
+  if (scope.opdrachtgeverId) {
+    filter.opdrachtgeverId = scope.includeUnassigned
+      ? { $in: [scope.opdrachtgeverId, null] }
+      : scope.opdrachtgeverId;
+  }
+  const projection: Record<string, 1> = { teamId: 1, opdrachtgeverId: 1 };
+  if (options.ladder) {
+    for (const field of ['from', 'to', 'at', 'teamId', 'product'])
+      projection[`ladder.${field}`] = 1;
+  }
+  if (options.trajectories) {
+    for (const field of TRAJECTORY_FIELDS) {
+      projection[`openTrajectory.${field}`] = 1;
+      projection[`closedTrajectories.${field}`] = 1;
+    }
+  }
+  const cursor = db
+    .collection('cases')
+    .find(filter, { projection, batchSize: 50 })
+    .sort({ _id: 1 });
+  try {
+    for await (const doc of cursor) {
+      const closed = (doc.closedTrajectories ?? []) as RawTrajectory[];
+      const open = doc.openTrajectory as RawTrajectory | null | undefined;
+      yield {
+        caseId: String(doc._id),
+        teamId: doc.teamId as string,
+        opdrachtgeverId: (doc.opdrachtgeverId as string | null | undefined) ?? null,
+        ladder: (doc.ladder ?? []) as ReportLadderEntry[],
+        trajectories: [...closed, ...(open ? [open] : [])].map((trajectory) => ({
+          ...trajectory,
+          history: trajectory.history ?? [],
+        })),
+      };
+    }
+  } finally {
+    await cursor.close();
+  }
+}
+
+/**
+ * The ladder matrix (every transition in [start, end), by from → to) computed in the database:
+ * $match, $unwind, $match, $group — stages FerretDB v1 supports. On FerretDB the $group runs in
+ * its own process, not in SQLite, but only counts leave it (docs/reporting.md).
+ */
+export async function ladderMatrixInDatabase(
+  db: Connection,
+  scope: ReportScope,
+  start: Date,
+  end: Date,
+): Promise<Array<{ from: number; to: number; count: number }>> {
+  const caseFilter: Record<string, unknown> = { orgId: scope.orgId };
+  if (scope.opdrachtgeverId) {
+    caseFilter.opdrachtgeverId = scope.includeUnassigned
+      ? { $in: [scope.opdrachtgeverId, null] }
+      : scope.opdrachtgeverId;
+  }
+  if (scope.teamIds) caseFilter.teamId = { $in: scope.teamIds };
+  if (scope.begeleiderId) caseFilter.begeleiderId = scope.begeleiderId;
+  const entryFilter: Record<string, unknown> = {
+    'ladder.at': { $gte: start, $lt: end },
+    'ladder.from': { $ne: null },
+  };
+  const rows = await db
+    .collection('cases')
+    .aggregate<{ _id: { from: number; to: number }; count: number }>([
+      { $match: caseFilter },
+      { $unwind: '$ladder' },
+      { $match: entryFilter },
+      { $group: { _id: { from: '$ladder.from', to: '$ladder.to' }, count: { $sum: 1 } } },
+    ])
+    .toArray();
+  return rows
+    .map((row) => ({ from: row._id.from, to: row._id.to, count: row.count }))
+    .sort((a, b) => a.from - b.from || a.to - b.to);
+}
