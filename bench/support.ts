@@ -47,3 +47,33 @@ export function currentCommit(): string {
 export function machineLine(): string {
   return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export async function timed<T>(action: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const started = process.hrtime.bigint();
+  const value = await action();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
+}
+
+export const fmt = (value: number, digits = 1): string =>
+  Number.isFinite(value) ? value.toFixed(digits) : '—';
+
+/** A markdown table (header row, separator, rows). */
+export function markdownTable(header: string[], rows: Array<Array<string | number>>): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+}
+
+export function appendResults(section: string): void {
+  const file = path.join(__dirname, 'RESULTS.md');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, '# Benchmark results\n\n');
+  fs.appendFileSync(file, `${section.trim()}\n\n`);
+}

@@ -44,6 +44,17 @@ function scopeFilter(scope: CaseScope): Record<string, unknown> {
   return { orgId: scope.orgId, teamId: { $in: [...scope.teamIds] } };
 }
 
+/**
+ * The scope narrowed to one team when the caller asks for one (or has only one), as a top-level
+ * string equality: the embedded engine pushes that down to an index (decision 022), while
+ * `teamId: {$in}` inside `$and` made it decode every case. Null: the team is outside the scope.
+ */
+function scopedTeamFilter(scope: CaseScope, teamId?: string): Record<string, unknown> | null {
+  if (teamId) return scope.teamIds.includes(teamId) ? { orgId: scope.orgId, teamId } : null;
+  if (scope.teamIds.length === 1) return { orgId: scope.orgId, teamId: scope.teamIds[0] };
+  return scopeFilter(scope);
+}
+
 export class DuplicateClientNumberError extends Error {}
 
 export async function insertCase(db: Connection, record: CaseRecord): Promise<void> {
@@ -66,6 +77,19 @@ export async function insertCases(db: Connection, records: CaseRecord[]): Promis
       throw new DuplicateClientNumberError('clientNumber exists');
     throw error;
   }
+}
+
+/**
+ * Bulk load of complete, engine-produced cases (the benchmark generator): unordered, so the engine
+ * takes the batch as a whole, and lean, so mongoose neither hydrates nor re-validates what the
+ * engine and the pure helpers built. Returns how many were inserted.
+ */
+export async function insertCasesBulk(db: Connection, records: CaseRecord[]): Promise<number> {
+  const inserted = await model(db).insertMany(
+    records.map(({ id, ...rest }) => ({ ...rest, _id: new Types.ObjectId(id) })),
+    { ordered: false, lean: true },
+  );
+  return inserted.length;
 }
 
 function inScope(scope: CaseScope, doc: { orgId: string; teamId: string }): boolean {
@@ -255,9 +279,10 @@ export async function listCases(
   scope: CaseScope,
   filter: CaseListFilter,
 ): Promise<{ items: CaseRecord[]; total: number }> {
-  const query: Record<string, unknown> = scopeFilter(scope);
+  const scoped = scopedTeamFilter(scope, filter.teamId);
+  if (!scoped) return { items: [], total: 0 };
+  const query: Record<string, unknown> = scoped;
   const and: Record<string, unknown>[] = [];
-  if (filter.teamId) and.push({ teamId: filter.teamId });
   if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
   if (filter.opdrachtgeverId) query.opdrachtgeverId = filter.opdrachtgeverId;
   if (filter.state === 'none') query.openTrajectory = null;
@@ -341,12 +366,12 @@ export async function findCasesWithOpenTrajectory(
     summaryFilter: Record<string, unknown>;
   },
 ): Promise<CaseRecord[]> {
-  const query: Record<string, unknown> = { ...scopeFilter(scope), openTrajectory: { $ne: null } };
-  const and: Record<string, unknown>[] = [filter.summaryFilter];
-  if (filter.teamId) and.push({ teamId: filter.teamId });
+  const scoped = scopedTeamFilter(scope, filter.teamId);
+  if (!scoped) return [];
+  const query: Record<string, unknown> = { ...scoped, openTrajectory: { $ne: null } };
   if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
   if (filter.opdrachtgeverId) query.opdrachtgeverId = filter.opdrachtgeverId;
-  query.$and = and;
+  query.$and = [filter.summaryFilter];
   const docs = await model(db)
     .find(query, { idempotency: 0, closedTrajectories: 0, ladder: 0, 'openTrajectory.history': 0 })
     .sort({ clientNumber: 1 })

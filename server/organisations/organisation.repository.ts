@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { modelFor } from '../db/model';
+import { forgetOrganisationSettings } from './settings-cache';
 
 /** An opdrachtgever (municipality) with its own catalogue and thresholds (SPEC §2.2). */
 export interface Organisation {
@@ -74,4 +75,5 @@ export async function saveSettingsOverrides(
   overrides: Record<string, unknown>,
 ): Promise<void> {
   await model(db).updateOne({ _id: id }, { $set: { settingsOverrides: overrides } });
+  forgetOrganisationSettings(db, id);
 }

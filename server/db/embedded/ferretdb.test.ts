@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { patchIdIndexExpression } from './ferretdb';
+import { patchIdIndexExpression, patchScalarPushdown } from './ferretdb';
 
 const REGISTRY = path.join('internal', 'backends', 'sqlite', 'metadata', 'registry.go');
 
@@ -28,6 +28,42 @@ describe('patchIdIndexExpression', () => {
   it('fails loudly when the source no longer has the line it patches', () => {
     const dir = sourceWith('package metadata\n');
     expect(() => patchIdIndexExpression(dir)).toThrow(/no longer applies/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('patchScalarPushdown', () => {
+  const COLLECTION = path.join('internal', 'backends', 'sqlite', 'collection.go');
+  const source = [
+    '\torderByClause := prepareOrderByClause(params.Sort)\n\tsortPushdown := orderByClause != ""\n',
+    '\tq += whereClause\n\tq += prepareOrderByClause(params.Sort)\n',
+  ].join('');
+
+  function collectionSource(content: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
+    fs.mkdirSync(path.dirname(path.join(dir, COLLECTION)), { recursive: true });
+    fs.writeFileSync(path.join(dir, COLLECTION), content);
+    return dir;
+  }
+
+  it('narrows queries and explains by the listed scalar fields when no _id pushdown applies', () => {
+    const dir = collectionSource(source);
+    patchScalarPushdown(dir);
+    const patched = fs.readFileSync(path.join(dir, COLLECTION), 'utf8');
+    expect(patched.match(/whereClause, args = tredeScalarPushdown\(params.Filter\)/g)).toHaveLength(
+      2,
+    );
+    const helper = fs.readFileSync(
+      path.join(path.dirname(path.join(dir, COLLECTION)), 'trede_pushdown.go'),
+      'utf8',
+    );
+    expect(helper).toContain('"orgId": true, "teamId": true, "begeleiderId": true');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails loudly when the source no longer has the lines it patches', () => {
+    const dir = collectionSource('package sqlite\n');
+    expect(() => patchScalarPushdown(dir)).toThrow(/no longer applies/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -14,7 +14,7 @@ export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.0';
 
 /** Bumped whenever the build or its patch changes, so a cached older binary is not reused. */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.1`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.2`;
 
 export function builtFerretdbPath(toolsDir: string): string {
   return path.join(toolsDir, `ferretdb-${FERRETDB_BUILD}`, 'ferretdb');
@@ -41,6 +41,92 @@ export function patchIdIndexExpression(sourceDir: string): void {
       anchor,
       `${anchor}\t\t\tif key.Field == "_id" {\n\t\t\t\tcolumns[i] = IDColumn\n\t\t\t}\n`,
     ),
+  );
+}
+
+/**
+ * The top-level fields Trede guarantees to hold a plain string in every collection (mongoose
+ * schemas with `type: String`), so equality on them can be pushed down to SQLite.
+ */
+export const SCALAR_PUSHDOWN_FIELDS = ['orgId', 'teamId', 'begeleiderId'] as const;
+
+/**
+ * FerretDB v1.24's SQLite backend pushes down only a filter that is exactly `{_id: <scalar>}`; any
+ * other query decodes every document of the collection (a case with three years of history is
+ * ~12 KiB), so a begeleider's case list or a team's dashboard read all cases of all
+ * organisations. This patch adds `_ferretdb_sjson->"<field>" = ?` for string equality on the
+ * fields above — the very expression FerretDB builds its indexes on, so SQLite serves it from
+ * `{orgId, teamId, …}` indexes — and `_id` equality inside a larger filter. It only narrows the
+ * candidate rows: every handler still applies the whole filter to what comes back, so the answer
+ * is unchanged. Arrays are why the fields are listed rather than any top-level key (Mongo matches
+ * an element of an array; the SQL equality would not). docs/decisions/022-ferretdb-scalar-pushdown.md.
+ */
+export function patchScalarPushdown(sourceDir: string): void {
+  const file = path.join(sourceDir, 'internal', 'backends', 'sqlite', 'collection.go');
+  const original = fs.readFileSync(file, 'utf8');
+  const query = '\tq += whereClause\n\tq += prepareOrderByClause(params.Sort)\n';
+  const explain = '\torderByClause := prepareOrderByClause(params.Sort)\n';
+  if (!original.includes(query) || !original.includes(explain))
+    throw new Error('FerretDB source changed: the scalar pushdown patch no longer applies');
+  fs.writeFileSync(
+    file,
+    original
+      .replace(
+        query,
+        `\tif whereClause == "" {\n\t\twhereClause, args = tredeScalarPushdown(params.Filter)\n\t}\n${query}`,
+      )
+      .replace(
+        explain,
+        `\tif whereClause == "" {\n\t\twhereClause, args = tredeScalarPushdown(params.Filter)\n\t\tfilterPushdown = whereClause != ""\n\t}\n${explain}`,
+      ),
+  );
+  const fields = SCALAR_PUSHDOWN_FIELDS.map((field) => `${JSON.stringify(field)}: true`).join(', ');
+  fs.writeFileSync(
+    path.join(sourceDir, 'internal', 'backends', 'sqlite', 'trede_pushdown.go'),
+    `package sqlite
+
+import (
+\t"fmt"
+\t"strings"
+
+\t"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
+\t"github.com/FerretDB/FerretDB/internal/handler/sjson"
+\t"github.com/FerretDB/FerretDB/internal/types"
+\t"github.com/FerretDB/FerretDB/internal/util/must"
+)
+
+// Added by Trede's build (server/db/embedded/ferretdb.ts): fields that always hold a string.
+var tredeScalarFields = map[string]bool{${fields}}
+
+// tredeScalarPushdown narrows a query to rows whose listed top-level fields equal the filter's
+// strings (and whose _id equals a scalar _id); the handler still applies the whole filter.
+func tredeScalarPushdown(filter *types.Document) (string, []any) {
+\tif filter == nil {
+\t\treturn "", nil
+\t}
+\tvar conditions []string
+\tvar args []any
+\tfor _, key := range filter.Keys() {
+\t\tvalue, _ := filter.Get(key)
+\t\tif key == "_id" {
+\t\t\tswitch value.(type) {
+\t\t\tcase string, types.ObjectID:
+\t\t\t\tconditions = append(conditions, metadata.IDColumn+" = ?")
+\t\t\t\targs = append(args, string(must.NotFail(sjson.MarshalSingleValue(value))))
+\t\t\t}
+\t\t\tcontinue
+\t\t}
+\t\tif text, ok := value.(string); ok && tredeScalarFields[key] {
+\t\t\tconditions = append(conditions, fmt.Sprintf("%s->%q = ?", metadata.DefaultColumn, key))
+\t\t\targs = append(args, string(must.NotFail(sjson.MarshalSingleValue(text))))
+\t\t}
+\t}
+\tif len(conditions) == 0 {
+\t\treturn "", nil
+\t}
+\treturn " WHERE " + strings.Join(conditions, " AND "), args
+}
+`,
   );
 }
 
@@ -122,6 +208,7 @@ export async function buildFerretdb(options: {
     fs.mkdirSync(path.join(source, 'build', 'version'), { recursive: true });
     fs.writeFileSync(path.join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     patchIdIndexExpression(source);
+    patchScalarPushdown(source);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const temporary = `${target}.partial-${process.pid}`;
     await run(go, ['build', '-trimpath', '-o', temporary, './cmd/ferretdb'], source, env);

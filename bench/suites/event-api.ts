@@ -1,0 +1,138 @@
+import { Types } from 'mongoose';
+import type { Dataset } from '../dataset';
+import { activeCases } from '../dataset';
+import { BENCH_NOW } from '../../scripts/bench-data/seed-organisation';
+import { fmt, percentile } from '../support';
+
+export interface LoadRow {
+  clients: number;
+  events: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  failed: number;
+}
+
+/** `clients` workers, each with its own cases (no conflicts), `total` operations in all. */
+async function drive(
+  clients: number,
+  total: number,
+  casesPerClient: string[][],
+  operation: (caseId: string) => Promise<boolean>,
+): Promise<LoadRow> {
+  const latencies: number[] = [];
+  let next = 0;
+  let failed = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      const own = casesPerClient[client]!;
+      for (let n = 0; next < total; n += 1) {
+        next += 1;
+        const begin = process.hrtime.bigint();
+        // A failure (HTTP error, or the engine's "database is locked" under many writers) is
+        // counted, not fatal: how often it happens is one of the figures.
+        const ok = await operation(own[n % own.length]!).catch(() => false);
+        latencies.push(Number(process.hrtime.bigint() - begin) / 1e6);
+        if (!ok) failed += 1;
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    clients,
+    events: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    failed,
+  };
+}
+
+async function isFerretDb(dataset: Dataset): Promise<boolean> {
+  const info = await dataset.server.context.db.db!.admin().command({ buildInfo: 1 });
+  return typeof info.ferretdbVersion === 'string';
+}
+
+/**
+ * POST /trajectories/:id/events (RECORD_CONTACT) over HTTP with 1, 8, 32 clients, against the raw
+ * driver's floor on the same database in the same run: findOne by _id + one conditional
+ * single-document update appending a history entry (the filter the app itself uses on this engine).
+ */
+export async function runEventApi(
+  dataset: Dataset,
+  options: { levels: Array<{ clients: number; events: number }> },
+): Promise<{ api: LoadRow[]; floor: LoadRow[] }> {
+  const maxClients = Math.max(...options.levels.map((level) => level.clients));
+  const cases = await activeCases(dataset, maxClients * 8);
+  const token = await dataset.tokenOf(dataset.seeded.coordinator.id);
+  const versions = new Map(
+    cases.map((record) => [record.openTrajectory!.id, record.openTrajectory!.version]),
+  );
+  const trajectoryOfCase = new Map(cases.map((record) => [record.id, record.openTrajectory!.id]));
+  const split = (clients: number) =>
+    Array.from({ length: clients }, (_, client) =>
+      cases.filter((_, index) => index % clients === client).map((record) => record.id),
+    );
+  const at = BENCH_NOW.toISOString();
+  const sendEvent = async (caseId: string): Promise<boolean> => {
+    const trajectoryId = trajectoryOfCase.get(caseId)!;
+    const response = await fetch(`${dataset.baseUrl}/trajectories/${trajectoryId}/events`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        type: 'RECORD_CONTACT',
+        note: 'Gesprek (bench)',
+        minutes: 30,
+        occurredAt: at,
+        expectedVersion: versions.get(trajectoryId),
+      }),
+    });
+    const body = (await response.json()) as { version?: number };
+    if (response.status === 200 && body.version) versions.set(trajectoryId, body.version);
+    return response.status === 200;
+  };
+  const ferret = await isFerretDb(dataset);
+  const rawVersions = new Map<string, number>();
+  const rawEvent = async (caseId: string): Promise<boolean> => {
+    const _id = new Types.ObjectId(caseId);
+    const doc = await dataset.cases.findOne({ _id });
+    if (!doc) return false;
+    const version = rawVersions.get(caseId) ?? (doc.version as number);
+    const update = {
+      $set: { version: version + 1, updatedAt: new Date() },
+      $push: {
+        'openTrajectory.history': {
+          type: 'RECORD_CONTACT',
+          occurredAt: BENCH_NOW,
+          recordedAt: BENCH_NOW,
+          actorId: 'bench',
+          actorRole: 'begeleider',
+          fromState: 'active',
+          toState: 'active',
+          payload: { note: 'Gesprek (bench)', minutes: 30 },
+          flags: [],
+        },
+      },
+    } as Record<string, unknown>;
+    const result = await dataset.cases.updateOne(ferret ? { _id } : { _id, version }, update);
+    rawVersions.set(caseId, version + 1);
+    return result.matchedCount === 1;
+  };
+  // Warm-up: connections, JIT, SQLite page cache.
+  await drive(4, 40, split(4), sendEvent);
+  await drive(4, 40, split(4), rawEvent);
+  const api: LoadRow[] = [];
+  const floor: LoadRow[] = [];
+  for (const level of options.levels) {
+    api.push(await drive(level.clients, level.events, split(level.clients), sendEvent));
+    floor.push(await drive(level.clients, level.events, split(level.clients), rawEvent));
+    const a = api.at(-1)!;
+    console.log(
+      `  events ${dataset.size} cases × ${level.clients} clients: API ${fmt(a.perSecond, 0)}/s p50 ${fmt(a.p50)} ms; floor ${fmt(floor.at(-1)!.perSecond, 0)}/s`,
+    );
+  }
+  return { api, floor };
+}
