@@ -29,7 +29,8 @@ export function rejectionToError(
       ]);
     case 'UNKNOWN_MACHINE':
     case 'MIGRATION_FAILED':
-      // A stored snapshot the engine cannot read is our fault, not the caller's: a 500 that is logged.
+      // A stored snapshot the engine cannot read is our fault, not the caller's: a 500, which
+      // http/error-handler.ts logs (every 5xx is logged there).
       return new AppError(500, rejection.code, rejection.message);
     default:
       return new UnprocessableError(rejection.code, rejection.message, {
