@@ -16,24 +16,41 @@ export interface TrajectoryChange {
   now: Date;
 }
 
+/**
+ * The one way a ladder entry is made (SPEC §2.1): the intake (from = null), a measurement outside a
+ * trajectory, or a trajectory's transition. It is the next entry of `owner`'s ladder and carries
+ * the case's begeleider and team at that moment (reports group by them).
+ */
+export function ladderEntry(
+  owner: Pick<CaseRecord, 'ladder' | 'begeleiderId' | 'teamId'>,
+  entry: Pick<LadderEntry, 'from' | 'to' | 'at' | 'reason'> & {
+    trajectory: Pick<TrajectoryRecord, 'id' | 'product'> | null;
+  },
+  now: Date,
+): LadderEntry {
+  return {
+    seq: owner.ladder.length,
+    from: entry.from,
+    to: entry.to,
+    at: entry.at,
+    trajectoryId: entry.trajectory?.id ?? null,
+    product: entry.trajectory?.product ?? null,
+    reason: entry.reason,
+    begeleiderId: owner.begeleiderId,
+    teamId: owner.teamId,
+    recordedAt: now,
+  };
+}
+
+/** A trajectory's trede transition on its case's ladder. */
 export function ladderEntryFor(
   current: CaseRecord,
   transition: TredeTransitionDraft,
   trajectory: TrajectoryRecord,
   now: Date,
 ): LadderEntry {
-  return {
-    seq: current.ladder.length,
-    from: transition.from,
-    to: transition.to,
-    at: new Date(transition.at),
-    trajectoryId: trajectory.id,
-    product: trajectory.product,
-    reason: transition.reason,
-    begeleiderId: current.begeleiderId,
-    teamId: current.teamId,
-    recordedAt: now,
-  };
+  const { from, to, reason } = transition;
+  return ladderEntry(current, { from, to, at: new Date(transition.at), reason, trajectory }, now);
 }
 
 /**

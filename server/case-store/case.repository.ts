@@ -274,7 +274,8 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export async function listCases(
+/** One page of GET /cases (the use case of that name is cases/use-cases/list-cases.ts). */
+export async function findCasesPage(
   db: Connection,
   scope: CaseScope,
   filter: CaseListFilter,

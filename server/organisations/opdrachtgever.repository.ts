@@ -57,7 +57,7 @@ export async function ensureOpdrachtgeverIndexes(db: Connection): Promise<void> 
   await model(db).createIndexes();
 }
 
-function present(doc: OpdrachtgeverDocument & { _id: unknown }): Opdrachtgever {
+function toRecord(doc: OpdrachtgeverDocument & { _id: unknown }): Opdrachtgever {
   return {
     id: String(doc._id),
     orgId: doc.orgId,
@@ -95,7 +95,7 @@ export async function insertOpdrachtgever(
       tariffHistory: [{ from: null, tariffs: input.tariffs }],
       createdAt: input.now,
     });
-    return present(doc.toObject());
+    return toRecord(doc.toObject());
   } catch (error) {
     if ((error as { code?: number }).code === 11000)
       throw new DuplicateOpdrachtgeverError('name exists');
@@ -106,7 +106,7 @@ export async function insertOpdrachtgever(
 /** An organisation's opdrachtgevers, oldest first: the first is the default for new cases. */
 export async function listOpdrachtgevers(db: Connection, orgId: string): Promise<Opdrachtgever[]> {
   const docs = await model(db).find({ orgId }).sort({ createdAt: 1, _id: 1 }).lean();
-  return docs.map(present);
+  return docs.map(toRecord);
 }
 
 export async function findOpdrachtgever(
@@ -116,7 +116,7 @@ export async function findOpdrachtgever(
 ): Promise<Opdrachtgever | null> {
   if (!isObjectId(id)) return null;
   const doc = await model(db).findOne({ _id: id }).lean();
-  return doc && doc.orgId === orgId ? present(doc) : null;
+  return doc && doc.orgId === orgId ? toRecord(doc) : null;
 }
 
 export async function updateOpdrachtgever(

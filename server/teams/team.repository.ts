@@ -33,7 +33,7 @@ function model(db: Connection) {
   return modelFor(db, 'Team', teamSchema);
 }
 
-const present = (doc: TeamDocument & { _id: unknown }): Team => ({
+const toRecord = (doc: TeamDocument & { _id: unknown }): Team => ({
   id: String(doc._id),
   orgId: doc.orgId,
   name: doc.name,
@@ -62,7 +62,7 @@ export async function insertTeam(
       nameKey: comparisonKey(input.name),
       createdAt: input.now,
     });
-    return present(doc.toObject());
+    return toRecord(doc.toObject());
   } catch (error) {
     if ((error as { code?: number }).code === 11000) throw new DuplicateTeamNameError(input.name);
     throw error;
@@ -77,7 +77,7 @@ export async function findTeamByName(
   const doc = await model(db)
     .findOne({ orgId, nameKey: comparisonKey(name) })
     .lean();
-  return doc ? present(doc) : null;
+  return doc ? toRecord(doc) : null;
 }
 
 /** Teams of one organisation; `ids` narrows to those teams (a non-beheerder sees only their own). */
@@ -85,7 +85,7 @@ export async function listTeams(db: Connection, orgId: string, ids?: string[]): 
   const filter: Record<string, unknown> = { orgId };
   if (ids) filter._id = { $in: ids };
   const docs = await model(db).find(filter).sort({ name: 1 }).lean();
-  return docs.map(present);
+  return docs.map(toRecord);
 }
 
 export async function countTeamsIn(db: Connection, orgId: string, ids: string[]): Promise<number> {

@@ -43,7 +43,7 @@ function model(db: Connection) {
   return modelFor(db, 'User', userSchema);
 }
 
-function present(doc: UserDocument & { _id: unknown }): User {
+function toRecord(doc: UserDocument & { _id: unknown }): User {
   return {
     id: String(doc._id),
     orgId: doc.orgId,
@@ -66,12 +66,12 @@ export async function insertUser(
 ): Promise<User> {
   const { now, ...fields } = input;
   const doc = await model(db).create({ ...fields, active: true, createdAt: now, updatedAt: now });
-  return present(doc.toObject());
+  return toRecord(doc.toObject());
 }
 
 export async function findUserById(db: Connection, id: string): Promise<User | null> {
   const doc = await model(db).findById(id).lean();
-  return doc ? present(doc) : null;
+  return doc ? toRecord(doc) : null;
 }
 
 /** For login only: the one place the password hash leaves the repository. */
@@ -80,7 +80,7 @@ export async function findCredentials(
   username: string,
 ): Promise<{ user: User; passwordHash: string } | null> {
   const doc = await model(db).findOne({ username: username.trim().toLowerCase() }).lean();
-  return doc ? { user: present(doc), passwordHash: doc.passwordHash } : null;
+  return doc ? { user: toRecord(doc), passwordHash: doc.passwordHash } : null;
 }
 
 export async function usernameExists(db: Connection, username: string): Promise<boolean> {
@@ -96,7 +96,7 @@ export async function listUsers(
   if (filter.teamId) query.teamIds = filter.teamId;
   if (filter.role) query.role = filter.role;
   const docs = await model(db).find(query).sort({ displayName: 1 }).lean();
-  return docs.map(present);
+  return docs.map(toRecord);
 }
 
 export async function updateUser(
@@ -115,7 +115,7 @@ export async function updateUser(
       { returnDocument: 'after' },
     )
     .lean();
-  return doc ? present(doc) : null;
+  return doc ? toRecord(doc) : null;
 }
 
 /** Active beheerders of an organisation other than `exceptId` (hole 2: never none left). */

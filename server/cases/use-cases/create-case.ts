@@ -10,6 +10,7 @@ import { defaultOpdrachtgever } from '../../organisations/settings';
 import { encryptBsn } from '../bsn';
 import { flushCaseOutbox } from '../../case-store/case-writer';
 import { DuplicateClientNumberError, insertCase } from '../../case-store/case.repository';
+import { ladderEntry } from '../../case-store/case-change';
 import type { CaseRecord } from '../../case-store/case.types';
 import { assertAssignableBegeleider } from '../../users/assignable-begeleider';
 
@@ -67,18 +68,11 @@ export async function createCase(
     bsn: input.bsn ? encryptBsn(input.bsn, context.secret) : null,
     currentTrede: input.trede,
     ladder: [
-      {
-        seq: 0,
-        from: null,
-        to: input.trede,
-        at: assessedAt,
-        trajectoryId: null,
-        product: null,
-        reason: 'intake',
-        begeleiderId: input.begeleiderId,
-        teamId: input.teamId,
-        recordedAt: now,
-      },
+      ladderEntry(
+        { ladder: [], begeleiderId: input.begeleiderId, teamId: input.teamId },
+        { from: null, to: input.trede, at: assessedAt, reason: 'intake', trajectory: null },
+        now,
+      ),
     ],
     openTrajectory: null,
     closedTrajectories: [],

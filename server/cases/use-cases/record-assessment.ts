@@ -4,7 +4,7 @@ import type { AuthUser } from '../../policies/actor';
 import { loadCaseSettings } from '../../organisations/settings';
 import { rejectionToError } from '../../engine-errors';
 import { advanceTrajectory, toPersisted } from '../../case-store/trajectory-record';
-import { applyTrajectoryChange } from '../../case-store/case-change';
+import { applyTrajectoryChange, ladderEntry } from '../../case-store/case-change';
 import { writeCase } from '../../case-store/case-writer';
 import { findCase } from '../../case-store/case.repository';
 import type { CaseRecord } from '../../case-store/case.types';
@@ -75,18 +75,17 @@ export async function recordAssessment(
           ladder: transition
             ? [
                 ...current.ladder,
-                {
-                  seq: current.ladder.length,
-                  from: transition.from,
-                  to: transition.to,
-                  at: new Date(transition.at),
-                  trajectoryId: null,
-                  product: null,
-                  reason: 'assessment',
-                  begeleiderId: current.begeleiderId,
-                  teamId: current.teamId,
-                  recordedAt: now,
-                },
+                ladderEntry(
+                  current,
+                  {
+                    from: transition.from,
+                    to: transition.to,
+                    at: new Date(transition.at),
+                    reason: 'assessment',
+                    trajectory: null,
+                  },
+                  now,
+                ),
               ]
             : current.ladder,
           version: current.version + 1,
