@@ -89,10 +89,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  // client/: one-way imports (shared → features → app; no feature imports another) and no cycles.
-  // Only for client/: the server's known cycles are another issue's to remove first.
+  // No import cycles anywhere in server/, machines/ or client/ (docs/ARCHITECTURE.md "Dependency
+  // direction"): a cycle is where a module's layering has gone wrong.
   {
-    files: ['client/**/*.ts', 'client/**/*.tsx'],
+    files: ['server/**/*.ts', 'machines/**/*.ts', 'client/**/*.ts', 'client/**/*.tsx'],
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [
@@ -101,8 +101,75 @@ export default tseslint.config(
       'import-x/extensions': ['.ts', '.tsx', '.js'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
     },
+    rules: { 'import-x/no-cycle': 'error' },
+  },
+  // server/: mongoose only in repositories and models (and the db/ plumbing); Express only in
+  // routes, http/ and the app's composition, so use cases and policies stay transport-free.
+  {
+    files: ['server/**/*.ts'],
+    ignores: [
+      'server/**/*.repository.ts',
+      'server/**/*.model.ts',
+      'server/db/**',
+      'server/ids.ts',
+      'server/app-context.ts',
+      'server/**/*.test.ts',
+    ],
     rules: {
-      'import-x/no-cycle': 'error',
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'mongoose',
+              message: 'Only *.repository.ts and *.model.ts (and db/) touch mongoose.',
+              allowTypeImports: true, // passing a Connection along is not touching the database
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/machines/*', '!**/machines/index'],
+              message: 'Import machines only through machines/index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/use-cases/**/*.ts', 'server/policies/**/*.ts', 'server/case-store/**/*.ts'],
+    ignores: ['server/**/*.repository.ts', 'server/**/*.model.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'express', message: 'Use cases and policies do not know HTTP.' },
+            {
+              name: 'mongoose',
+              message: 'Only *.repository.ts and *.model.ts (and db/) touch mongoose.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/machines/*', '!**/machines/index'],
+              message: 'Import machines only through machines/index.ts.',
+            },
+            {
+              group: ['**/routes', '**/http/*'],
+              message: 'Use cases do not import routes or http/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // client/: one-way imports (shared → features → app; no feature imports another).
+  {
+    files: ['client/**/*.ts', 'client/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    rules: {
       'import-x/no-restricted-paths': [
         'error',
         {

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSession } from '../server/auth/session.repository';
-import type { CaseRecord } from '../server/cases/case.types';
+import { createSession } from '../server/sessions/session.repository';
+import type { CaseRecord } from '../server/case-store/case.types';
 import {
   BENCH_NOW,
   progressLine,

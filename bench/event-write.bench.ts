@@ -8,13 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyEvent } from '../machines';
-import { findCase } from '../server/cases/case.repository';
+import { findCase } from '../server/case-store/case.repository';
 import { loadOrganisationSettings } from '../server/organisations/settings';
 import { applyTrajectoryEvent } from '../server/trajectories/use-cases/apply-event';
 import { createCaseworkTeam, seedStartedTrajectories } from '../tests/support/factories';
 import { startTestServer } from '../tests/support/test-server';
 import { currentCommit, machineLine, startBenchDatabase } from './support';
-import { toPersisted } from '../server/trajectories/trajectory-record';
+import { toPersisted } from '../server/case-store/trajectory-record';
 
 const SIZES = [100, 1000];
 const SAMPLES = 40;

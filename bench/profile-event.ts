@@ -5,14 +5,15 @@
  */
 import { parseArgs } from 'node:util';
 import { applyEvent } from '../machines';
-import { findSessionUserId } from '../server/auth/session.repository';
+import { findSessionUserId } from '../server/sessions/session.repository';
 import { recordAudit } from '../server/audit/audit-log';
-import { applyTrajectoryChange, updateFor } from '../server/cases/case-change';
-import { findCaseOfTrajectory, updateCaseIfVersion } from '../server/cases/case.repository';
-import { scopeOf } from '../server/cases/scope';
+import { applyTrajectoryChange } from '../server/case-store/case-change';
+import { updateFor } from '../server/case-store/case.repository';
+import { findCaseOfTrajectory, updateCaseIfVersion } from '../server/case-store/case.repository';
+import { scopeOf } from '../server/policies/scope';
 import { findOrganisation } from '../server/organisations/organisation.repository';
 import { presentTrajectory } from '../server/trajectories/presenter';
-import { advanceTrajectory, toPersisted } from '../server/trajectories/trajectory-record';
+import { advanceTrajectory, toPersisted } from '../server/case-store/trajectory-record';
 import { findUserById } from '../server/users/user.repository';
 import { resolveSettings } from '../machines';
 import { BENCH_NOW } from '../scripts/bench-data/seed-organisation';

@@ -7,8 +7,8 @@ import {
   actsOnCases,
   allowedEventsFor,
   offeredFollowUp,
+  roleMaySend,
   stateHandles,
-  TEAMLEIDER_EVENTS,
 } from './permissions';
 import { enabledProduct, isCatalogueCode } from './products';
 import { guardRefusal, rejection } from './refusals';
@@ -352,7 +352,7 @@ export function applyEvent(input: {
       allowed(snapshot),
     );
   }
-  if (TEAMLEIDER_EVENTS.has(event.type as ClientEventType) && actor?.role !== 'teamleider') {
+  if (actor !== null && !roleMaySend(actor.role, event.type as ClientEventType)) {
     return rejection('FORBIDDEN_ROLE', `${event.type} is for a teamleider`, allowed(snapshot));
   }
   const followUp = offeredFollowUp(event, settings);

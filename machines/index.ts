@@ -36,6 +36,8 @@ export type {
 } from './types';
 
 export { LADDER, TREDEN, isTrede, tredeName } from './ladder';
+export { ROLES, TRAJECTORY_STATE_KEYS } from './vocabulary';
+export { actsOnCases } from './permissions';
 export {
   CATALOGUE_CODE_PATTERN,
   DEFAULT_SETTINGS,

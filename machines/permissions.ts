@@ -19,7 +19,12 @@ export function actsOnCases(role: Role): boolean {
 /** SPEC §2.5: only a teamleider may send these. */
 export const TEAMLEIDER_EVENTS: ReadonlySet<ClientEventType> = new Set(['EXTEND', 'REASSIGN']);
 
-/** Whether `role` may send this client event type at all, whatever the state (SPEC §2.5). */
+/**
+ * The one statement of "who may send which event" (SPEC §2.5), whatever the state: case workers
+ * only, and EXTEND and REASSIGN by a teamleider. The engine's refusal, the machines' guard, the
+ * allowed events and the server's policies all ask this; it lives in machines/ because the browser
+ * needs it too.
+ */
 export function roleMaySend(role: Role, type: ClientEventType): boolean {
   return actsOnCases(role) && (!TEAMLEIDER_EVENTS.has(type) || role === 'teamleider');
 }

@@ -1,4 +1,5 @@
 import { assign } from 'xstate';
+import { roleMaySend } from './permissions';
 import {
   calendarDaysBetween,
   extendDeadline,
@@ -7,7 +8,7 @@ import {
   windowDeadline,
 } from './calendar';
 import type { MachineEvent, ReturnState, TrajectoryContext } from './trajectory-context';
-import type { CloseOutcome, Trede } from './types';
+import type { ClientEventType, CloseOutcome, Trede } from './types';
 
 /**
  * Guards and actions shared by the three machines, declared by name in each machine's
@@ -49,8 +50,9 @@ function deadlineDue({ context, event }: Args): boolean {
 }
 
 export const sharedGuards = {
-  /** EXTEND and REASSIGN are the teamleider's (SPEC §2.5). */
-  byTeamleider: ({ event }: Args) => event.actor?.role === 'teamleider',
+  /** EXTEND and REASSIGN are the teamleider's (SPEC §2.5; the rule is permissions.ts's). */
+  byTeamleider: ({ event }: Args) =>
+    event.actor != null && roleMaySend(event.actor.role, event.type as ClientEventType),
   /** DEADLINE_PASSED is only accepted at or after the deadline instant (decision 003). */
   deadlineDue,
   /** While dropped out the limit clock keeps running (SPEC §2.3): the deadline can pass there. */

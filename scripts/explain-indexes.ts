@@ -9,7 +9,7 @@
  * equality), so there the plans are printed for information only; see docs/scaling.md.
  */
 import { connectDatabase } from '../server/db/connection';
-import { ensureCaseIndexes } from '../server/cases/case.repository';
+import { ensureCaseIndexes } from '../server/case-store/case.repository';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -9,6 +9,7 @@ import { securityEventsOnError } from './audit/security-events';
 import { caseloadRoutes } from './caseloads/routes';
 import { caseRoutes } from './cases/routes';
 import { forecastRoutes } from './forecast/routes';
+import { authenticate } from './auth/authenticate';
 import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
 import { openApiRoutes } from './openapi/routes';
@@ -23,11 +24,15 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { clientDistDir } from './paths';
 import { noStore, rejectCrossSiteCookieWrites } from './http/headers';
 
-/** Each module contributes one router under /api/v1; the order here is the mount order. */
+/**
+ * Each module contributes one router under /api/v1. Their order does not matter: `authenticate`
+ * runs before all of them, and every route that is not in http/public-routes.ts guards itself with
+ * `authorize(permission)` or `currentUser(req)` (401 without a session).
+ */
 const apiModules: Array<(context: AppContext) => Router> = [
   healthRoutes,
   openApiRoutes,
-  authRoutes, // authenticates every later route (sets req.user)
+  authRoutes,
   teamRoutes,
   userRoutes,
   auditRoutes,
@@ -60,6 +65,7 @@ export function createApp(context: AppContext): Express {
   const api = express.Router();
   api.use(noStore);
   api.use(rejectCrossSiteCookieWrites);
+  api.use(authenticate(context)); // sets req.user for a live session; never rejects by itself
   for (const module of apiModules) api.use(module(context));
   api.use(notFoundHandler);
   app.use('/api/v1', api);

@@ -1,8 +1,8 @@
 import { applyEvent, resolveSettings } from '../../machines';
 import { generateCase, seededRandom } from '../../scripts/bench-data/generate-case';
 import { BENCH_NOW } from '../../scripts/bench-data/seed-organisation';
-import type { TrajectoryRecord } from '../../server/cases/case.types';
-import { advanceTrajectory, toPersisted } from '../../server/trajectories/trajectory-record';
+import type { TrajectoryRecord } from '../../server/case-store/case.types';
+import { advanceTrajectory, toPersisted } from '../../server/case-store/trajectory-record';
 import { fmt, markdownTable, percentile } from '../support';
 import type { SuiteResult } from './types';
 

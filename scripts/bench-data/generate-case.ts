@@ -9,14 +9,14 @@ import {
   type Role,
   type Trede,
 } from '../../machines';
-import { applyTrajectoryChange } from '../../server/cases/case-change';
-import type { CaseRecord, TrajectoryRecord } from '../../server/cases/case.types';
-import { nextTrajectoryId } from '../../server/trajectories/trajectory-id';
+import { applyTrajectoryChange } from '../../server/case-store/case-change';
+import type { CaseRecord, TrajectoryRecord } from '../../server/case-store/case.types';
+import { nextTrajectoryId } from '../../server/case-store/trajectory-id';
 import {
   advanceTrajectory,
   newTrajectoryRecord,
   toPersisted,
-} from '../../server/trajectories/trajectory-record';
+} from '../../server/case-store/trajectory-record';
 
 /**
  * One synthetic participant's three years, lived through the real engine (machines/, pure, in

@@ -1,8 +1,8 @@
 import type { Connection } from 'mongoose';
 import { resolveSettings } from '../../machines';
-import { hashPassword } from '../../server/auth/password';
-import { ensureCaseIndexes, insertCasesBulk } from '../../server/cases/case.repository';
-import type { CaseRecord } from '../../server/cases/case.types';
+import { hashPassword } from '../../server/users/password';
+import { ensureCaseIndexes, insertCasesBulk } from '../../server/case-store/case.repository';
+import type { CaseRecord } from '../../server/case-store/case.types';
 import { createOrganisation } from '../../server/organisations/organisation.repository';
 import { insertTeam } from '../../server/teams/team.repository';
 import { insertUser, type User } from '../../server/users/user.repository';

@@ -65,6 +65,20 @@ export async function appendAudit(
   await model(db).create({ ...entry, details: entry.details ?? {} });
 }
 
+/** Copies case outbox entries (audit/outbox.ts) to `audit`; an entry copied before (same `_id`) is left as it is. */
+export async function copyToAudit(
+  db: Connection,
+  entries: ReadonlyArray<{ id: string }>,
+): Promise<void> {
+  for (const { id, ...entry } of entries) {
+    try {
+      await db.collection('audit').insertOne({ _id: id as never, ...entry });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+  }
+}
+
 export interface AuditQuery {
   orgId: string;
   category?: AuditCategory;

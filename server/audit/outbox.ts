@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { copyToAudit } from './audit.repository';
 import { logger } from '../logger';
 import type { AuditInput } from './audit-log';
 import { categoryOf } from './audit-log';
@@ -43,17 +44,6 @@ export function outboxEntry(
     trajectoryId: input.trajectoryId ?? null,
     details: input.details ?? {},
   };
-}
-
-/** Copies entries to `audit`; an entry copied before (same `_id`) is left as it is. */
-export async function copyToAudit(db: Connection, entries: OutboxEntry[]): Promise<void> {
-  for (const { id, ...entry } of entries) {
-    try {
-      await db.collection('audit').insertOne({ _id: id as never, ...entry });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
-  }
 }
 
 /**

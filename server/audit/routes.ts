@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
-import { currentUser, requireRole } from '../auth/current-user';
+import { authorize, currentUser } from '../http/current-user';
 import { parseInput } from '../http/validate';
 import { findAudit } from './audit.repository';
 import type { z } from 'zod';
@@ -8,7 +8,7 @@ import { auditListView, auditQuerySchema } from './schema';
 
 export function auditRoutes(context: AppContext): Router {
   const router = Router();
-  router.get('/audit', requireRole('beheerder'), async (req, res) => {
+  router.get('/audit', authorize('administer'), async (req, res) => {
     const me = currentUser(req);
     const query = parseInput(auditQuerySchema, req.query, 'query');
     const result = await findAudit(context.db, {

@@ -1,10 +1,19 @@
+import crypto from 'node:crypto';
 import type { ErrorRequestHandler, Request } from 'express';
 import type { AppContext } from '../app-context';
-import { hashUsername } from '../auth/login-throttle';
 import { AppError } from '../errors';
 import { clientAddress } from '../http/client-address';
 import { logger } from '../logger';
 import { appendAudit, purgeSecurityEvents } from './audit.repository';
+
+/** The username as stored in logs and counters: a keyed hash, never the name itself. */
+export function hashUsername(secret: string, username: string): string {
+  return crypto
+    .createHmac('sha256', secret)
+    .update(`username:${username.trim().toLowerCase()}`)
+    .digest('hex')
+    .slice(0, 24);
+}
 
 /**
  * Security events (hole 3): written to the audit log with category `security` and as one structured

@@ -2,9 +2,8 @@ import type { Request, RequestHandler } from 'express';
 import type { AppContext } from '../app-context';
 import { recordSecurityEvent } from '../audit/security-events';
 import { findUserById } from '../users/user.repository';
-import { findSessionUserId } from './session.repository';
-
-export const SESSION_COOKIE = 'trede_session';
+import { SESSION_COOKIE } from '../sessions/session-cookie';
+import { findSessionUserId } from '../sessions/session.repository';
 
 /** The token from `Authorization: Bearer …` (API clients) or the httpOnly session cookie (the browser). */
 export function requestToken(req: Request): string | undefined {

@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import type { AppContext } from '../app-context';
 import { AppError } from '../errors';
 import { addToCounter } from './login-attempts.repository';
+import { hashUsername } from '../audit/security-events';
 
 /**
  * Login limits (SPEC §6, hole 1), per fixed 15-minute window:
@@ -19,15 +19,6 @@ export class TooManyAttemptsError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super(429, 'TOO_MANY_ATTEMPTS', 'Too many login attempts; try again in 15 minutes');
   }
-}
-
-/** The username as stored in logs and counters: a keyed hash, never the name itself. */
-export function hashUsername(secret: string, username: string): string {
-  return crypto
-    .createHmac('sha256', secret)
-    .update(`username:${username.trim().toLowerCase()}`)
-    .digest('hex')
-    .slice(0, 24);
 }
 
 export interface LoginAttempt {

@@ -6,17 +6,17 @@ import { UnauthenticatedError } from '../errors';
 import { parseInput, parseNoQuery } from '../http/validate';
 import { findCredentials } from '../users/user.repository';
 import { presentUser } from '../users/presenter';
-import { authenticate, requestToken, SESSION_COOKIE } from './authenticate';
-import { currentUser } from './current-user';
-import { burnPasswordCheck, verifyPassword } from './password';
+import { SESSION_COOKIE } from '../sessions/session-cookie';
+import { requestToken } from './authenticate';
+import { currentUser } from '../http/current-user';
+import { burnPasswordCheck, verifyPassword } from '../users/password';
 import { clientAddress } from '../http/client-address';
 import { countLoginAttempt, TooManyAttemptsError } from './login-throttle';
 import { loginBodySchema } from './schema';
-import { createSession, deleteSession } from './session.repository';
+import { createSession, deleteSession } from '../sessions/session.repository';
 
 export function authRoutes(context: AppContext): Router {
   const router = Router();
-  router.use(authenticate(context));
 
   router.post('/auth/login', async (req, res) => {
     const body = parseInput(loginBodySchema, req.body);

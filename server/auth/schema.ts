@@ -1,25 +1,11 @@
 import { z } from 'zod';
 import { errorResponses, registry } from '../openapi/registry';
-
-export const roleSchema = z.enum(['begeleider', 'teamleider', 'beleid', 'beheerder']);
+import { userViewSchema } from '../users/schema';
 
 export const loginBodySchema = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
 });
-
-export const userViewSchema = registry.register(
-  'User',
-  z.object({
-    id: z.string(),
-    orgId: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: roleSchema,
-    teamIds: z.array(z.string()),
-    active: z.boolean().optional(),
-  }),
-);
 
 registry.registerPath({
   method: 'post',

@@ -17,7 +17,9 @@ describe('BSN (SPEC §2.5)', () => {
     expect(first.cipher).not.toContain('111222333');
     expect(first.cipher).not.toBe(second.cipher);
     expect(decryptBsn(first, secret)).toBe('111222333');
-    expect(() => decryptBsn(first, 'another-secret-of-at-least-thirty-two-chars')).toThrow();
+    expect(() => decryptBsn(first, 'another-secret-of-at-least-thirty-two-chars')).toThrow(
+      /unable to authenticate data/,
+    );
     expect(maskBsn(first, secret)).toBe('*****2333');
     expect(maskBsn(null, secret)).toBeNull();
     expect(JSON.stringify(first)).not.toMatch(/2333/); // nothing stored in plain text (hole 15)

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { StoredBsn } from './case.types';
+import type { StoredBsn } from '../case-store/case.types';
 
 /**
  * The burgerservicenummer (SPEC §2.5): optional, checked with the elfproef, stored encrypted with

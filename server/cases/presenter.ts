@@ -1,8 +1,8 @@
 import { computeSignals, type OrganisationSettings, type Role } from '../../machines';
 import { presentTrajectory } from '../trajectories/presenter';
-import { loadSummary } from '../trajectories/trajectory-record';
+import { loadSummary } from '../case-store/trajectory-record';
 import { maskBsn } from './bsn';
-import type { CaseRecord, LadderEntry } from './case.types';
+import type { CaseRecord, LadderEntry } from '../case-store/case.types';
 import type { z } from 'zod';
 import type { caseFileViewSchema } from './schema';
 

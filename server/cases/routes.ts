@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
-import { CASEWORK_ROLES, currentUser, requireRole } from '../auth/current-user';
+import { authorize, currentUser } from '../http/current-user';
 import { parseInput, parseNoQuery } from '../http/validate';
 import { loadCaseSettings } from '../organisations/settings';
 import { presentCaseFile } from './presenter';
@@ -13,7 +13,7 @@ import { recordAssessment } from './use-cases/record-assessment';
 /** SPEC §3 case routes; beleid and beheerder never see case files (SPEC §2.5: 403). */
 export function caseRoutes(context: AppContext): Router {
   const router = Router();
-  const casework = requireRole(...CASEWORK_ROLES);
+  const casework = authorize('casework');
 
   router.get('/cases', casework, async (req, res) => {
     const user = currentUser(req);

@@ -1,47 +1,10 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { PRODUCT_CODES, SIGNAL_CODES, type Trede } from '../../machines';
+import { PRODUCT_CODES, TRAJECTORY_STATE_KEYS } from '../../machines';
 import { nameText } from '../http/text';
-import { errorResponses, registry } from '../openapi/registry';
+import { instantSchema, objectIdSchema, signalCodeSchema, tredeSchema } from '../openapi/fields';
+import { errorResponses, json, registry } from '../openapi/registry';
+import { trajectoryViewSchema } from '../trajectories/schema';
 import { isValidBsn } from './bsn';
-
-export const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id');
-export const tredeSchema = z
-  .number()
-  .int()
-  .min(1)
-  .max(6)
-  .transform((value) => value as Trede)
-  .openapi({
-    type: 'integer',
-    minimum: 1,
-    maximum: 6,
-    description: 'Trede on the Participatieladder (SPEC §2.1)',
-  });
-
-/**
- * An instant: full ISO-8601 with offset (2026-03-01T09:30:00+01:00), or a date (2026-03-01) meaning
- * 00:00 in Europe/Amsterdam, the municipality's day. Normalised to UTC ISO for the engine.
- */
-export const instantSchema = z
-  .string()
-  .max(40)
-  .transform((value, ctx) => {
-    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? DateTime.fromISO(value, { zone: 'Europe/Amsterdam' })
-      : z.iso.datetime({ offset: true }).safeParse(value).success
-        ? DateTime.fromISO(value, { setZone: true })
-        : null;
-    if (!parsed?.isValid) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must be an ISO date (2026-03-01) or date-time with offset',
-      });
-      return z.NEVER;
-    }
-    return parsed.toUTC().toISO()!;
-  })
-  .openapi({ type: 'string', example: '2026-03-01T09:30:00+01:00' });
 
 export const createCaseBodySchema = z
   .object({
@@ -53,13 +16,13 @@ export const createCaseBodySchema = z
       .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only')
       .openapi({ example: 'K-2026-0042' }),
     displayName: nameText(120).openapi({ example: 'Fictief, A.' }),
-    teamId: objectId,
-    begeleiderId: objectId,
+    teamId: objectIdSchema,
+    begeleiderId: objectIdSchema,
     trede: tredeSchema.openapi({
       description: 'Intake trede: the first entry of the ladder history',
     }),
     assessedAt: instantSchema,
-    opdrachtgeverId: objectId.optional().openapi({
+    opdrachtgeverId: objectIdSchema.optional().openapi({
       description:
         'The contracting municipality (SPEC §4.1); default: the organisation’s first opdrachtgever',
     }),
@@ -76,22 +39,13 @@ export const createCaseBodySchema = z
   .strict()
   .openapi('CreateCase');
 
-const stateQuery = z.enum([
-  'registered',
-  'active',
-  'stepAchieved',
-  'overdue',
-  'reviewDue',
-  'suspended',
-  'droppedOut',
-  'none',
-]);
-export const signalCodeSchema = z.enum(SIGNAL_CODES);
+/** A state of the open trajectory, or 'none' for a case without one (closed is never open). */
+const stateQuery = z.enum([...TRAJECTORY_STATE_KEYS, 'none']).exclude(['closed']);
 
 export const listCasesQuerySchema = z.strictObject({
-  team: objectId.optional(),
-  opdrachtgever: objectId.optional().openapi({ description: 'Cases of this opdrachtgever' }),
-  begeleider: objectId.optional(),
+  team: objectIdSchema.optional(),
+  opdrachtgever: objectIdSchema.optional().openapi({ description: 'Cases of this opdrachtgever' }),
+  begeleider: objectIdSchema.optional(),
   state: stateQuery
     .optional()
     .openapi({ description: "State of the open trajectory; 'none' = no open trajectory" }),
@@ -131,55 +85,6 @@ const ladderEntryView = z.object({
   teamId: z.string(),
   recordedAt: z.string(),
 });
-
-export const historyEntryView = z.object({
-  type: z.string(),
-  occurredAt: z.string(),
-  recordedAt: z.string(),
-  actorId: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  fromState: z.string().nullable(),
-  toState: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-  flags: z.array(z.string()),
-});
-
-export const trajectoryViewSchema = registry.register(
-  'Trajectory',
-  z.object({
-    id: z.string(),
-    caseId: z.string(),
-    product: z.string(),
-    machineId: z.string(),
-    machineVersion: z.number(),
-    state: z.string(),
-    version: z.number().openapi({ description: 'Send as expectedVersion with the next event' }),
-    deadlineAt: z.string().nullable(),
-    targetTrede: z.number().nullable(),
-    currentTrede: z.number(),
-    registeredAt: z.string(),
-    startedAt: z.string().nullable(),
-    stateEnteredAt: z.string(),
-    lastActivityAt: z.string(),
-    closedAt: z.string().nullable(),
-    outcome: z.string().nullable().openapi({
-      description: 'Once closed: the CLOSE/REVIEW outcome, or concluded (Herontdekken)',
-    }),
-    conclusion: z
-      .object({ trede: z.number(), route: z.string() })
-      .nullable()
-      .openapi({ description: 'Herontdekken: the concluded trede and route' }),
-    previousTrajectoryId: z.string().nullable(),
-    followUpTrajectoryId: z.string().nullable(),
-    allowedEvents: z.array(z.string()).openapi({ description: 'Events your role may send now' }),
-    signals: z.array(signalCodeSchema),
-    history: z.array(historyEntryView),
-    snapshot: z.unknown().openapi({
-      description:
-        "The machine's persisted snapshot (machineId, machineVersion): the client restores it with machines/ to cross-check allowedEvents",
-    }),
-  }),
-);
 
 export const caseListItemView = z.object({
   id: z.string(),
@@ -221,8 +126,6 @@ export const caseFileViewSchema = registry.register(
       .openapi({ description: 'Open trajectory first, then closed ones, newest first' }),
   }),
 );
-
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 registry.registerPath({
   method: 'get',

@@ -1,6 +1,6 @@
 import { resolveSettings, tariffsOf, type CatalogueCode, type Trede } from '../../machines';
 import type { AppContext } from '../app-context';
-import type { AuthUser } from '../auth/types';
+import type { AuthUser } from '../policies/actor';
 import { createCase } from '../cases/use-cases/create-case';
 import { recordAssessment } from '../cases/use-cases/record-assessment';
 import { FixedClock } from '../clock';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { objectId } from '../cases/schema';
+import { objectIdSchema as objectId } from '../openapi/fields';
 import { errorResponses, registry } from '../openapi/registry';
 
 const localDate = z

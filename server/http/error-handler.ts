@@ -18,6 +18,9 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
     return;
   }
   if (error instanceof AppError) {
+    // A 5xx AppError (e.g. a stored snapshot the engine cannot read, engine-errors.ts) is ours.
+    if (error.status >= 500)
+      logger.error({ code: error.code, path: req.route?.path ?? req.path }, error.message);
     res
       .status(error.status)
       .json({ error: { code: error.code, message: error.message, details: error.details } });

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { SESSION_COOKIE } from '../auth/authenticate';
+import { SESSION_COOKIE } from '../sessions/session-cookie';
 import { AppError } from '../errors';
 
 /** API answers hold personal data: no browser or proxy may keep a copy (hole 9). */

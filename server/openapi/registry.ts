@@ -32,6 +32,9 @@ registry.registerComponent('securitySchemes', 'cookie', {
   name: 'trede_session',
 });
 
+/** A JSON request or response body of `schema`, for `registerPath`. */
+export const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+
 /** Standard error responses to spread into a path's `responses`. */
 export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 422 | 429>) {
   const descriptions: Record<number, string> = {

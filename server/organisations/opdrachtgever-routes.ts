@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
-import { currentUser, requireRole } from '../auth/current-user';
+import { authorize, currentUser } from '../http/current-user';
 import { parseInput } from '../http/validate';
 import {
   createOpdrachtgever,
@@ -23,19 +23,19 @@ export function opdrachtgeverRoutes(context: AppContext): Router {
     res.json(await listOpdrachtgeverViews(context, currentUser(req).orgId));
   });
 
-  router.post('/opdrachtgevers', requireRole('beheerder'), async (req, res) => {
+  router.post('/opdrachtgevers', authorize('administer'), async (req, res) => {
     const input = parseInput(createOpdrachtgeverBodySchema, req.body);
     res.status(201).json(await createOpdrachtgever(context, currentUser(req), input));
   });
 
-  router.patch('/opdrachtgevers/:id', requireRole('beheerder'), async (req, res) => {
+  router.patch('/opdrachtgevers/:id', authorize('administer'), async (req, res) => {
     const input = parseInput(updateOpdrachtgeverBodySchema, req.body);
     res.json(
       await updateOpdrachtgeverSettings(context, currentUser(req), String(req.params.id), input),
     );
   });
 
-  router.put('/opdrachtgevers/:id/variants/:code', requireRole('beheerder'), async (req, res) => {
+  router.put('/opdrachtgevers/:id/variants/:code', authorize('administer'), async (req, res) => {
     const params = parseInput(variantParamsSchema, req.params, 'params');
     const input = parseInput(variantBodySchema, req.body);
     res.json(await putVariant(context, currentUser(req), params.id, params.code, input));

@@ -1,7 +1,8 @@
-import { Schema, Types, type Connection } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 import type { TariffPeriod } from '../../machines';
 import { isDuplicateKeyError } from '../db/duplicate-key';
 import { modelFor } from '../db/model';
+import { isObjectId } from '../ids';
 
 /**
  * An opdrachtgever (contracting municipality, SPEC §4.1) of an organisation: name, CBS
@@ -57,7 +58,7 @@ export async function ensureOpdrachtgeverIndexes(db: Connection): Promise<void> 
   await model(db).createIndexes();
 }
 
-function present(doc: OpdrachtgeverDocument & { _id: unknown }): Opdrachtgever {
+function toRecord(doc: OpdrachtgeverDocument & { _id: unknown }): Opdrachtgever {
   return {
     id: String(doc._id),
     orgId: doc.orgId,
@@ -95,7 +96,7 @@ export async function insertOpdrachtgever(
       tariffHistory: [{ from: null, tariffs: input.tariffs }],
       createdAt: input.now,
     });
-    return present(doc.toObject());
+    return toRecord(doc.toObject());
   } catch (error) {
     if (isDuplicateKeyError(error)) throw new DuplicateOpdrachtgeverError('name exists');
     throw error;
@@ -105,7 +106,7 @@ export async function insertOpdrachtgever(
 /** An organisation's opdrachtgevers, oldest first: the first is the default for new cases. */
 export async function listOpdrachtgevers(db: Connection, orgId: string): Promise<Opdrachtgever[]> {
   const docs = await model(db).find({ orgId }).sort({ createdAt: 1, _id: 1 }).lean();
-  return docs.map(present);
+  return docs.map(toRecord);
 }
 
 export async function findOpdrachtgever(
@@ -113,9 +114,9 @@ export async function findOpdrachtgever(
   orgId: string,
   id: string,
 ): Promise<Opdrachtgever | null> {
-  if (!Types.ObjectId.isValid(id) || !/^[0-9a-f]{24}$/i.test(id)) return null;
+  if (!isObjectId(id)) return null;
   const doc = await model(db).findOne({ _id: id }).lean();
-  return doc && doc.orgId === orgId ? present(doc) : null;
+  return doc && doc.orgId === orgId ? toRecord(doc) : null;
 }
 
 export async function updateOpdrachtgever(

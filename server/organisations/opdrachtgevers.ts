@@ -1,7 +1,7 @@
 import { catalogueCodes, resolveSettings, tariffsOf } from '../../machines';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
-import type { AuthUser } from '../auth/types';
+import type { AuthUser } from '../policies/actor';
 import { ConflictError, NotFoundError } from '../errors';
 import {
   DuplicateOpdrachtgeverError,

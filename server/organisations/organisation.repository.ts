@@ -32,7 +32,7 @@ function model(db: Connection) {
   return modelFor(db, 'Organisation', organisationSchema);
 }
 
-function present(doc: OrganisationDocument & { _id: unknown }): Organisation {
+function toRecord(doc: OrganisationDocument & { _id: unknown }): Organisation {
   return {
     id: String(doc._id),
     name: doc.name,
@@ -51,12 +51,12 @@ export async function createOrganisation(
     settingsOverrides: {},
     createdAt: input.now,
   });
-  return present(doc.toObject());
+  return toRecord(doc.toObject());
 }
 
 export async function findOrganisation(db: Connection, id: string): Promise<Organisation | null> {
   const doc = await model(db).findById(id).lean();
-  return doc ? present(doc) : null;
+  return doc ? toRecord(doc) : null;
 }
 
 export async function listOrganisationIds(db: Connection): Promise<string[]> {
@@ -66,7 +66,7 @@ export async function listOrganisationIds(db: Connection): Promise<string[]> {
 
 export async function findFirstOrganisation(db: Connection): Promise<Organisation | null> {
   const doc = await model(db).findOne({}).sort({ createdAt: 1 }).lean();
-  return doc ? present(doc) : null;
+  return doc ? toRecord(doc) : null;
 }
 
 export async function saveSettingsOverrides(

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
-import { currentUser, requireRole } from '../auth/current-user';
+import { authorize, currentUser } from '../http/current-user';
 import { NotFoundError } from '../errors';
 import { parseInput } from '../http/validate';
 import { findOrganisation, saveSettingsOverrides } from './organisation.repository';
@@ -36,7 +36,7 @@ export function organisationRoutes(context: AppContext): Router {
     res.json(await view(currentUser(req).orgId));
   });
 
-  router.patch('/settings', requireRole('beheerder'), async (req, res) => {
+  router.patch('/settings', authorize('administer'), async (req, res) => {
     const me = currentUser(req);
     const change = parseInput(settingsOverridesSchema, req.body);
     const organisation = await findOrganisation(context.db, me.orgId);

@@ -5,7 +5,7 @@ import {
   PRODUCT_CODES,
   PRODUCT_FAMILIES,
 } from '../../machines';
-import { errorResponses, registry } from '../openapi/registry';
+import { errorResponses, json, registry } from '../openapi/registry';
 
 const productCode = z.enum(PRODUCT_CODES);
 
@@ -47,7 +47,6 @@ export const settingsOverridesSchema = z
 
 export type SettingsOverrides = z.infer<typeof settingsOverridesSchema>;
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const productSettingsView = z.object({
   code: z.string(),
   name: z.string(),

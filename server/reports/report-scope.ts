@@ -1,6 +1,6 @@
 import { catalogueCodes } from '../../machines';
 import type { AppContext } from '../app-context';
-import type { AuthUser } from '../auth/types';
+import type { AuthUser } from '../policies/actor';
 import { NotFoundError } from '../errors';
 import { listOpdrachtgevers, type Opdrachtgever } from '../organisations/opdrachtgever.repository';
 import { findOrganisation } from '../organisations/organisation.repository';

@@ -2,58 +2,24 @@ import { Router } from 'express';
 import { DateTime } from 'luxon';
 import { TIME_ZONE } from '../../machines';
 import type { AppContext } from '../app-context';
-import { recordAudit } from '../audit/audit-log';
-import { currentUser, requireRole } from '../auth/current-user';
-import { NotFoundError, ValidationError } from '../errors';
+import { authorize, currentUser } from '../http/current-user';
 import { parseInput } from '../http/validate';
 import { logger } from '../logger';
-import { listTeams } from '../teams/team.repository';
-import { billingReport } from './billing-report';
+import { billingReport } from './use-cases/billing-report';
 import { writeBillingCsv, writeBillingXlsx } from './billing-writers';
-import { indicatorsReport } from './indicators-report';
+import { indicatorsReport } from './use-cases/indicators-report';
 import { billingQuerySchema, indicatorsQuerySchema, transitionsQuerySchema } from './schema';
-import { toExportRows } from './transition-rows';
-import { streamTransitions } from './transitions.repository';
+import { exportTransitions } from './use-cases/export-transitions';
 import { CONTENT_TYPES, WRITERS } from './writers';
 
 export function reportRoutes(context: AppContext): Router {
   const router = Router();
 
   // SPEC §2.5: beleid gets pseudonymised exports of the organisation; a teamleider of own teams.
-  router.get('/reports/transitions', requireRole('beleid', 'teamleider'), async (req, res) => {
+  router.get('/reports/transitions', authorize('exportTransitions'), async (req, res) => {
     const me = currentUser(req);
     const query = parseInput(transitionsQuerySchema, req.query, 'query');
-    const now = context.clock.now();
-    // `to` arrives as the exclusive end of its (inclusive) last day, see inclusiveEndSchema.
-    const to = query.to ? new Date(query.to) : now;
-    const from = query.from
-      ? new Date(query.from)
-      : DateTime.fromJSDate(now, { zone: TIME_ZONE }).startOf('year').toJSDate();
-    if (from >= to)
-      throw new ValidationError('Invalid query: from', [
-        { field: 'from', message: 'must be before to' },
-      ]);
-
-    const ownTeams = me.role === 'beleid' ? null : me.teamIds;
-    if (query.team && ownTeams && !ownTeams.includes(query.team)) throw new NotFoundError('Team');
-    const teams = await listTeams(context.db, me.orgId);
-    if (query.team && !teams.some((team) => team.id === query.team))
-      throw new NotFoundError('Team');
-
-    const rows = toExportRows(
-      streamTransitions(context.db, {
-        orgId: me.orgId,
-        teamIds: query.team ? [query.team] : ownTeams,
-        from,
-        to,
-        product: query.product,
-      }),
-      {
-        secret: context.secret,
-        orgId: me.orgId,
-        teamNames: new Map(teams.map((team) => [team.id, team.name])),
-      },
-    );
+    const { rows, from, to, recordExport } = await exportTransitions(context, me, query);
     const day = (date: Date) => DateTime.fromJSDate(date, { zone: TIME_ZONE }).toISODate();
     res.setHeader('Content-Type', CONTENT_TYPES[query.format]);
     res.setHeader(
@@ -70,56 +36,21 @@ export function reportRoutes(context: AppContext): Router {
       res.destroy(error as Error);
       return;
     }
-    await recordAudit(context, {
-      orgId: me.orgId,
-      actorId: me.id,
-      action: 'report.transitions',
-      details: {
-        format: query.format,
-        from: from.toISOString(),
-        to: to.toISOString(),
-        team: query.team ?? null,
-        product: query.product ?? null,
-        rows: count,
-      },
-    });
+    await recordExport(count);
   });
 
-  router.get('/reports/indicators', requireRole('beleid', 'teamleider'), async (req, res) => {
+  router.get('/reports/indicators', authorize('exportTransitions'), async (req, res) => {
     const me = currentUser(req);
     const query = parseInput(indicatorsQuerySchema, req.query, 'query');
     const report = await indicatorsReport(context, me, query);
-    await recordAudit(context, {
-      orgId: me.orgId,
-      actorId: me.id,
-      action: 'report.indicators',
-      details: {
-        ...report.period,
-        asOf: report.asOf,
-        team: report.team,
-        opdrachtgever: report.opdrachtgever,
-      },
-    });
     res.setHeader('Cache-Control', 'no-store');
     res.json(report);
   });
 
-  router.get('/reports/billing', requireRole('beleid', 'teamleider'), async (req, res) => {
+  router.get('/reports/billing', authorize('exportTransitions'), async (req, res) => {
     const me = currentUser(req);
     const query = parseInput(billingQuerySchema, req.query, 'query');
     const report = await billingReport(context, me, query);
-    await recordAudit(context, {
-      orgId: me.orgId,
-      actorId: me.id,
-      action: 'report.billing',
-      details: {
-        month: query.month,
-        format: query.format,
-        team: query.team ?? null,
-        opdrachtgever: query.opdrachtgever ?? null,
-        rows: report.rows.length,
-      },
-    });
     res.setHeader('Cache-Control', 'no-store');
     if (query.format === 'json') {
       res.json(report);

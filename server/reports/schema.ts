@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CATALOGUE_CODE_PATTERN, periodEndAfter } from '../../machines';
-import { instantSchema, objectId } from '../cases/schema';
+import { instantSchema, objectIdSchema } from '../openapi/fields';
 import { errorResponses, registry } from '../openapi/registry';
 
 /**
@@ -34,7 +34,7 @@ export const inclusiveEndSchema = z
 export const transitionsQuerySchema = z.strictObject({
   from: instantSchema.optional(),
   to: inclusiveEndSchema.optional(),
-  team: objectId.optional(),
+  team: objectIdSchema.optional(),
   product: z.string().max(40).regex(CATALOGUE_CODE_PATTERN, 'must be a catalogue code').optional(),
   format: z.enum(['csv', 'xlsx', 'ndjson']).default('csv'),
 });
@@ -47,8 +47,8 @@ const monthSchema = z
 export const billingQuerySchema = z
   .object({
     month: monthSchema,
-    team: objectId.optional(),
-    opdrachtgever: objectId.optional(),
+    team: objectIdSchema.optional(),
+    opdrachtgever: objectIdSchema.optional(),
     format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   })
   .strict();
@@ -82,9 +82,9 @@ export const indicatorsQuerySchema = z
     asOf: localDate
       .optional()
       .openapi({ description: 'The day the report knows up to (inclusive); default now' }),
-    team: objectId.optional(),
-    opdrachtgever: objectId.optional(),
-    begeleider: objectId
+    team: objectIdSchema.optional(),
+    opdrachtgever: objectIdSchema.optional(),
+    begeleider: objectIdSchema
       .optional()
       .openapi({ description: 'Cases of this begeleider (a per-begeleider view)' }),
     compare: z.enum(['previousYear']).optional().openapi({

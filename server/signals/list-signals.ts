@@ -1,14 +1,14 @@
 import { computeSignals, signalBounds, type SignalCode } from '../../machines';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
-import type { AuthUser } from '../auth/types';
+import type { AuthUser } from '../policies/actor';
 import {
   findCasesWithOpenTrajectory,
   findCasesWithTrajectoryOpenAt,
-} from '../cases/case.repository';
-import { scopeOf } from '../cases/scope';
+} from '../case-store/case.repository';
+import { scopeOf } from '../policies/scope';
 import { loadOrganisationSettings } from '../organisations/settings';
-import { loadSummary } from '../trajectories/trajectory-record';
+import { loadSummary } from '../case-store/trajectory-record';
 import { signalsAt } from './past-signals';
 import { ALL_SIGNAL_CODES, signalFilter } from './signal-filters';
 

@@ -6,8 +6,8 @@ import {
   type TrajectorySummary,
   type TrajectoryTerms,
 } from '../../machines';
-import type { CaseRecord, TrajectoryRecord } from '../cases/case.types';
-import { presentHistoryEntry } from '../trajectories/trajectory-record';
+import type { CaseRecord, TrajectoryRecord } from '../case-store/case.types';
+import { presentHistoryEntry } from '../case-store/trajectory-record';
 
 /**
  * SPEC §2.4: a past peildatum answers what was true then. Each trajectory that may have been open

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { instantSchema, objectId, signalCodeSchema } from '../cases/schema';
+import { instantSchema, objectIdSchema, signalCodeSchema } from '../openapi/fields';
 import { errorResponses, registry } from '../openapi/registry';
 
 export const signalsQuerySchema = z.strictObject({
   asOf: instantSchema.optional().openapi({ description: 'Peildatum; default now' }),
-  team: objectId.optional(),
-  opdrachtgever: objectId.optional().openapi({ description: 'Cases of this opdrachtgever' }),
-  begeleider: objectId.optional(),
+  team: objectIdSchema.optional(),
+  opdrachtgever: objectIdSchema.optional().openapi({ description: 'Cases of this opdrachtgever' }),
+  begeleider: objectIdSchema.optional(),
   code: signalCodeSchema.optional(),
 });
 

@@ -1,11 +1,11 @@
 import { sweepDeadline, type OrganisationSettings } from '../../machines';
 import type { AppContext } from '../app-context';
-import { applyTrajectoryChange } from '../cases/case-change';
-import { writeCase } from '../cases/case-writer';
-import { findCaseForSystem, findCaseIdsWithDueDeadline } from '../cases/case.repository';
+import { applyTrajectoryChange } from '../case-store/case-change';
+import { writeCase } from '../case-store/case-writer';
+import { findCaseForSystem, findCaseIdsWithDueDeadline } from '../case-store/case.repository';
 import { logger } from '../logger';
 import { loadOrganisationSettings } from '../organisations/settings';
-import { advanceTrajectory, toPersisted } from '../trajectories/trajectory-record';
+import { advanceTrajectory, toPersisted } from '../case-store/trajectory-record';
 
 export interface SweepResult {
   /** Trajectories found with a deadline due. */

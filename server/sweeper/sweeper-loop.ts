@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context';
 import { purgeExpiredSecurityEvents } from '../audit/security-events';
 import { purgeLoginAttempts } from '../auth/login-attempts.repository';
-import { purgeExpiredSessions } from '../auth/session.repository';
+import { purgeExpiredSessions } from '../sessions/session.repository';
 import { logger } from '../logger';
 import { runSweep } from './run-sweep';
 

@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
-import { currentUser, requireRole } from '../auth/current-user';
+import { authorize, currentUser } from '../http/current-user';
 import { ConflictError } from '../errors';
 import { parseInput, parseNoQuery } from '../http/validate';
+import { teamsInView } from '../policies/permissions';
 import { createTeamBodySchema } from './schema';
 import { DuplicateTeamNameError, findTeamByName, insertTeam, listTeams } from './team.repository';
 
@@ -14,11 +15,10 @@ export function teamRoutes(context: AppContext): Router {
   router.get('/teams', async (req, res) => {
     const me = currentUser(req);
     parseNoQuery(req.query);
-    const seesAll = me.role === 'beheerder' || me.role === 'beleid';
-    res.json({ items: await listTeams(context.db, me.orgId, seesAll ? undefined : me.teamIds) });
+    res.json({ items: await listTeams(context.db, me.orgId, teamsInView(me) ?? undefined) });
   });
 
-  router.post('/teams', requireRole('beheerder'), async (req, res) => {
+  router.post('/teams', authorize('administer'), async (req, res) => {
     const me = currentUser(req);
     const body = parseInput(createTeamBodySchema, req.body);
     const taken = () =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nameText } from '../http/text';
-import { errorResponses, registry } from '../openapi/registry';
+import { errorResponses, json, registry } from '../openapi/registry';
 
 export const createTeamBodySchema = z.strictObject({ name: nameText(100) });
 
@@ -8,8 +8,6 @@ export const teamViewSchema = registry.register(
   'Team',
   z.object({ id: z.string(), orgId: z.string(), name: z.string() }),
 );
-
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 registry.registerPath({
   method: 'get',

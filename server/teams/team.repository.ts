@@ -34,7 +34,7 @@ function model(db: Connection) {
   return modelFor(db, 'Team', teamSchema);
 }
 
-const present = (doc: TeamDocument & { _id: unknown }): Team => ({
+const toRecord = (doc: TeamDocument & { _id: unknown }): Team => ({
   id: String(doc._id),
   orgId: doc.orgId,
   name: doc.name,
@@ -63,7 +63,7 @@ export async function insertTeam(
       nameKey: comparisonKey(input.name),
       createdAt: input.now,
     });
-    return present(doc.toObject());
+    return toRecord(doc.toObject());
   } catch (error) {
     if (isDuplicateKeyError(error)) throw new DuplicateTeamNameError(input.name);
     throw error;
@@ -78,7 +78,7 @@ export async function findTeamByName(
   const doc = await model(db)
     .findOne({ orgId, nameKey: comparisonKey(name) })
     .lean();
-  return doc ? present(doc) : null;
+  return doc ? toRecord(doc) : null;
 }
 
 /** Teams of one organisation; `ids` narrows to those teams (a non-beheerder sees only their own). */
@@ -86,7 +86,7 @@ export async function listTeams(db: Connection, orgId: string, ids?: string[]): 
   const filter: Record<string, unknown> = { orgId };
   if (ids) filter._id = { $in: ids };
   const docs = await model(db).find(filter).sort({ name: 1 }).lean();
-  return docs.map(present);
+  return docs.map(toRecord);
 }
 
 export async function countTeamsIn(db: Connection, orgId: string, ids: string[]): Promise<number> {

@@ -6,9 +6,9 @@ import {
   type SignalCode,
 } from '../../machines';
 import type { z } from 'zod';
-import type { CaseRecord, TrajectoryRecord } from '../cases/case.types';
-import type { trajectoryViewSchema } from '../cases/schema';
-import { loadSummary, presentHistoryEntry, toPersisted } from './trajectory-record';
+import type { CaseRecord, TrajectoryRecord } from '../case-store/case.types';
+import type { trajectoryViewSchema } from './schema';
+import { loadSummary, presentHistoryEntry, toPersisted } from '../case-store/trajectory-record';
 
 /**
  * GET /trajectories/:id (SPEC §3). allowedEvents come from the engine for the caller's role; a

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
-import { CASEWORK_ROLES, currentUser, requireRole } from '../auth/current-user';
+import { authorize, currentUser } from '../http/current-user';
 import { AppError, ValidationError } from '../errors';
 import { parseInput, parseNoQuery } from '../http/validate';
 import { createTrajectoryBodySchema, eventBodySchema, idempotencyKeySchema } from './schema';
@@ -10,7 +10,7 @@ import { getTrajectory } from './use-cases/get-trajectory';
 
 export function trajectoryRoutes(context: AppContext): Router {
   const router = Router();
-  const casework = requireRole(...CASEWORK_ROLES);
+  const casework = authorize('casework');
 
   router.post('/cases/:id/trajectories', casework, async (req, res) => {
     const body = parseInput(createTrajectoryBodySchema, req.body);

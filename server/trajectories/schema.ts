@@ -5,8 +5,57 @@ import {
   CATALOGUE_CODE_PATTERN,
   REVIEW_DECISIONS,
 } from '../../machines';
-import { instantSchema, objectId, trajectoryViewSchema, tredeSchema } from '../cases/schema';
-import { errorResponses, registry } from '../openapi/registry';
+import { instantSchema, objectIdSchema, signalCodeSchema, tredeSchema } from '../openapi/fields';
+import { errorResponses, json, registry } from '../openapi/registry';
+
+export const historyEntryView = z.object({
+  type: z.string(),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+  actorId: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  flags: z.array(z.string()),
+});
+
+export const trajectoryViewSchema = registry.register(
+  'Trajectory',
+  z.object({
+    id: z.string(),
+    caseId: z.string(),
+    product: z.string(),
+    machineId: z.string(),
+    machineVersion: z.number(),
+    state: z.string(),
+    version: z.number().openapi({ description: 'Send as expectedVersion with the next event' }),
+    deadlineAt: z.string().nullable(),
+    targetTrede: z.number().nullable(),
+    currentTrede: z.number(),
+    registeredAt: z.string(),
+    startedAt: z.string().nullable(),
+    stateEnteredAt: z.string(),
+    lastActivityAt: z.string(),
+    closedAt: z.string().nullable(),
+    outcome: z.string().nullable().openapi({
+      description: 'Once closed: the CLOSE/REVIEW outcome, or concluded (Herontdekken)',
+    }),
+    conclusion: z
+      .object({ trede: z.number(), route: z.string() })
+      .nullable()
+      .openapi({ description: 'Herontdekken: the concluded trede and route' }),
+    previousTrajectoryId: z.string().nullable(),
+    followUpTrajectoryId: z.string().nullable(),
+    allowedEvents: z.array(z.string()).openapi({ description: 'Events your role may send now' }),
+    signals: z.array(signalCodeSchema),
+    history: z.array(historyEntryView),
+    snapshot: z.unknown().openapi({
+      description:
+        "The machine's persisted snapshot (machineId, machineVersion): the client restores it with machines/ to cross-check allowedEvents",
+    }),
+  }),
+);
 
 const note = z.string().trim().min(1).max(2000);
 const reason = z.string().trim().min(1).max(500);
@@ -51,7 +100,7 @@ export const eventBodySchema = z
     event('SUSPEND', { reason }),
     event('RESUME', {}),
     event('DROP_OUT', { reason }),
-    event('REASSIGN', { begeleiderId: objectId }),
+    event('REASSIGN', { begeleiderId: objectIdSchema }),
     event('CLOSE', {
       outcome: z.enum(CLOSE_OUTCOMES),
       note: note.optional(),
@@ -87,7 +136,6 @@ export const idempotencyKeySchema = z
   .max(200)
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const params = z.object({ id: z.string() });
 
 registry.registerPath({

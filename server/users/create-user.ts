@@ -1,7 +1,8 @@
 import type { Role } from '../../machines';
 import type { AppContext } from '../app-context';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from './password';
 import { ConflictError, ValidationError } from '../errors';
+import { isObjectId } from '../ids';
 import { countTeamsIn } from '../teams/team.repository';
 import { insertUser, usernameExists, type User } from './user.repository';
 
@@ -39,7 +40,7 @@ export async function assertTeamsInOrganisation(
   teamIds: string[],
 ): Promise<void> {
   const unique = [...new Set(teamIds)];
-  const valid = unique.every((id) => /^[0-9a-f]{24}$/i.test(id));
+  const valid = unique.every(isObjectId);
   if (!valid || (await countTeamsIn(context.db, orgId, unique)) !== unique.length) {
     throw new ValidationError('Invalid body: teamIds', [
       { field: 'teamIds', message: 'unknown team' },

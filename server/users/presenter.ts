@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { userViewSchema } from '../auth/schema';
-import type { AuthUser } from '../auth/types';
+import type { AuthUser } from '../policies/actor';
+import type { userViewSchema } from './schema';
 import type { User } from './user.repository';
 
 /** Typed against the OpenAPI schema, so the document cannot drift from what is sent. */

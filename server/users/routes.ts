@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
-import { currentUser, requireRole } from '../auth/current-user';
+import { authorize, currentUser } from '../http/current-user';
 import { recordSecurityEvent } from '../audit/security-events';
 import { parseObjectId } from '../ids';
 import { parseInput } from '../http/validate';
@@ -13,7 +13,7 @@ import { listUsers } from './user.repository';
 
 export function userRoutes(context: AppContext): Router {
   const router = Router();
-  const admin = requireRole('beheerder');
+  const admin = authorize('administer');
 
   router.get('/users', admin, async (req, res) => {
     const me = currentUser(req);

@@ -1,9 +1,21 @@
 import { z } from 'zod';
-import { roleSchema, userViewSchema } from '../auth/schema';
 import { nameText } from '../http/text';
-import { errorResponses, registry } from '../openapi/registry';
+import { objectIdSchema, roleSchema } from '../openapi/fields';
+import { errorResponses, json, registry } from '../openapi/registry';
 
-const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id');
+export const userViewSchema = registry.register(
+  'User',
+  z.object({
+    id: z.string(),
+    orgId: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    teamIds: z.array(z.string()),
+    active: z.boolean().optional(),
+  }),
+);
+
 const password = z.string().min(12, 'must be at least 12 characters').max(200);
 
 export const createUserBodySchema = z.strictObject({
@@ -15,7 +27,7 @@ export const createUserBodySchema = z.strictObject({
     .regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
   displayName: nameText(120),
   role: roleSchema,
-  teamIds: z.array(objectId).max(50).default([]),
+  teamIds: z.array(objectIdSchema).max(50).default([]),
   password,
 });
 
@@ -23,7 +35,7 @@ export const updateUserBodySchema = z
   .object({
     displayName: nameText(120),
     role: roleSchema,
-    teamIds: z.array(objectId).max(50),
+    teamIds: z.array(objectIdSchema).max(50),
     active: z.boolean(),
     password,
   })
@@ -34,11 +46,9 @@ export const updateUserBodySchema = z
 export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
 
 export const listUsersQuerySchema = z.strictObject({
-  team: objectId.optional(),
+  team: objectIdSchema.optional(),
   role: roleSchema.optional(),
 });
-
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 registry.registerPath({
   method: 'get',

@@ -1,12 +1,12 @@
 import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
 import type { SecurityEvent } from '../audit/security-events';
-import { hashPassword } from '../auth/password';
-import { deleteSessionsOfUser } from '../auth/session.repository';
-import type { AuthUser } from '../auth/types';
+import { hashPassword } from './password';
+import { deleteSessionsOfUser } from '../sessions/session.repository';
+import type { AuthUser } from '../policies/actor';
 import { withKeyedLock } from '../db/keyed-lock';
 import { AppError, NotFoundError } from '../errors';
-import { decideAccessChange } from './access-change-policy';
+import { decideAccessChange } from '../policies/access-change';
 import { assertTeamsInOrganisation } from './create-user';
 import type { UpdateUserBody } from './schema';
 import {

@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
-import type { Role } from '../../machines';
-import type { AuthUser } from '../auth/types';
+import { ROLES, type Role } from '../../machines';
+import type { AuthUser } from '../policies/actor';
 import { modelFor } from '../db/model';
 
 export interface User extends AuthUser {
@@ -25,11 +25,7 @@ const userSchema = new Schema<UserDocument>(
     orgId: { type: String, required: true },
     username: { type: String, required: true, lowercase: true, trim: true },
     displayName: { type: String, required: true },
-    role: {
-      type: String,
-      required: true,
-      enum: ['begeleider', 'teamleider', 'beleid', 'beheerder'],
-    },
+    role: { type: String, required: true, enum: ROLES },
     teamIds: { type: [String], default: [] },
     passwordHash: { type: String, required: true },
     active: { type: Boolean, default: true },
@@ -47,7 +43,7 @@ function model(db: Connection) {
   return modelFor(db, 'User', userSchema);
 }
 
-function present(doc: UserDocument & { _id: unknown }): User {
+function toRecord(doc: UserDocument & { _id: unknown }): User {
   return {
     id: String(doc._id),
     orgId: doc.orgId,
@@ -70,12 +66,12 @@ export async function insertUser(
 ): Promise<User> {
   const { now, ...fields } = input;
   const doc = await model(db).create({ ...fields, active: true, createdAt: now, updatedAt: now });
-  return present(doc.toObject());
+  return toRecord(doc.toObject());
 }
 
 export async function findUserById(db: Connection, id: string): Promise<User | null> {
   const doc = await model(db).findById(id).lean();
-  return doc ? present(doc) : null;
+  return doc ? toRecord(doc) : null;
 }
 
 /** For login only: the one place the password hash leaves the repository. */
@@ -84,7 +80,7 @@ export async function findCredentials(
   username: string,
 ): Promise<{ user: User; passwordHash: string } | null> {
   const doc = await model(db).findOne({ username: username.trim().toLowerCase() }).lean();
-  return doc ? { user: present(doc), passwordHash: doc.passwordHash } : null;
+  return doc ? { user: toRecord(doc), passwordHash: doc.passwordHash } : null;
 }
 
 export async function usernameExists(db: Connection, username: string): Promise<boolean> {
@@ -100,7 +96,7 @@ export async function listUsers(
   if (filter.teamId) query.teamIds = filter.teamId;
   if (filter.role) query.role = filter.role;
   const docs = await model(db).find(query).sort({ displayName: 1 }).lean();
-  return docs.map(present);
+  return docs.map(toRecord);
 }
 
 export async function updateUser(
@@ -119,7 +115,7 @@ export async function updateUser(
       { returnDocument: 'after' },
     )
     .lean();
-  return doc ? present(doc) : null;
+  return doc ? toRecord(doc) : null;
 }
 
 /** Active beheerders of an organisation other than `exceptId` (hole 2: never none left). */

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { SIGNAL_CODES } from '../../machines';
 import {
   demoLoginBox,
   demoLogins,
@@ -54,6 +55,7 @@ describe('demo data', () => {
       .set({ Authorization: `Bearer ${token}` })
       .expect(200);
     expect(cases.body.total).toBe(DEMO_SCENARIO_COUNT() * 2);
+    expect(cases.body.items).toHaveLength(cases.body.total); // `every` of nothing is true
     expect(
       cases.body.items.every((item: { displayName: string }) =>
         item.displayName.endsWith('(fictief)'),
@@ -99,6 +101,8 @@ describe('demo data', () => {
       .get('/api/v1/signals')
       .set({ Authorization: `Bearer ${token}` })
       .expect(200);
+    // Every code of SPEC §2.4 is counted (an empty answer must fail, not pass vacuously).
+    expect(Object.keys(signals.body.counts).sort()).toEqual([...SIGNAL_CODES].sort());
     for (const [code, count] of Object.entries(signals.body.counts))
       expect({ code, present: (count as number) > 0 }).toEqual({ code, present: true });
   });
@@ -245,6 +249,7 @@ describe('demo data', () => {
 
   it('does not load twice', async () => {
     const before = await server.context.db.collection('cases').countDocuments();
+    expect(before).toBe(DEMO_SCENARIO_COUNT() * 2); // a second load of nothing would prove nothing
     await prepareDemoData(server.context, { embedded: true });
     expect(await server.context.db.collection('cases').countDocuments()).toBe(before);
   });

@@ -27,8 +27,15 @@ describe('GET /api/v1/health', () => {
 
   it('answers 503 with the database down when the connection is gone', async () => {
     const other = await startTestServer();
-    await other.database.connection.close();
-    const response = await request(other.app).get('/api/v1/health').expect(503);
-    expect(response.body).toMatchObject({ status: 'degraded', database: { status: 'down' } });
+    try {
+      await other.database.connection.close();
+      const response = await request(other.app).get('/api/v1/health').expect(503);
+      expect(response.body).toMatchObject({ status: 'degraded', database: { status: 'down' } });
+    } finally {
+      // Reconnect so that close() can drop this server's database and nothing is left open.
+      await other.database.connection.openUri(other.database.uri);
+      await other.close();
+    }
+    expect(other.database.connection.readyState).toBe(0); // disconnected
   });
 });

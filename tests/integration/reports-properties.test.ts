@@ -9,16 +9,13 @@ import {
   type EngineOutcome,
   type Trede,
 } from '../../machines';
-import { applyTrajectoryChange } from '../../server/cases/case-change';
-import { insertCases } from '../../server/cases/case.repository';
-import type { CaseRecord } from '../../server/cases/case.types';
+import { applyTrajectoryChange } from '../../server/case-store/case-change';
+import { insertCases } from '../../server/case-store/case.repository';
+import type { CaseRecord } from '../../server/case-store/case.types';
 import { newId } from '../../server/ids';
 import { defaultOpdrachtgever } from '../../server/organisations/settings';
-import {
-  advanceTrajectory,
-  newTrajectoryRecord,
-} from '../../server/trajectories/trajectory-record';
-import { trajectoryIdFor } from '../../server/trajectories/trajectory-id';
+import { advanceTrajectory, newTrajectoryRecord } from '../../server/case-store/trajectory-record';
+import { trajectoryIdFor } from '../../server/case-store/trajectory-id';
 import { bearer, createTestTeam, createTestUser } from '../support/auth';
 import { startTestServer, type TestServer } from '../support/test-server';
 

@@ -1,4 +1,4 @@
-import { ensureCaseIndexes } from '../../server/cases/case.repository';
+import { ensureCaseIndexes } from '../../server/case-store/case.repository';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 /**

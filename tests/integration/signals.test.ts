@@ -10,13 +10,13 @@ import {
   type TrajectoryStateKey,
   type TrajectorySummary,
 } from '../../machines';
-import { insertCases } from '../../server/cases/case.repository';
-import type { CaseRecord } from '../../server/cases/case.types';
+import { insertCases } from '../../server/case-store/case.repository';
+import type { CaseRecord } from '../../server/case-store/case.types';
 import { newId } from '../../server/ids';
-import { trajectoryIdFor } from '../../server/trajectories/trajectory-id';
+import { trajectoryIdFor } from '../../server/case-store/trajectory-id';
 import { loadOrganisationSettings } from '../../server/organisations/settings';
 import { ALL_SIGNAL_CODES, signalFilter } from '../../server/signals/signal-filters';
-import { storeSummary } from '../../server/trajectories/trajectory-record';
+import { storeSummary } from '../../server/case-store/trajectory-record';
 import { bearer, createTestUser } from '../support/auth';
 import {
   createCaseViaApi,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { migrateStoredSnapshots } from '../../server/cases/migrate-stored-snapshots';
-import { trajectoryIdFor } from '../../server/trajectories/trajectory-id';
+import { migrateStoredSnapshots } from '../../server/case-store/migrate-stored-snapshots';
+import { trajectoryIdFor } from '../../server/case-store/trajectory-id';
 import { bearer } from '../support/auth';
 import { createCaseViaApi, createCaseworkTeam, type TestTeam } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';

@@ -281,7 +281,8 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
     });
 
     it('refuses EXTEND and REASSIGN from a begeleider with 403 (SPEC §2.5)', async () => {
-      const { trajectoryId, version } = await startedOnt();
+      const { caseId, trajectoryId, version } = await startedOnt();
+      const before = await rawCase(server, caseId);
       const reassign = await sendEvent(server, north.begeleider.token, trajectoryId, {
         type: 'REASSIGN',
         begeleiderId: north.teamleider.user.id,
@@ -289,6 +290,16 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
         expectedVersion: version,
       });
       expect(reassign.status).toBe(403);
+      const extend = await sendEvent(server, north.begeleider.token, trajectoryId, {
+        type: 'EXTEND',
+        months: 1,
+        reason: 'meer tijd nodig',
+        occurredAt: '2026-05-10',
+        expectedVersion: version,
+      });
+      expect(extend.status).toBe(403);
+      expect(extend.body.error.code).toBe('FORBIDDEN');
+      expect(await rawCase(server, caseId)).toEqual(before);
     });
 
     it('lets a teamleider REASSIGN to a begeleider of the team, which moves the case; other targets are 400', async () => {

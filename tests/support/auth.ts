@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Role } from '../../machines';
-import type { AuthUser } from '../../server/auth/types';
-import { createSession } from '../../server/auth/session.repository';
+import type { AuthUser } from '../../server/policies/actor';
+import { createSession } from '../../server/sessions/session.repository';
 import {
   createOrganisation,
   findFirstOrganisation,

@@ -4,13 +4,11 @@
  */
 import type { z } from 'zod';
 import type { OrganisationSettings } from '../../../machines';
-import type { userViewSchema } from '../../../server/auth/schema';
 import type {
   caseFileViewSchema,
   caseListItemView,
   createCaseBodySchema,
   listCasesQuerySchema,
-  trajectoryViewSchema,
 } from '../../../server/cases/schema';
 import type { opdrachtgeverView } from '../../../server/organisations/schema';
 import type { caseloadViewSchema } from '../../../server/caseloads/schema';
@@ -20,7 +18,9 @@ import type { teamViewSchema } from '../../../server/teams/schema';
 import type {
   createTrajectoryBodySchema,
   eventBodySchema,
+  trajectoryViewSchema,
 } from '../../../server/trajectories/schema';
+import type { userViewSchema } from '../../../server/users/schema';
 
 export type User = z.infer<typeof userViewSchema>;
 export type Team = z.infer<typeof teamViewSchema>;

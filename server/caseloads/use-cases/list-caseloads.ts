@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context';
-import type { AuthUser } from '../../auth/types';
-import { findCasesWithOpenTrajectory } from '../../cases/case.repository';
-import { scopeOf } from '../../cases/scope';
+import type { AuthUser } from '../../policies/actor';
+import { findCasesWithOpenTrajectory } from '../../case-store/case.repository';
+import { scopeOf } from '../../policies/scope';
 import { listUsers } from '../../users/user.repository';
 import { presentCaseloads } from '../presenter';
 import type { CaseloadsQuery } from '../schema';

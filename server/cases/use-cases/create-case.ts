@@ -1,16 +1,18 @@
 import type { Trede } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { outboxEntry } from '../../audit/outbox';
-import type { AuthUser } from '../../auth/types';
+import type { AuthUser } from '../../policies/actor';
 import { ConflictError, ValidationError } from '../../errors';
 import { newId } from '../../ids';
+import { mayCreateCaseIn } from '../../policies/permissions';
 import { findOpdrachtgever } from '../../organisations/opdrachtgever.repository';
 import { defaultOpdrachtgever } from '../../organisations/settings';
 import { encryptBsn } from '../bsn';
-import { flushCaseOutbox } from '../case-writer';
-import { DuplicateClientNumberError, insertCase } from '../case.repository';
-import type { CaseRecord } from '../case.types';
-import { assertAssignableBegeleider } from '../scope';
+import { flushCaseOutbox } from '../../case-store/case-writer';
+import { DuplicateClientNumberError, insertCase } from '../../case-store/case.repository';
+import { ladderEntry } from '../../case-store/case-change';
+import type { CaseRecord } from '../../case-store/case.types';
+import { assertAssignableBegeleider } from '../../users/assignable-begeleider';
 
 export interface CreateCaseInput {
   clientNumber: string;
@@ -31,7 +33,7 @@ export async function createCase(
   actor: AuthUser,
   input: CreateCaseInput,
 ): Promise<CaseRecord> {
-  if (!actor.teamIds.includes(input.teamId)) {
+  if (!mayCreateCaseIn(actor, input.teamId)) {
     throw new ValidationError('Invalid body: teamId', [
       { field: 'teamId', message: 'not one of your teams' },
     ]);
@@ -42,7 +44,11 @@ export async function createCase(
     throw new ValidationError('Invalid body: assessedAt', [
       { field: 'assessedAt', message: 'must not be in the future' },
     ]);
-  await assertAssignableBegeleider(context, actor.orgId, input.teamId, input.begeleiderId);
+  await assertAssignableBegeleider(
+    context,
+    { orgId: actor.orgId, teamId: input.teamId },
+    input.begeleiderId,
+  );
   const opdrachtgever = input.opdrachtgeverId
     ? await findOpdrachtgever(context.db, actor.orgId, input.opdrachtgeverId)
     : await defaultOpdrachtgever(context, actor.orgId);
@@ -62,18 +68,11 @@ export async function createCase(
     bsn: input.bsn ? encryptBsn(input.bsn, context.secret) : null,
     currentTrede: input.trede,
     ladder: [
-      {
-        seq: 0,
-        from: null,
-        to: input.trede,
-        at: assessedAt,
-        trajectoryId: null,
-        product: null,
-        reason: 'intake',
-        begeleiderId: input.begeleiderId,
-        teamId: input.teamId,
-        recordedAt: now,
-      },
+      ladderEntry(
+        { ladder: [], begeleiderId: input.begeleiderId, teamId: input.teamId },
+        { from: null, to: input.trede, at: assessedAt, reason: 'intake', trajectory: null },
+        now,
+      ),
     ],
     openTrajectory: null,
     closedTrajectories: [],

@@ -1,11 +1,11 @@
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
-import type { AuthUser } from '../../auth/types';
+import type { AuthUser } from '../../policies/actor';
 import { NotFoundError } from '../../errors';
 import { loadCaseSettings } from '../../organisations/settings';
-import { findCase } from '../case.repository';
+import { findCase } from '../../case-store/case.repository';
 import { presentCaseFile } from '../presenter';
-import { scopeOf } from '../scope';
+import { scopeOf } from '../../policies/scope';
 
 /** Every read of a case file is audited (SPEC §2.5); outside the caller's teams it does not exist. */
 export async function getCaseFile(context: AppContext, user: AuthUser, caseId: string) {

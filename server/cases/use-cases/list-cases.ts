@@ -6,12 +6,12 @@ import {
 } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
-import type { AuthUser } from '../../auth/types';
+import type { AuthUser } from '../../policies/actor';
 import { loadOrganisationSettings } from '../../organisations/settings';
 import { signalFilter } from '../../signals/signal-filters';
-import { listCases as listCaseRecords } from '../case.repository';
+import { findCasesPage } from '../../case-store/case.repository';
 import { presentCaseListItem } from '../presenter';
-import { scopeOf } from '../scope';
+import { scopeOf } from '../../policies/scope';
 
 export interface ListCasesInput {
   team?: string;
@@ -30,7 +30,7 @@ export interface ListCasesInput {
 export async function listCases(context: AppContext, user: AuthUser, input: ListCasesInput) {
   const settings = await loadOrganisationSettings(context, user.orgId);
   const asOf = context.clock.now();
-  const result = await listCaseRecords(context.db, scopeOf(user), {
+  const result = await findCasesPage(context.db, scopeOf(user), {
     teamId: input.team,
     opdrachtgeverId: input.opdrachtgever,
     begeleiderId: input.begeleider,

@@ -1,16 +1,16 @@
 import { assessTrede, type Trede } from '../../../machines';
 import type { AppContext } from '../../app-context';
-import type { AuthUser } from '../../auth/types';
+import type { AuthUser } from '../../policies/actor';
 import { loadCaseSettings } from '../../organisations/settings';
-import { rejectionToError } from '../../trajectories/engine-errors';
-import { advanceTrajectory, toPersisted } from '../../trajectories/trajectory-record';
-import { applyTrajectoryChange } from '../case-change';
-import { writeCase } from '../case-writer';
-import { findCase } from '../case.repository';
-import type { CaseRecord } from '../case.types';
-import { ladderFloorOf } from '../chronology';
+import { rejectionToError } from '../../engine-errors';
+import { advanceTrajectory, toPersisted } from '../../case-store/trajectory-record';
+import { applyTrajectoryChange, ladderEntry } from '../../case-store/case-change';
+import { writeCase } from '../../case-store/case-writer';
+import { findCase } from '../../case-store/case.repository';
+import type { CaseRecord } from '../../case-store/case.types';
+import { ladderFloorOf } from '../../case-store/chronology';
 import { presentCaseFile } from '../presenter';
-import { scopeOf } from '../scope';
+import { scopeOf } from '../../policies/scope';
 
 export interface RecordAssessmentInput {
   trede: Trede;
@@ -75,18 +75,17 @@ export async function recordAssessment(
           ladder: transition
             ? [
                 ...current.ladder,
-                {
-                  seq: current.ladder.length,
-                  from: transition.from,
-                  to: transition.to,
-                  at: new Date(transition.at),
-                  trajectoryId: null,
-                  product: null,
-                  reason: 'assessment',
-                  begeleiderId: current.begeleiderId,
-                  teamId: current.teamId,
-                  recordedAt: now,
-                },
+                ladderEntry(
+                  current,
+                  {
+                    from: transition.from,
+                    to: transition.to,
+                    at: new Date(transition.at),
+                    reason: 'assessment',
+                    trajectory: null,
+                  },
+                  now,
+                ),
               ]
             : current.ladder,
           version: current.version + 1,

@@ -1,8 +1,8 @@
 import { bucketDeadlines, localDateOf, type ForecastTrajectory } from '../../../machines';
 import type { AppContext } from '../../app-context';
-import type { AuthUser } from '../../auth/types';
-import { findCasesWithOpenTrajectory } from '../../cases/case.repository';
-import { scopeOf } from '../../cases/scope';
+import type { AuthUser } from '../../policies/actor';
+import { findCasesWithOpenTrajectory } from '../../case-store/case.repository';
+import { scopeOf } from '../../policies/scope';
 import { listTeams } from '../../teams/team.repository';
 import { listUsers } from '../../users/user.repository';
 import { presentForecast, type ForecastGroupInput } from '../presenter';

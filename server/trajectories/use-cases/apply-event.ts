@@ -2,17 +2,18 @@ import crypto from 'node:crypto';
 import { applyEvent, createTrajectory, roleMaySend, type ClientEvent } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
-import type { AuthUser } from '../../auth/types';
-import { applyTrajectoryChange, IDEMPOTENCY_RECORDS_KEPT } from '../../cases/case-change';
-import { writeCase } from '../../cases/case-writer';
-import { findCaseOfTrajectory } from '../../cases/case.repository';
-import type { CaseRecord, IdempotencyRecord } from '../../cases/case.types';
-import { ladderFloorOf } from '../../cases/chronology';
-import { assertAssignableBegeleider, scopeOf } from '../../cases/scope';
+import type { AuthUser } from '../../policies/actor';
+import { applyTrajectoryChange, IDEMPOTENCY_RECORDS_KEPT } from '../../case-store/case-change';
+import { writeCase } from '../../case-store/case-writer';
+import { findCaseOfTrajectory } from '../../case-store/case.repository';
+import type { CaseRecord, IdempotencyRecord } from '../../case-store/case.types';
+import { ladderFloorOf } from '../../case-store/chronology';
+import { scopeOf } from '../../policies/scope';
+import { assertAssignableBegeleider } from '../../users/assignable-begeleider';
 import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors';
 import { loadCaseSettings } from '../../organisations/settings';
-import { rejectionToError } from '../engine-errors';
-import { caseIdOfTrajectory, nextTrajectoryId } from '../trajectory-id';
+import { rejectionToError } from '../../engine-errors';
+import { caseIdOfTrajectory, nextTrajectoryId } from '../../case-store/trajectory-id';
 import { presentTrajectory, type TrajectoryView } from '../presenter';
 import type { EventBody } from '../schema';
 import {
@@ -20,7 +21,7 @@ import {
   newTrajectoryRecord,
   presentHistoryEntry,
   toPersisted,
-} from '../trajectory-record';
+} from '../../case-store/trajectory-record';
 import { trajectoryOf } from './get-trajectory';
 
 export class VersionConflictError extends AppError {
@@ -117,7 +118,7 @@ export async function applyTrajectoryEvent(
     });
     if (!outcome.ok) throw rejectionToError(outcome);
     if (event.type === 'REASSIGN')
-      await assertAssignableBegeleider(context, current.orgId, current.teamId, event.begeleiderId);
+      await assertAssignableBegeleider(context, current, event.begeleiderId);
 
     let followUp = null;
     if (outcome.followUp) {

@@ -1,16 +1,16 @@
 import { createTrajectory, type CatalogueCode, type Trede } from '../../../machines';
 import type { AppContext } from '../../app-context';
-import type { AuthUser } from '../../auth/types';
-import { writeCase } from '../../cases/case-writer';
-import { findCase } from '../../cases/case.repository';
-import { ladderFloorOf, lastAssessmentOf } from '../../cases/chronology';
-import { scopeOf } from '../../cases/scope';
+import type { AuthUser } from '../../policies/actor';
+import { writeCase } from '../../case-store/case-writer';
+import { findCase } from '../../case-store/case.repository';
+import { ladderFloorOf, lastAssessmentOf } from '../../case-store/chronology';
+import { scopeOf } from '../../policies/scope';
 import { ConflictError, ValidationError } from '../../errors';
 import { loadCaseSettings } from '../../organisations/settings';
-import { rejectionToError } from '../engine-errors';
-import { nextTrajectoryId } from '../trajectory-id';
+import { rejectionToError } from '../../engine-errors';
+import { nextTrajectoryId } from '../../case-store/trajectory-id';
 import { presentTrajectory } from '../presenter';
-import { newTrajectoryRecord } from '../trajectory-record';
+import { newTrajectoryRecord } from '../../case-store/trajectory-record';
 
 export interface CreateTrajectoryInput {
   product: CatalogueCode;

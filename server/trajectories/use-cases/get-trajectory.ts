@@ -1,9 +1,9 @@
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
-import type { AuthUser } from '../../auth/types';
-import { findCaseOfTrajectory } from '../../cases/case.repository';
-import type { CaseRecord } from '../../cases/case.types';
-import { scopeOf } from '../../cases/scope';
+import type { AuthUser } from '../../policies/actor';
+import { findCaseOfTrajectory } from '../../case-store/case.repository';
+import type { CaseRecord } from '../../case-store/case.types';
+import { scopeOf } from '../../policies/scope';
 import { NotFoundError } from '../../errors';
 import { loadCaseSettings } from '../../organisations/settings';
 import { presentTrajectory } from '../presenter';

@@ -1,6 +1,7 @@
 import request from 'supertest';
-import { copyToAudit, type OutboxEntry } from '../../../server/audit/outbox';
-import { flushPendingAudit } from '../../../server/cases/case-writer';
+import { copyToAudit } from '../../../server/audit/audit.repository';
+import type { OutboxEntry } from '../../../server/audit/outbox';
+import { flushPendingAudit } from '../../../server/case-store/case-writer';
 import { bearer, createTestUser } from '../../support/auth';
 import {
   createCaseViaApi,

@@ -1,6 +1,6 @@
-import { writeCase } from '../../../server/cases/case-writer';
-import { findCaseForSystem } from '../../../server/cases/case.repository';
-import type { CaseRecord } from '../../../server/cases/case.types';
+import { writeCase } from '../../../server/case-store/case-writer';
+import { findCaseForSystem } from '../../../server/case-store/case.repository';
+import type { CaseRecord } from '../../../server/case-store/case.types';
 import { createCaseViaApi, createCaseworkTeam, rawCase } from '../../support/factories';
 import { startTestServer, type TestServer } from '../../support/test-server';
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
-import { createSession } from '../../../server/auth/session.repository';
+import { createSession } from '../../../server/sessions/session.repository';
 import { updateUser } from '../../../server/users/user.repository';
 import { bearer, createTestUser } from '../../support/auth';
 import {

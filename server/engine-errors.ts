@@ -1,5 +1,5 @@
-import type { Rejection } from '../../machines';
-import { AppError, ForbiddenError, UnprocessableError } from '../errors';
+import type { Rejection } from '../machines';
+import { AppError, ForbiddenError, UnprocessableError } from './errors';
 
 /**
  * The engine refuses with values (STYLE: machine refusals are values); this is the one place they
@@ -29,7 +29,8 @@ export function rejectionToError(
       ]);
     case 'UNKNOWN_MACHINE':
     case 'MIGRATION_FAILED':
-      // A stored snapshot the engine cannot read is our fault, not the caller's: a 500 that is logged.
+      // A stored snapshot the engine cannot read is our fault, not the caller's: a 500, which
+      // http/error-handler.ts logs (every 5xx is logged there).
       return new AppError(500, rejection.code, rejection.message);
     default:
       return new UnprocessableError(rejection.code, rejection.message, {

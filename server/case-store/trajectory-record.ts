@@ -7,7 +7,7 @@ import {
   type Role,
   type TrajectorySummary,
 } from '../../machines';
-import type { StoredHistoryEntry, StoredSummary, TrajectoryRecord } from '../cases/case.types';
+import type { StoredHistoryEntry, StoredSummary, TrajectoryRecord } from './case.types';
 
 /**
  * Pure conversions between the engine's JSON values (ISO strings) and stored records (dates).

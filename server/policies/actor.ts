@@ -10,9 +10,3 @@ export interface AuthUser {
   /** Teams whose cases this user may read and act on (SPEC §2.5). */
   teamIds: string[];
 }
-
-declare module 'express-serve-static-core' {
-  interface Request {
-    user?: AuthUser;
-  }
-}

@@ -7,6 +7,7 @@ import type {
   TrajectoryStateKey,
   Trede,
 } from '../../machines';
+import type { TeamScope } from '../policies/scope';
 import type { OutboxEntry } from '../audit/outbox';
 
 /**
@@ -143,10 +144,7 @@ export interface IdempotencyRecord {
 }
 
 /**
- * Which cases a caller may see: their organisation and teams (SPEC §2.5). Every case read of the
- * repository takes one, so a query without the team scope does not compile.
+ * Which cases a caller may see: their organisation and teams (SPEC §2.5, policies/scope.ts). Every
+ * case read of the repository takes one, so a query without the team scope does not compile.
  */
-export interface CaseScope {
-  readonly orgId: string;
-  readonly teamIds: readonly string[];
-}
+export type CaseScope = TeamScope;

@@ -1,16 +1,17 @@
-import { catalogueCodes } from '../../machines';
-import type { AppContext } from '../app-context';
-import type { AuthUser } from '../auth/types';
-import { settingsOfOpdrachtgever } from '../organisations/settings';
-import { BillingAccumulator, monthOf, type BillingOpdrachtgever } from './billing';
-import { streamReportCases } from './report-cases.repository';
-import { resolveReportScope } from './report-scope';
+import { catalogueCodes } from '../../../machines';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { AuthUser } from '../../policies/actor';
+import { settingsOfOpdrachtgever } from '../../organisations/settings';
+import { BillingAccumulator, monthOf, type BillingOpdrachtgever } from '../billing';
+import { streamReportCases } from '../report-cases.repository';
+import { resolveReportScope } from '../report-scope';
 
 /** GET /reports/billing (SPEC §3, §4): one month, per opdrachtgever × product (× tariff in force). */
 export async function billingReport(
   context: AppContext,
   user: AuthUser,
-  query: { month: string; team?: string; opdrachtgever?: string },
+  query: { month: string; format: string; team?: string; opdrachtgever?: string },
 ) {
   const resolved = await resolveReportScope(context, user, query);
   const now = context.clock.now();
@@ -46,6 +47,18 @@ export async function billingReport(
     });
   }
   const { rows, total } = accumulator.result(resolved.productOrder);
+  await recordAudit(context, {
+    orgId: user.orgId,
+    actorId: user.id,
+    action: 'report.billing',
+    details: {
+      month: query.month,
+      format: query.format,
+      team: query.team ?? null,
+      opdrachtgever: query.opdrachtgever ?? null,
+      rows: rows.length,
+    },
+  });
   return {
     month: query.month,
     asOf: now.toISOString(),

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
-import { addCalendarDays, addCalendarMonths, startOfLocalDay, TIME_ZONE } from '../../machines';
-import type { AppContext } from '../app-context';
-import type { AuthUser } from '../auth/types';
-import { ValidationError } from '../errors';
-import { IndicatorAccumulator } from './indicators';
-import { ladderMatrixInDatabase, streamReportCases } from './report-cases.repository';
-import { resolveReportScope, type ResolvedReportScope } from './report-scope';
+import { addCalendarDays, addCalendarMonths, startOfLocalDay, TIME_ZONE } from '../../../machines';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { AuthUser } from '../../policies/actor';
+import { ValidationError } from '../../errors';
+import { IndicatorAccumulator } from '../indicators';
+import { ladderMatrixInDatabase, streamReportCases } from '../report-cases.repository';
+import { resolveReportScope, type ResolvedReportScope } from '../report-scope';
 
 export interface IndicatorsQuery {
   from?: string;
@@ -47,7 +48,7 @@ export async function indicatorsReport(
           ...(await computeIndicators(context, resolved, shiftYear(from), shiftYear(to), asOf)),
         }
       : undefined;
-  return {
+  const report = {
     period: { from, to },
     asOf: asOf.toISOString(),
     team: query.team ?? null,
@@ -56,6 +57,18 @@ export async function indicatorsReport(
     ...current,
     ...(comparison && { comparison }),
   };
+  await recordAudit(context, {
+    orgId: user.orgId,
+    actorId: user.id,
+    action: 'report.indicators',
+    details: {
+      ...report.period,
+      asOf: report.asOf,
+      team: report.team,
+      opdrachtgever: report.opdrachtgever,
+    },
+  });
+  return report;
 }
 
 /** The same calendar day a year earlier (29 February → 28 February). */

@@ -2,7 +2,7 @@ import { CURRENT_MACHINE_VERSIONS, describeTrajectory, migrateSnapshot } from '.
 import type { AppContext } from '../app-context';
 import { logger } from '../logger';
 import { loadOrganisationSettings } from '../organisations/settings';
-import { computeSweepDueAt, storeSummary, toPersisted } from '../trajectories/trajectory-record';
+import { computeSweepDueAt, storeSummary, toPersisted } from './trajectory-record';
 import { writeCase } from './case-writer';
 import { findCaseForSystem, findCaseIdsWithOldSnapshot } from './case.repository';
 

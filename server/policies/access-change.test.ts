@@ -1,4 +1,4 @@
-import { decideAccessChange } from './access-change-policy';
+import { decideAccessChange } from './access-change';
 
 const beheerder = { id: 'a', role: 'beheerder' as const, teamIds: [], active: true };
 

@@ -2,12 +2,12 @@ import type { AppContext } from '../app-context';
 import { flushOutbox, outboxEntry, type CaseAudit } from '../audit/outbox';
 import { ConflictError, NotFoundError } from '../errors';
 import { withCaseLock } from './case-lock';
-import { updateFor } from './case-change';
 import {
   clearAuditOutboxIfVersion,
   findCaseForSystem,
   findCaseIdsWithPendingAudit,
   updateCaseIfVersion,
+  updateFor,
 } from './case.repository';
 import type { CaseRecord } from './case.types';
 

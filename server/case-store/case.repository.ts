@@ -3,10 +3,11 @@ import type { MachineId, ProductCode, TrajectoryStateKey } from '../../machines'
 import { createIndexesOrWarn } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/duplicate-key';
 import { modelFor } from '../db/model';
+import { isObjectId } from '../ids';
 import { comparisonKey } from '../http/text';
-import { caseIdOfTrajectory } from '../trajectories/trajectory-id';
-import { caseSchema, type CaseDocument } from './case.schema';
-import type { CaseRecord, CaseScope } from './case.types';
+import { caseIdOfTrajectory } from './trajectory-id';
+import { caseSchema, type CaseDocument } from './case.model';
+import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
 
 /**
  * The only code that touches the `cases` collection. Reads take a CaseScope that is always part of
@@ -38,10 +39,6 @@ export async function ensureCaseIndexes(db: Connection): Promise<void> {
 function toRecord(doc: CaseDocument): CaseRecord {
   const { _id, clientNumberKey: _key, ...rest } = doc;
   return { ...rest, id: _id.toHexString() };
-}
-
-function isObjectId(value: string): boolean {
-  return /^[0-9a-f]{24}$/i.test(value);
 }
 
 function scopeFilter(scope: CaseScope): Record<string, unknown> {
@@ -165,6 +162,63 @@ export async function updateCaseIfVersion(
   return result.matchedCount === 1;
 }
 
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+const SCALAR_FIELDS = [
+  'teamId',
+  'begeleiderId',
+  'clientNumber',
+  'displayName',
+  'bsn',
+  'currentTrede',
+  'lastAssessedAt',
+  'version',
+  'updatedAt',
+] as const;
+
+/**
+ * The single-document update that turns `before` into `after`: $set for what changed and $push for
+ * what was appended (ladder, history, closed trajectories), so an event is one atomic write
+ * (SPEC §1: FerretDB v1 has no multi-document transactions; SPEC §6: no lost data).
+ * Positional `$` updates are avoided on purpose (FerretDB v1 lacks them).
+ */
+export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<CaseDocument> {
+  const $set: Record<string, unknown> = {};
+  const $push: Record<string, { $each: unknown[] }> = {};
+  for (const field of SCALAR_FIELDS)
+    if (!same(before[field], after[field])) $set[field] = after[field];
+  if (after.ladder.length > before.ladder.length)
+    $push.ladder = { $each: after.ladder.slice(before.ladder.length) };
+  if (after.closedTrajectories.length > before.closedTrajectories.length) {
+    $push.closedTrajectories = {
+      $each: after.closedTrajectories.slice(before.closedTrajectories.length),
+    };
+  }
+  if (!same(before.idempotency, after.idempotency)) $set.idempotency = after.idempotency;
+  // Appended, never replaced: a flush that emptied the outbox meanwhile loses nothing (audit/outbox.ts).
+  const outboxBefore = before.auditOutbox ?? [];
+  const outboxAfter = after.auditOutbox ?? [];
+  if (outboxAfter.length > outboxBefore.length)
+    $push.auditOutbox = { $each: outboxAfter.slice(outboxBefore.length) };
+
+  const open = before.openTrajectory;
+  const next = after.openTrajectory;
+  if (open && next && open.id === next.id) {
+    for (const key of Object.keys(next) as Array<keyof TrajectoryRecord>) {
+      if (key !== 'history' && !same(open[key], next[key]))
+        $set[`openTrajectory.${key}`] = next[key];
+    }
+    // History grows by appending; only withdrawn system entries (decision 006) rewrite its tail.
+    if (!same(open.history, next.history.slice(0, open.history.length)))
+      $set['openTrajectory.history'] = next.history;
+    else if (next.history.length > open.history.length)
+      $push['openTrajectory.history'] = { $each: next.history.slice(open.history.length) };
+  } else if (!same(open, next)) {
+    $set.openTrajectory = next;
+  }
+  return Object.keys($push).length ? { $set, $push } : { $set };
+}
+
 /** Empties the audit outbox if the case is still at `version` (a later write carries it on). */
 export async function clearAuditOutboxIfVersion(
   db: Connection,
@@ -220,7 +274,8 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export async function listCases(
+/** One page of GET /cases (the use case of that name is cases/use-cases/list-cases.ts). */
+export async function findCasesPage(
   db: Connection,
   scope: CaseScope,
   filter: CaseListFilter,
