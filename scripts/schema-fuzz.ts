@@ -118,6 +118,10 @@ async function main(): Promise<void> {
           'examples,coverage,fuzzing',
           '--workers',
           '1',
+          // A fixed seed keeps CI reproducible (a failure is the same on a rerun);
+          // TREDE_FUZZ_SEED explores other inputs.
+          '--seed',
+          process.env.TREDE_FUZZ_SEED ?? '20261201',
           '--exclude-path',
           '/auth/logout', // would end the session the rest of the run uses
         ],

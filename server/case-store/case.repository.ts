@@ -1,6 +1,7 @@
 import { Types, type Connection, type UpdateQuery } from 'mongoose';
 import type { MachineId, ProductCode, TrajectoryStateKey } from '../../machines';
 import { createIndexesOrWarn } from '../db/indexes';
+import { isDuplicateKeyError } from '../db/duplicate-key';
 import { modelFor } from '../db/model';
 import { isObjectId } from '../ids';
 import { comparisonKey } from '../http/text';
@@ -73,8 +74,7 @@ export async function insertCases(db: Connection, records: CaseRecord[]): Promis
       { ordered: true },
     );
   } catch (error) {
-    if ((error as { code?: number }).code === 11000)
-      throw new DuplicateClientNumberError('clientNumber exists');
+    if (isDuplicateKeyError(error)) throw new DuplicateClientNumberError('clientNumber exists');
     throw error;
   }
 }

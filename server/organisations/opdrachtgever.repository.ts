@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import type { TariffPeriod } from '../../machines';
+import { isDuplicateKeyError } from '../db/duplicate-key';
 import { modelFor } from '../db/model';
 import { isObjectId } from '../ids';
 
@@ -97,8 +98,7 @@ export async function insertOpdrachtgever(
     });
     return toRecord(doc.toObject());
   } catch (error) {
-    if ((error as { code?: number }).code === 11000)
-      throw new DuplicateOpdrachtgeverError('name exists');
+    if (isDuplicateKeyError(error)) throw new DuplicateOpdrachtgeverError('name exists');
     throw error;
   }
 }
@@ -140,8 +140,7 @@ export async function updateOpdrachtgever(
   try {
     await model(db).updateOne({ _id: id }, update);
   } catch (error) {
-    if ((error as { code?: number }).code === 11000)
-      throw new DuplicateOpdrachtgeverError('name exists');
+    if (isDuplicateKeyError(error)) throw new DuplicateOpdrachtgeverError('name exists');
     throw error;
   }
 }

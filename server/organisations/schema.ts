@@ -158,7 +158,7 @@ export const storedOpdrachtgeverOverridesSchema = z
   })
   .loose();
 
-const opdrachtgeverView = z
+export const opdrachtgeverView = z
   .object({
     id: z.string(),
     name: z.string(),

@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { createIndexesOrWarn } from '../db/indexes';
+import { isDuplicateKeyError } from '../db/duplicate-key';
 import { modelFor } from '../db/model';
 import { comparisonKey } from '../http/text';
 
@@ -64,7 +65,7 @@ export async function insertTeam(
     });
     return toRecord(doc.toObject());
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw new DuplicateTeamNameError(input.name);
+    if (isDuplicateKeyError(error)) throw new DuplicateTeamNameError(input.name);
     throw error;
   }
 }

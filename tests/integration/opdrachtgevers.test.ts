@@ -263,4 +263,22 @@ describe('opdrachtgevers and product variants', () => {
       tariffs: expect.objectContaining({ HER: 1000 }),
     });
   });
+
+  // Found by schema fuzzing: FerretDB answers a unique-index violation on an update with a generic
+  // error, which was a 500. A rename onto an existing name is a 409 naming the field.
+  it('refuses to rename an opdrachtgever onto another one’s name (409, nothing changed)', async () => {
+    const renamed = await request(server.app)
+      .patch(`/api/v1/opdrachtgevers/${defaultId}`)
+      .set(bearer(admin))
+      .send({ name: 'Gemeente Nijmegen' })
+      .expect(409);
+    expect(renamed.body.error.details).toEqual([{ field: 'name', message: 'already exists' }]);
+    const list = await request(server.app)
+      .get('/api/v1/opdrachtgevers')
+      .set(bearer(admin))
+      .expect(200);
+    expect(
+      list.body.items.filter((item: { name: string }) => item.name === 'Gemeente Nijmegen'),
+    ).toHaveLength(1);
+  });
 });

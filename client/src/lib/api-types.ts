@@ -10,6 +10,7 @@ import type {
   createCaseBodySchema,
   listCasesQuerySchema,
 } from '../../../server/cases/schema';
+import type { opdrachtgeverView } from '../../../server/organisations/schema';
 import type { teamViewSchema } from '../../../server/teams/schema';
 import type {
   createTrajectoryBodySchema,
@@ -20,6 +21,7 @@ import type { userViewSchema } from '../../../server/users/schema';
 
 export type User = z.infer<typeof userViewSchema>;
 export type Team = z.infer<typeof teamViewSchema>;
+export type Opdrachtgever = z.infer<typeof opdrachtgeverView>;
 export type CaseFile = z.infer<typeof caseFileViewSchema>;
 export type CaseListItem = z.infer<typeof caseListItemView>;
 export type CaseListQuery = z.input<typeof listCasesQuerySchema>;

@@ -10,7 +10,7 @@ import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { SignalBadges } from '../../components/SignalBadges';
 import { api, queryString } from '../../lib/api';
-import type { CaseListItem, CaseListPage } from '../../lib/api-types';
+import type { CaseListItem, CaseListPage, Opdrachtgever } from '../../lib/api-types';
 import { systemClock } from '../../lib/clock';
 import { deadlineFacts } from '../../lib/dates';
 import { useUser } from '../../lib/session';
@@ -34,6 +34,7 @@ function filtersOf(params: URLSearchParams) {
     q: params.get('q') ?? '',
     signal: params.get('signaal') ?? '',
     product: params.get('product') ?? '',
+    opdrachtgever: params.get('opdrachtgever') ?? '',
     state: params.get('status') ?? '',
     scope: params.get('wie') === 'team' ? 'team' : 'mine',
     sort: params.get('sorteer') === 'client' ? 'client' : 'deadline',
@@ -64,6 +65,7 @@ export default function CaseloadPage() {
     q: filters.q,
     signal: filters.signal,
     product: filters.product,
+    opdrachtgever: filters.opdrachtgever,
     state: filters.state,
     begeleider: filters.scope === 'mine' ? user.id : undefined,
     sort: filters.sort === 'client' ? 'clientNumber' : 'deadline',
@@ -71,6 +73,10 @@ export default function CaseloadPage() {
     pageSize: PAGE_SIZE,
   });
   const loaded = useApiGet(query, (signal) => api<CaseListPage>(`/cases${query}`, { signal }));
+  // SPEC §4.1: a provider works for several municipalities; one filter per opdrachtgever.
+  const opdrachtgevers = useApiGet('opdrachtgevers', (signal) =>
+    api<{ items: Opdrachtgever[] }>('/opdrachtgevers', { signal }),
+  );
 
   /** Changing a filter starts at page 1 again. */
   function update(changes: Record<string, string>) {
@@ -155,6 +161,24 @@ export default function CaseloadPage() {
             </select>
           )}
         </Field>
+        {opdrachtgevers.status === 'ready' && opdrachtgevers.data.items.length > 1 && (
+          <Field label={nl.caseload.opdrachtgever}>
+            {(control) => (
+              <select
+                {...control}
+                value={filters.opdrachtgever}
+                onChange={(event) => update({ opdrachtgever: event.target.value })}
+              >
+                <option value="">{nl.caseload.any}</option>
+                {opdrachtgevers.data.items.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label={nl.caseload.state}>
           {(control) => (
             <select

@@ -4,9 +4,12 @@ import { Link, useNavigate } from 'react-router';
 import { LADDER } from '../../../../machines';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
+import { api } from '../../lib/api';
+import type { Opdrachtgever } from '../../lib/api-types';
 import { systemClock } from '../../lib/clock';
 import { occurredAtFor, parseDutchDate, todayDutch } from '../../lib/dates';
 import { SessionContext, useUser } from '../../lib/session';
+import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
 import { newCaseMachine, type NewCaseValues } from './new-case.machine';
 import { clientStepErrors, intakeStepErrors } from './new-case-rules';
@@ -30,12 +33,17 @@ export default function NewCasePage() {
         displayName: '',
         bsn: '',
         teamId: user.teamIds[0] ?? '',
+        opdrachtgeverId: '',
         trede: '',
         assessedAt: todayDutch(now),
       },
     },
   });
   const { values, errors, createdId, failure } = snapshot.context;
+  const opdrachtgevers = useApiGet('opdrachtgevers', (signal) =>
+    api<{ items: Opdrachtgever[] }>('/opdrachtgevers', { signal }),
+  );
+  const opdrachtgeverItems = opdrachtgevers.status === 'ready' ? opdrachtgevers.data.items : [];
   useEffect(() => {
     if (createdId) void navigate(`/zaken/${createdId}`);
   }, [createdId, navigate]);
@@ -65,12 +73,16 @@ export default function NewCasePage() {
           trede: Number(values.trede),
           assessedAt: occurredAtFor(parseDutchDate(values.assessedAt) ?? '', now),
           ...(bsn ? { bsn } : {}),
+          ...(values.opdrachtgeverId ? { opdrachtgeverId: values.opdrachtgeverId } : {}),
         },
       });
     }
   }
 
   const teamName = teams.find((team) => team.id === values.teamId)?.name ?? '';
+  const opdrachtgeverName =
+    opdrachtgeverItems.find((item) => item.id === values.opdrachtgeverId)?.name ??
+    nl.newCase.opdrachtgeverDefault;
   const text = (field: keyof NewCaseValues, label: string, hint?: string) => (
     <Field label={label} hint={hint} error={errors[field]}>
       {(control) => (
@@ -129,6 +141,24 @@ export default function NewCasePage() {
                 </select>
               )}
             </Field>
+            {opdrachtgeverItems.length > 1 && (
+              <Field label={nl.newCase.opdrachtgever} error={errors.opdrachtgeverId}>
+                {(control) => (
+                  <select
+                    {...control}
+                    value={values.opdrachtgeverId}
+                    onChange={(event) => change('opdrachtgeverId')(event.target.value)}
+                  >
+                    <option value="">{nl.newCase.opdrachtgeverDefault}</option>
+                    {opdrachtgeverItems.map((item) => (
+                      <option key={item.id} value={item.id}>
+                        {item.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
             <Field label={nl.newCase.trede} error={errors.trede}>
               {(control) => (
                 <select
@@ -179,6 +209,12 @@ export default function NewCasePage() {
               <dt>{nl.newCase.team}</dt>
               <dd>{teamName}</dd>
             </div>
+            {opdrachtgeverItems.length > 1 && (
+              <div>
+                <dt>{nl.newCase.opdrachtgever}</dt>
+                <dd>{opdrachtgeverName}</dd>
+              </div>
+            )}
             <div>
               <dt>{nl.newCase.trede}</dt>
               <dd>{values.trede}</dd>

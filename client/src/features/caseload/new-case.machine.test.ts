@@ -8,6 +8,7 @@ const values: NewCaseValues = {
   displayName: 'Fictief, Nieuw',
   bsn: '111222333',
   teamId: 't-1',
+  opdrachtgeverId: '',
   trede: '2',
   assessedAt: '01-06-2026',
 };

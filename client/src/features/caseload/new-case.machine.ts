@@ -12,6 +12,8 @@ export interface NewCaseValues {
   displayName: string;
   bsn: string;
   teamId: string;
+  /** Empty: the organisation's default opdrachtgever (SPEC §4.1). */
+  opdrachtgeverId: string;
   trede: string;
   assessedAt: string;
 }
@@ -22,6 +24,7 @@ const STEP_OF_FIELD: Record<string, Step> = {
   displayName: 'client',
   bsn: 'client',
   teamId: 'intake',
+  opdrachtgeverId: 'intake',
   trede: 'intake',
   assessedAt: 'intake',
   begeleiderId: 'intake',

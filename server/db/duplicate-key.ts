@@ -1,0 +1,12 @@
+/**
+ * A write refused by a unique index. MongoDB answers E11000 (code 11000); FerretDB v1 does too on
+ * inserts, but on updates its SQLite backend reports a generic error (code 1) whose message names
+ * the SQLite constraint (found by schema fuzzing: a rename onto an existing name was a 500).
+ */
+export function isDuplicateKeyError(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === 11000 ||
+    (code === 1 && typeof message === 'string' && message.includes('UNIQUE constraint failed'))
+  );
+}
