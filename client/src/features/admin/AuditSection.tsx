@@ -2,12 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { addCalendarDays, startOfLocalDay } from '../../../../machines';
 import { Field } from '../../components/Field';
+import { Pager } from '../../components/Pager';
 import { Notice } from '../../components/Notice';
 import { api, queryString } from '../../lib/api';
 import type { User } from '../../lib/api-types';
 import { formatDate, formatLocalDate, parseDutchDate } from '../../lib/dates';
 import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
+import { withFilterChanges } from '../../lib/url-filters';
 
 const t = nl.admin.audit;
 /** GET /audit?category= (issue 12): changes, case-file reads, security events. */
@@ -64,13 +66,7 @@ export function AuditSection(props: { users: User[] }) {
     id === null ? t.system : (props.users.find((user) => user.id === id)?.displayName ?? id);
 
   function update(changes: Record<string, string>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('pagina' in changes)) next.delete('pagina');
-    setParams(next);
+    setParams(withFilterChanges(params, changes, 'pagina'));
   }
 
   function submit(event: FormEvent) {
@@ -212,25 +208,11 @@ export function AuditSection(props: { users: User[] }) {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label={nl.caseload.paging}>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={filters.page <= 1}
-              onClick={() => update({ pagina: String(filters.page - 1) })}
-            >
-              {nl.caseload.previous}
-            </button>
-            <span>{nl.caseload.page(filters.page, pages)}</span>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={filters.page >= pages}
-              onClick={() => update({ pagina: String(filters.page + 1) })}
-            >
-              {nl.caseload.next}
-            </button>
-          </nav>
+          <Pager
+            page={filters.page}
+            pages={pages}
+            onPage={(page) => update({ pagina: String(page) })}
+          />
         </>
       )}
     </section>

@@ -7,6 +7,7 @@ import {
   type TrajectoryStateKey,
 } from '../../../../machines';
 import { Field } from '../../components/Field';
+import { Pager } from '../../components/Pager';
 import { Notice } from '../../components/Notice';
 import { SignalBadges } from '../../components/SignalBadges';
 import { api, queryString } from '../../lib/api';
@@ -16,6 +17,7 @@ import { deadlineFacts } from '../../lib/dates';
 import { useUser } from '../../lib/session';
 import { useApiGet } from '../../lib/use-api';
 import { nl, productLabel } from '../../i18n/nl';
+import { withFilterChanges } from '../../lib/url-filters';
 
 const PAGE_SIZE = 25;
 const STATES = [
@@ -80,13 +82,7 @@ export default function CaseloadPage() {
 
   /** Changing a filter starts at page 1 again. */
   function update(changes: Record<string, string>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('pagina' in changes)) next.delete('pagina');
-    setParams(next);
+    setParams(withFilterChanges(params, changes, 'pagina'));
   }
 
   function submitSearch(event: FormEvent) {
@@ -261,25 +257,11 @@ export default function CaseloadPage() {
               </table>
             </div>
           )}
-          <nav className="pager" aria-label={nl.caseload.paging}>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={filters.page <= 1}
-              onClick={() => update({ pagina: String(filters.page - 1) })}
-            >
-              {nl.caseload.previous}
-            </button>
-            <span>{nl.caseload.page(filters.page, pages)}</span>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={filters.page >= pages}
-              onClick={() => update({ pagina: String(filters.page + 1) })}
-            >
-              {nl.caseload.next}
-            </button>
-          </nav>
+          <Pager
+            page={filters.page}
+            pages={pages}
+            onPage={(page) => update({ pagina: String(page) })}
+          />
         </>
       )}
     </>

@@ -10,6 +10,7 @@ import { SessionContext } from '../../lib/session';
 import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
 import { indicatorTiles, type Indicators, type Pair } from './indicator-definitions';
+import { withFilterChanges } from '../../lib/url-filters';
 
 const t = nl.reports;
 
@@ -123,12 +124,7 @@ export default function ReportsPage() {
   );
 
   function update(changes: Record<string, string>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
+    setParams(withFilterChanges(params, changes));
   }
 
   function applyPeriod(event: FormEvent) {

@@ -26,6 +26,7 @@ import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
 import { groupByBegeleider, groupBySignal, isOverdue, type Group } from './overview-rules';
 import { runPerItem, sendOnLatestVersion, type ItemResult } from './trajectory-actions';
+import { withFilterChanges } from '../../lib/url-filters';
 
 const t = nl.teamOverview;
 
@@ -96,12 +97,7 @@ export default function TeamOverviewPage() {
     asOf === now && item.product === 'ONT' && isOverdue(item, now);
 
   function update(changes: Record<string, string>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
+    setParams(withFilterChanges(params, changes));
     setSelected(new Set());
   }
 
