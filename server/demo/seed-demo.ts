@@ -14,7 +14,7 @@ import { insertTeam, listTeams, type Team } from '../teams/team.repository';
 import { applyTrajectoryEvent } from '../trajectories/use-cases/apply-event';
 import { createTrajectoryForCase } from '../trajectories/use-cases/create-trajectory';
 import type { EventBody } from '../trajectories/schema';
-import { createUser } from '../users/create-user';
+import { createUser } from '../users/use-cases/create-user';
 import { listUsers } from '../users/user.repository';
 
 /**

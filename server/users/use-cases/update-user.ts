@@ -1,20 +1,20 @@
-import type { AppContext } from '../app-context';
-import { recordAudit } from '../audit/audit-log';
-import type { SecurityEvent } from '../audit/security-events';
-import { hashPassword } from './password';
-import { deleteSessionsOfUser } from '../sessions/session.repository';
-import type { AuthUser } from '../policies/actor';
-import { withKeyedLock } from '../db/keyed-lock';
-import { AppError, NotFoundError } from '../errors';
-import { decideAccessChange } from '../policies/access-change';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { SecurityEvent } from '../../audit/security-events';
+import { hashPassword } from '../password';
+import { deleteSessionsOfUser } from '../../sessions/session.repository';
+import type { AuthUser } from '../../policies/actor';
+import { withKeyedLock } from '../../db/keyed-lock';
+import { AppError, NotFoundError } from '../../errors';
+import { decideAccessChange } from '../../policies/access-change';
 import { assertTeamsInOrganisation } from './create-user';
-import type { UpdateUserBody } from './schema';
+import type { UpdateUserBody } from '../schema';
 import {
   countOtherActiveBeheerders,
   findUserInOrganisation,
   updateUser,
   type User,
-} from './user.repository';
+} from '../user.repository';
 
 type SecurityReporter = (event: Omit<SecurityEvent, 'orgId' | 'actorId'>) => Promise<void>;
 

@@ -1,10 +1,12 @@
-import type { Role } from '../../machines';
-import type { AppContext } from '../app-context';
-import { hashPassword } from './password';
-import { ConflictError, ValidationError } from '../errors';
-import { isObjectId } from '../ids';
-import { countTeamsIn } from '../teams/team.repository';
-import { insertUser, usernameExists, type User } from './user.repository';
+import type { Role } from '../../../machines';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import { hashPassword } from '../password';
+import { ConflictError, ValidationError } from '../../errors';
+import { isObjectId } from '../../ids';
+import type { AuthUser } from '../../policies/actor';
+import { countTeamsIn } from '../../teams/team.repository';
+import { insertUser, usernameExists, type User } from '../user.repository';
 
 export interface CreateUserInput {
   orgId: string;
@@ -15,7 +17,7 @@ export interface CreateUserInput {
   password: string;
 }
 
-/** Used by the API, the administrator bootstrap and the demo data alike. */
+/** Used by the API, the administrator bootstrap and the demo data alike (they write no audit entry). */
 export async function createUser(context: AppContext, input: CreateUserInput): Promise<User> {
   await assertTeamsInOrganisation(context, input.orgId, input.teamIds);
   if (await usernameExists(context.db, input.username)) {
@@ -32,6 +34,22 @@ export async function createUser(context: AppContext, input: CreateUserInput): P
     passwordHash: await hashPassword(input.password),
     now: context.clock.now(),
   });
+}
+
+/** POST /users (beheerder): a user of the beheerder's organisation, audited. */
+export async function createUserAsAdmin(
+  context: AppContext,
+  actor: AuthUser,
+  input: Omit<CreateUserInput, 'orgId'>,
+): Promise<User> {
+  const user = await createUser(context, { ...input, orgId: actor.orgId });
+  await recordAudit(context, {
+    orgId: actor.orgId,
+    actorId: actor.id,
+    action: 'user.create',
+    details: { userId: user.id, role: user.role },
+  });
+  return user;
 }
 
 export async function assertTeamsInOrganisation(

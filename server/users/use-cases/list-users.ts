@@ -1,0 +1,13 @@
+import type { Role } from '../../../machines';
+import type { AppContext } from '../../app-context';
+import type { AuthUser } from '../../policies/actor';
+import { listUsers as findUsers, type User } from '../user.repository';
+
+/** GET /users (beheerder): the users of the caller's organisation, by name. */
+export function listUsers(
+  context: AppContext,
+  actor: AuthUser,
+  filter: { teamId?: string; role?: Role },
+): Promise<User[]> {
+  return findUsers(context.db, actor.orgId, filter);
+}
