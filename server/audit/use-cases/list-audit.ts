@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app-context';
 import type { AuthUser } from '../../policies/actor';
+import { orgScopeOf } from '../../policies/scope';
 import { findAudit, type AuditCategory, type AuditEntry } from '../audit.repository';
 
 export interface ListAuditInput {
@@ -18,8 +19,7 @@ export async function listAudit(
   actor: AuthUser,
   input: ListAuditInput,
 ): Promise<{ items: AuditEntry[]; total: number }> {
-  return findAudit(context.db, {
-    orgId: actor.orgId,
+  return findAudit(context.db, orgScopeOf(actor), {
     caseId: input.caseId,
     actorId: input.userId,
     category: input.category,

@@ -5,6 +5,7 @@ import { hashPassword } from '../password';
 import { ConflictError, ValidationError } from '../../errors';
 import { isObjectId } from '../../ids';
 import type { AuthUser } from '../../policies/actor';
+import type { OrgScope } from '../../policies/scope';
 import { countTeamsIn } from '../../teams/team.repository';
 import { insertUser, usernameExists, type User } from '../user.repository';
 
@@ -19,7 +20,7 @@ export interface CreateUserInput {
 
 /** Used by the API, the administrator bootstrap and the demo data alike (they write no audit entry). */
 export async function createUser(context: AppContext, input: CreateUserInput): Promise<User> {
-  await assertTeamsInOrganisation(context, input.orgId, input.teamIds);
+  await assertTeamsInOrganisation(context, { orgId: input.orgId }, input.teamIds);
   if (await usernameExists(context.db, input.username)) {
     throw new ConflictError(`Username ${input.username} is taken`, [
       { field: 'username', message: 'already exists' },
@@ -54,12 +55,12 @@ export async function createUserAsAdmin(
 
 export async function assertTeamsInOrganisation(
   context: AppContext,
-  orgId: string,
+  scope: OrgScope,
   teamIds: string[],
 ): Promise<void> {
   const unique = [...new Set(teamIds)];
   const valid = unique.every(isObjectId);
-  if (!valid || (await countTeamsIn(context.db, orgId, unique)) !== unique.length) {
+  if (!valid || (await countTeamsIn(context.db, scope, unique)) !== unique.length) {
     throw new ValidationError('Invalid body: teamIds', [
       { field: 'teamIds', message: 'unknown team' },
     ]);

@@ -1,7 +1,8 @@
 import type { Role } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import type { AuthUser } from '../../policies/actor';
-import { listUsers as findUsers, type User } from '../user.repository';
+import { orgScopeOf } from '../../policies/scope';
+import { findUsers, type User } from '../user.repository';
 
 /** GET /users (beheerder): the users of the caller's organisation, by name. */
 export function listUsers(
@@ -9,5 +10,5 @@ export function listUsers(
   actor: AuthUser,
   filter: { teamId?: string; role?: Role },
 ): Promise<User[]> {
-  return findUsers(context.db, actor.orgId, filter);
+  return findUsers(context.db, orgScopeOf(actor), filter);
 }
