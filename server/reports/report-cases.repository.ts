@@ -40,6 +40,8 @@ export interface ReportLadderEntry {
 export interface ReportCase {
   caseId: string;
   teamId: string;
+  /** The case's current begeleider (a breakdown per begeleider; never a name). */
+  begeleiderId: string;
   opdrachtgeverId: string | null;
   ladder: ReportLadderEntry[];
   /** Closed trajectories in order, then the open one. */
@@ -90,7 +92,7 @@ export async function* streamReportCases(
       ? { $in: [scope.opdrachtgeverId, null] }
       : scope.opdrachtgeverId;
   }
-  const projection: Record<string, 1> = { teamId: 1, opdrachtgeverId: 1 };
+  const projection: Record<string, 1> = { teamId: 1, begeleiderId: 1, opdrachtgeverId: 1 };
   if (options.ladder) {
     for (const field of ['from', 'to', 'at', 'teamId', 'product'])
       projection[`ladder.${field}`] = 1;
@@ -112,6 +114,7 @@ export async function* streamReportCases(
       yield {
         caseId: String(doc._id),
         teamId: doc.teamId as string,
+        begeleiderId: doc.begeleiderId as string,
         opdrachtgeverId: (doc.opdrachtgeverId as string | null | undefined) ?? null,
         ladder: (doc.ladder ?? []) as ReportLadderEntry[],
         trajectories: [...closed, ...(open ? [open] : [])].map((trajectory) => ({
