@@ -41,6 +41,8 @@ export interface ReportLadderEntry {
 export interface ReportCase {
   caseId: string;
   teamId: string;
+  /** The case's current begeleider (a breakdown per begeleider; never a name). */
+  begeleiderId: string;
   opdrachtgeverId: string | null;
   ladder: ReportLadderEntry[];
   /** Closed trajectories in order, then the open one. */
@@ -82,6 +84,7 @@ interface RawTrajectory extends Omit<ReportTrajectory, 'history'> {
 interface RawReportCase {
   _id: unknown;
   teamId: string;
+  begeleiderId: string;
   opdrachtgeverId?: string | null;
   ladder?: ReportLadderEntry[];
   openTrajectory?: RawTrajectory | null;
@@ -101,7 +104,7 @@ export async function* streamReportCases(
       ? { $in: [scope.opdrachtgeverId, null] }
       : scope.opdrachtgeverId;
   }
-  const projection: Record<string, 1> = { teamId: 1, opdrachtgeverId: 1 };
+  const projection: Record<string, 1> = { teamId: 1, begeleiderId: 1, opdrachtgeverId: 1 };
   if (options.ladder) {
     for (const field of ['from', 'to', 'at', 'teamId', 'product'])
       projection[`ladder.${field}`] = 1;
@@ -125,6 +128,7 @@ export async function* streamReportCases(
       yield {
         caseId: String(doc._id),
         teamId: doc.teamId,
+        begeleiderId: doc.begeleiderId,
         opdrachtgeverId: doc.opdrachtgeverId ?? null,
         ladder: doc.ladder ?? [],
         trajectories: [...closed, ...(open ? [open] : [])].map((trajectory) => ({
