@@ -398,6 +398,30 @@ export const nl = {
     transitions: (format: string) => `Tredeovergangen (${format})`,
     billingMonth: 'Maand voor de facturatie',
     billing: (format: string, month: string) => `Facturatie ${month} (${format})`,
+    trend: {
+      title: 'Verloop per maand',
+      caption:
+        'Indicatoren per kalendermaand van de periode (de eerste en laatste maand alleen binnen de periode)',
+      failed:
+        'Het verloop per maand kon niet worden geladen (een periode van ten hoogste 24 maanden).',
+      month: 'Maand',
+      activation: 'Activering (einde maand)',
+      chartTitle: 'Tredeovergangen per maand',
+      chartNote: 'Blauw omhoog, rood omlaag; de tabel ernaast geeft de aantallen.',
+      columns: {
+        stepsUp: 'Stappen omhoog',
+        stepsDown: 'Stappen omlaag',
+        clientsWithStep: 'Deelnemers met een stap',
+        started: 'Trajecten gestart',
+        closed: 'Trajecten afgesloten',
+        achievedWithinLimit: 'Binnen de termijn',
+        achievedAfterLimit: 'Na de termijn',
+        becameOverdue: 'Termijn verlopen',
+        droppedOut: 'Uitval',
+        toPaidWork: 'Naar betaald werk',
+        caseload: 'Caseload (einde maand)',
+      },
+    },
   },
   deadline: {
     none: 'Geen termijn',

@@ -11,6 +11,7 @@ import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
 import { indicatorTiles, type Indicators, type Pair } from './indicator-definitions';
 import { withFilterChanges } from '../../lib/url-filters';
+import { TrendSection } from './TrendSection';
 
 const t = nl.reports;
 
@@ -226,6 +227,7 @@ export default function ReportsPage() {
               </li>
             ))}
           </ul>
+          <TrendSection query={queryString({ from, to, team, opdrachtgever })} />
           <h2>{t.matrixTitle}</h2>
           <MatrixTable matrix={indicators.data.ladder.matrix} />
           <h2>{t.closedTitle}</h2>
