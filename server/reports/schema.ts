@@ -221,6 +221,23 @@ registry.registerPath({
   },
 });
 
+/** GET /reports/billing?format=json; the client infers its type from it. */
+export const billingViewSchema = z.object({
+  month: z.string(),
+  asOf: z.string(),
+  team: z.string().nullable(),
+  opdrachtgever: z.string().nullable(),
+  rows: z.array(billingRow),
+  total: z.object({
+    participants: z.number().int(),
+    billableDays: z.number().int(),
+    minutes: z.number().int(),
+    hours: z.number(),
+    amount: z.number(),
+    amountCents: z.number().int(),
+  }),
+});
+
 registry.registerPath({
   method: 'get',
   path: '/reports/billing',
@@ -232,23 +249,7 @@ registry.registerPath({
       description:
         'JSON {month, asOf, team, opdrachtgever, rows, total}; CSV for Dutch Excel or XLSX with a closing total line',
       content: {
-        'application/json': {
-          schema: z.object({
-            month: z.string(),
-            asOf: z.string(),
-            team: z.string().nullable(),
-            opdrachtgever: z.string().nullable(),
-            rows: z.array(billingRow),
-            total: z.object({
-              participants: z.number().int(),
-              billableDays: z.number().int(),
-              minutes: z.number().int(),
-              hours: z.number(),
-              amount: z.number(),
-              amountCents: z.number().int(),
-            }),
-          }),
-        },
+        'application/json': { schema: billingViewSchema },
         'text/csv': { schema: z.string() },
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
           schema: z.string().openapi({ format: 'binary' }),

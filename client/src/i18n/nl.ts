@@ -398,6 +398,22 @@ export const nl = {
     transitions: (format: string) => `Tredeovergangen (${format})`,
     billingMonth: 'Maand voor de facturatie',
     billing: (format: string, month: string) => `Facturatie ${month} (${format})`,
+    billingTable: {
+      title: 'Facturatie',
+      monthForm: 'Maand voor de facturatie kiezen',
+      monthInvalid: 'Vul een maand in als jjjj-mm, bijvoorbeeld 2026-03.',
+      caption: (month: string) => `Declaratie ${month}: uren × tarief per opdrachtgever en product`,
+      empty: (month: string) => `Geen declarabele uren of dagen in ${month}.`,
+      opdrachtgever: 'Opdrachtgever',
+      product: 'Product',
+      tariff: 'Tarief per uur',
+      participants: 'Deelnemers',
+      billableDays: 'Declarabele dagen',
+      hours: 'Uren',
+      amount: 'Bedrag',
+      total: 'Totaal',
+      note: 'Een tariefwijziging in de maand geeft een eigen regel; tijd en contacten tijdens uitval worden niet gedeclareerd. Het totaal aan deelnemers telt ieder één keer.',
+    },
     trend: {
       title: 'Verloop per maand',
       caption:

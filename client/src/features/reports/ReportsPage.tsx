@@ -11,6 +11,7 @@ import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
 import { indicatorTiles, type Indicators, type Pair } from './indicator-definitions';
 import { withFilterChanges } from '../../lib/url-filters';
+import { BillingSection } from './BillingSection';
 import { TrendSection } from './TrendSection';
 
 const t = nl.reports;
@@ -142,7 +143,6 @@ export default function ReportsPage() {
   }
 
   const exportQuery = (format: string) => queryString({ from, to, team, format });
-  const billingQuery = (format: string) => queryString({ month, team, opdrachtgever, format });
   return (
     <>
       <h1>{t.title}</h1>
@@ -269,30 +269,13 @@ export default function ReportsPage() {
           </li>
         ))}
       </ul>
-      <Field label={t.billingMonth} hint="jjjj-mm">
-        {(control) => (
-          <input
-            {...control}
-            value={month}
-            onChange={(e) =>
-              /^\d{4}-(0[1-9]|1[0-2])$/.test(e.target.value) && update({ maand: e.target.value })
-            }
-          />
-        )}
-      </Field>
-      <ul className="button-row">
-        {(['csv', 'xlsx'] as const).map((format) => (
-          <li key={format}>
-            <a
-              className="button button--secondary"
-              href={`${API_BASE}/reports/billing${billingQuery(format)}`}
-              download
-            >
-              {t.billing(format.toUpperCase(), month)}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <BillingSection
+        key={month}
+        month={month}
+        team={team}
+        opdrachtgever={opdrachtgever}
+        onMonth={(value) => update({ maand: value })}
+      />
     </>
   );
 }
