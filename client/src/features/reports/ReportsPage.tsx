@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { TREDEN, tredeName } from '../../../../machines';
 import { Field } from '../../components/Field';
+import { FilterSelect, OpdrachtgeverFilter } from '../../components/FilterSelect';
 import { Notice } from '../../components/Notice';
 import { api, API_BASE, queryString } from '../../lib/api';
 import { systemClock } from '../../lib/clock';
@@ -15,11 +16,6 @@ import { BillingSection } from './BillingSection';
 import { TrendSection } from './TrendSection';
 
 const t = nl.reports;
-
-interface Opdrachtgever {
-  id: string;
-  name: string;
-}
 
 /** The from→to matrix as a real table; the heat-map beside it shades the same cells. */
 function MatrixTable(props: { matrix: Pair[] }) {
@@ -121,9 +117,6 @@ export default function ReportsPage() {
   const indicators = useApiGet(query, (signal) =>
     api<Indicators>(`/reports/indicators${query}`, { signal }),
   );
-  const opdrachtgevers = useApiGet('opdrachtgevers', (signal) =>
-    api<{ items: Opdrachtgever[] }>('/opdrachtgevers', { signal }),
-  );
 
   function update(changes: Record<string, string>) {
     setParams(withFilterChanges(params, changes));
@@ -163,35 +156,20 @@ export default function ReportsPage() {
       </form>
       <fieldset className="filters">
         <legend className="visually-hidden">{nl.caseload.filters}</legend>
-        <Field label={nl.teamOverview.team}>
-          {(control) => (
-            <select {...control} value={team} onChange={(e) => update({ team: e.target.value })}>
-              <option value="">{t.allTeams}</option>
-              {teams.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t.opdrachtgever}>
-          {(control) => (
-            <select
-              {...control}
-              value={opdrachtgever}
-              onChange={(e) => update({ opdrachtgever: e.target.value })}
-            >
-              <option value="">{t.allOpdrachtgevers}</option>
-              {opdrachtgevers.status === 'ready' &&
-                opdrachtgevers.data.items.map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.name}
-                  </option>
-                ))}
-            </select>
-          )}
-        </Field>
+        <FilterSelect
+          label={nl.teamOverview.team}
+          value={team}
+          anyLabel={t.allTeams}
+          options={teams.map((option) => ({ value: option.id, label: option.name }))}
+          onChange={(value) => update({ team: value })}
+        />
+        <OpdrachtgeverFilter
+          always
+          label={t.opdrachtgever}
+          anyLabel={t.allOpdrachtgevers}
+          value={opdrachtgever}
+          onChange={(value) => update({ opdrachtgever: value })}
+        />
       </fieldset>
       {indicators.status === 'loading' && <p role="status">{nl.loading}</p>}
       {indicators.status === 'failed' && <Notice kind="error">{nl.genericError}</Notice>}
