@@ -11,6 +11,10 @@ import type {
   listCasesQuerySchema,
 } from '../../../server/cases/schema';
 import type { opdrachtgeverView } from '../../../server/organisations/schema';
+import type {
+  billingViewSchema,
+  monthlyIndicatorsViewSchema,
+} from '../../../server/reports/schema';
 import type { caseloadViewSchema } from '../../../server/caseloads/schema';
 import type { forecastViewSchema } from '../../../server/forecast/schema';
 import type { signalItem } from '../../../server/signals/schema';
@@ -55,3 +59,5 @@ export interface SignalsView {
 }
 export type Caseload = z.infer<typeof caseloadViewSchema>;
 export type Forecast = z.infer<typeof forecastViewSchema>;
+export type MonthlyIndicators = z.infer<typeof monthlyIndicatorsViewSchema>;
+export type Billing = z.infer<typeof billingViewSchema>;

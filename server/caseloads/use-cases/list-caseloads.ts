@@ -12,6 +12,7 @@ export async function listCaseloads(context: AppContext, user: AuthUser, query: 
   const [records, members] = await Promise.all([
     findCasesWithOpenTrajectory(context.db, scopeOf(user), {
       teamId: query.team,
+      opdrachtgeverId: query.opdrachtgever,
       summaryFilter: {},
     }),
     findUsers(context.db, orgScopeOf(user)),

@@ -39,7 +39,8 @@ export interface Pair {
   count: number;
 }
 
-const share = (value: number | null) =>
+/** A share as a Dutch percentage with one decimal (0,8333 → 83,3%); no denominator: —. */
+export const formatShare = (value: number | null) =>
   value === null ? '—' : `${(value * 100).toFixed(1).replace('.', ',')}%`;
 
 export interface Tile {
@@ -69,7 +70,7 @@ export function indicatorTiles(data: Indicators): Tile[] {
     {
       key: 'activation.share',
       label: 'Activering',
-      value: share(data.activation.share),
+      value: formatShare(data.activation.share),
       definition: `Deel van de deelnemers in de caseload (${data.activation.cases}) met een open traject (${data.activation.withTrajectory}) aan het eind van de periode.`,
     },
     {
