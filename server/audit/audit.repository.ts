@@ -14,7 +14,7 @@ export interface AuditEntry {
   /** Null only for security events that belong to no known organisation. */
   orgId: string | null;
   category: AuditCategory | null;
-  at: string;
+  at: Date;
   actorId: string | null;
   action: string;
   caseId: string | null;
@@ -116,7 +116,7 @@ export async function findAudit(
       id: String(doc._id),
       orgId: doc.orgId,
       category: doc.category ?? null,
-      at: doc.at.toISOString(),
+      at: doc.at,
       actorId: doc.actorId,
       action: doc.action,
       caseId: doc.caseId,

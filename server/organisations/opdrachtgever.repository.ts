@@ -1,5 +1,4 @@
 import { Schema, type Connection } from 'mongoose';
-import type { TariffPeriod } from '../../machines';
 import { isDuplicateKeyError } from '../db/duplicate-key';
 import { modelFor } from '../db/model';
 import { isObjectId } from '../ids';
@@ -16,7 +15,8 @@ export interface Opdrachtgever {
   /** CBS gemeentecode (GM0202); null for an organisation's default one until a beheerder sets it. */
   gemeentecode: string | null;
   settingsOverrides: Record<string, unknown>;
-  tariffHistory: TariffPeriod[];
+  /** Tariffs in force from `from` (null: since ever); machines/'s TariffPeriod once formatted. */
+  tariffHistory: Array<{ from: Date | null; tariffs: Record<string, number> }>;
   createdAt: Date;
 }
 
@@ -66,7 +66,7 @@ function toRecord(doc: OpdrachtgeverDocument & { _id: unknown }): Opdrachtgever 
     gemeentecode: doc.gemeentecode ?? null,
     settingsOverrides: doc.settingsOverrides ?? {},
     tariffHistory: (doc.tariffHistory ?? []).map((period) => ({
-      from: period.from ? period.from.toISOString() : null,
+      from: period.from ?? null,
       tariffs: { ...period.tariffs },
     })),
     createdAt: doc.createdAt,
