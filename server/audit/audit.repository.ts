@@ -9,11 +9,11 @@ import type { OrgScope } from '../policies/scope';
  */
 export type AuditCategory = 'change' | 'read' | 'security';
 
-export interface AuditEntry {
-  id: string;
+interface AuditDocument {
   /** Null only for security events that belong to no known organisation. */
   orgId: string | null;
-  category: AuditCategory | null;
+  /** Absent on entries written before categories existed. */
+  category?: AuditCategory | null;
   at: Date;
   actorId: string | null;
   action: string;
@@ -22,15 +22,9 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-interface AuditDocument {
-  orgId: string | null;
-  category?: AuditCategory | null;
-  at: Date;
-  actorId: string | null;
-  action: string;
-  caseId: string | null;
-  trajectoryId: string | null;
-  details: Record<string, unknown>;
+export interface AuditEntry extends Omit<AuditDocument, 'category'> {
+  id: string;
+  category: AuditCategory | null;
 }
 
 const auditSchema = new Schema<AuditDocument>(

@@ -8,8 +8,7 @@ import { isObjectId } from '../ids';
  * gemeentecode, its own settings layer (catalogue, variants, tariffs) and the dated tariffs that
  * billing uses, so that a later tariff change rewrites no past invoice.
  */
-export interface Opdrachtgever {
-  id: string;
+interface OpdrachtgeverDocument {
   orgId: string;
   name: string;
   /** CBS gemeentecode (GM0202); null for an organisation's default one until a beheerder sets it. */
@@ -20,13 +19,8 @@ export interface Opdrachtgever {
   createdAt: Date;
 }
 
-interface OpdrachtgeverDocument {
-  orgId: string;
-  name: string;
-  gemeentecode: string | null;
-  settingsOverrides: Record<string, unknown>;
-  tariffHistory: Array<{ from: Date | null; tariffs: Record<string, number> }>;
-  createdAt: Date;
+export interface Opdrachtgever extends OpdrachtgeverDocument {
+  id: string;
 }
 
 const opdrachtgeverSchema = new Schema<OpdrachtgeverDocument>(
