@@ -8,7 +8,6 @@ import { requestToken } from './authenticate';
 import { currentUser } from '../http/current-user';
 import { clientAddress } from '../http/client-address';
 import { TooManyAttemptsError } from './login-throttle';
-import { presentLogin } from './presenter';
 import { loginBodySchema } from './schema';
 import { logIn } from './use-cases/log-in';
 import { logOut } from './use-cases/log-out';
@@ -25,8 +24,8 @@ export function authRoutes(context: AppContext): Router {
         res.set('Retry-After', String(error.retryAfterSeconds));
       throw error;
     });
-    setSessionCookie(res, login.token, login.expiresAt, context.config.cookieSecure);
-    res.json(presentLogin(login));
+    setSessionCookie(res, login.token, new Date(login.expiresAt), context.config.cookieSecure);
+    res.json(login);
   });
 
   router.post('/auth/logout', async (req, res) => {

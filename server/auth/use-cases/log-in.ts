@@ -6,6 +6,7 @@ import { createSession } from '../../sessions/session.repository';
 import { burnPasswordCheck, verifyPassword } from '../../users/password';
 import { findCredentials, type User } from '../../users/user.repository';
 import { countLoginAttempt, TooManyAttemptsError } from '../login-throttle';
+import { presentLogin } from '../presenter';
 
 type SecurityReporter = (event: SecurityEvent) => Promise<void>;
 
@@ -24,7 +25,7 @@ export async function logIn(
   context: AppContext,
   input: { username: string; password: string; clientAddress: string },
   reportSecurity: SecurityReporter,
-): Promise<LoggedIn> {
+) {
   const found = await findCredentials(context.db, input.username);
   const security = (action: SecurityEvent['action'], outcome: string) =>
     reportSecurity({
@@ -65,5 +66,5 @@ export async function logIn(
     actorId: found.user.id,
     action: 'auth.login',
   });
-  return { token: session.token, expiresAt: session.expiresAt, user: found.user };
+  return presentLogin({ token: session.token, expiresAt: session.expiresAt, user: found.user });
 }
