@@ -16,7 +16,7 @@ import { countOtherActiveBeheerders, findUserInOrganisation, updateUser } from '
 type SecurityReporter = (event: Omit<SecurityEvent, 'orgId' | 'actorId'>) => Promise<void>;
 
 /**
- * PATCH /users/:id. Changes of access (role, teams, active) follow access-change-policy.ts and are
+ * PATCH /users/:id. Changes of access (role, teams, active) follow policies/access-change.ts and are
  * security events. The check and the write run under one lock per organisation, so two beheerders
  * of one instance demoting each other cannot both pass the last-beheerder check; across instances
  * that window stays (no multi-document transactions on FerretDB v1), docs/security.md.
