@@ -9,21 +9,10 @@ import type { OrgScope } from '../policies/scope';
  */
 export type AuditCategory = 'change' | 'read' | 'security';
 
-export interface AuditEntry {
-  id: string;
+interface AuditDocument {
   /** Null only for security events that belong to no known organisation. */
   orgId: string | null;
-  category: AuditCategory | null;
-  at: string;
-  actorId: string | null;
-  action: string;
-  caseId: string | null;
-  trajectoryId: string | null;
-  details: Record<string, unknown>;
-}
-
-interface AuditDocument {
-  orgId: string | null;
+  /** Absent on entries written before categories existed. */
   category?: AuditCategory | null;
   at: Date;
   actorId: string | null;
@@ -31,6 +20,11 @@ interface AuditDocument {
   caseId: string | null;
   trajectoryId: string | null;
   details: Record<string, unknown>;
+}
+
+export interface AuditEntry extends Omit<AuditDocument, 'category'> {
+  id: string;
+  category: AuditCategory | null;
 }
 
 const auditSchema = new Schema<AuditDocument>(
@@ -116,7 +110,7 @@ export async function findAudit(
       id: String(doc._id),
       orgId: doc.orgId,
       category: doc.category ?? null,
-      at: doc.at.toISOString(),
+      at: doc.at,
       actorId: doc.actorId,
       action: doc.action,
       caseId: doc.caseId,

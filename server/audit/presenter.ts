@@ -9,7 +9,7 @@ export function presentAuditEntry(entry: AuditEntry): AuditListView['items'][num
     id: entry.id,
     orgId: entry.orgId,
     category: entry.category,
-    at: entry.at,
+    at: entry.at.toISOString(),
     actorId: entry.actorId,
     action: entry.action,
     caseId: entry.caseId,

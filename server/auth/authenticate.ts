@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { AppContext } from '../app-context';
 import { recordSecurityEvent } from '../audit/security-events';
+import { actorOf } from '../policies/actor';
 import { findUserById } from '../users/user.repository';
 import { SESSION_COOKIE } from '../sessions/session-cookie';
 import { findSessionUserId } from '../sessions/session.repository';
@@ -28,14 +29,7 @@ export function authenticate(context: AppContext): RequestHandler {
           actorId: user?.id ?? null,
         });
       } else {
-        req.user = {
-          id: user.id,
-          orgId: user.orgId,
-          username: user.username,
-          displayName: user.displayName,
-          role: user.role,
-          teamIds: user.teamIds,
-        };
+        req.user = actorOf(user);
       }
     }
     next();

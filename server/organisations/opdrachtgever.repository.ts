@@ -1,5 +1,4 @@
 import { Schema, type Connection } from 'mongoose';
-import type { TariffPeriod } from '../../machines';
 import { isDuplicateKeyError } from '../db/duplicate-key';
 import { modelFor } from '../db/model';
 import { isObjectId } from '../ids';
@@ -9,24 +8,19 @@ import { isObjectId } from '../ids';
  * gemeentecode, its own settings layer (catalogue, variants, tariffs) and the dated tariffs that
  * billing uses, so that a later tariff change rewrites no past invoice.
  */
-export interface Opdrachtgever {
-  id: string;
+interface OpdrachtgeverDocument {
   orgId: string;
   name: string;
   /** CBS gemeentecode (GM0202); null for an organisation's default one until a beheerder sets it. */
   gemeentecode: string | null;
   settingsOverrides: Record<string, unknown>;
-  tariffHistory: TariffPeriod[];
+  /** Tariffs in force from `from` (null: since ever); machines/'s TariffPeriod once formatted. */
+  tariffHistory: Array<{ from: Date | null; tariffs: Record<string, number> }>;
   createdAt: Date;
 }
 
-interface OpdrachtgeverDocument {
-  orgId: string;
-  name: string;
-  gemeentecode: string | null;
-  settingsOverrides: Record<string, unknown>;
-  tariffHistory: Array<{ from: Date | null; tariffs: Record<string, number> }>;
-  createdAt: Date;
+export interface Opdrachtgever extends OpdrachtgeverDocument {
+  id: string;
 }
 
 const opdrachtgeverSchema = new Schema<OpdrachtgeverDocument>(
@@ -66,7 +60,7 @@ function toRecord(doc: OpdrachtgeverDocument & { _id: unknown }): Opdrachtgever 
     gemeentecode: doc.gemeentecode ?? null,
     settingsOverrides: doc.settingsOverrides ?? {},
     tariffHistory: (doc.tariffHistory ?? []).map((period) => ({
-      from: period.from ? period.from.toISOString() : null,
+      from: period.from ?? null,
       tariffs: { ...period.tariffs },
     })),
     createdAt: doc.createdAt,

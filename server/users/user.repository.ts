@@ -6,7 +6,7 @@ import { modelFor } from '../db/model';
 
 export interface User extends AuthUser {
   active: boolean;
-  createdAt: string;
+  createdAt: Date;
 }
 
 interface UserDocument {
@@ -58,7 +58,7 @@ function toRecord(doc: UserDocument & { _id: unknown }): User {
     role: doc.role,
     teamIds: [...doc.teamIds],
     active: doc.active,
-    createdAt: doc.createdAt.toISOString(),
+    createdAt: doc.createdAt,
   };
 }
 

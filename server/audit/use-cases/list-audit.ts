@@ -1,7 +1,8 @@
 import type { AppContext } from '../../app-context';
 import type { AuthUser } from '../../policies/actor';
 import { orgScopeOf } from '../../policies/scope';
-import { findAudit, type AuditCategory, type AuditEntry } from '../audit.repository';
+import { findAudit, type AuditCategory } from '../audit.repository';
+import { presentAuditPage } from '../presenter';
 
 export interface ListAuditInput {
   caseId?: string;
@@ -14,12 +15,8 @@ export interface ListAuditInput {
 }
 
 /** GET /audit (beheerder): one page of the organisation's audit log, newest first. */
-export async function listAudit(
-  context: AppContext,
-  actor: AuthUser,
-  input: ListAuditInput,
-): Promise<{ items: AuditEntry[]; total: number }> {
-  return findAudit(context.db, orgScopeOf(actor), {
+export async function listAudit(context: AppContext, actor: AuthUser, input: ListAuditInput) {
+  const page = await findAudit(context.db, orgScopeOf(actor), {
     caseId: input.caseId,
     actorId: input.userId,
     category: input.category,
@@ -28,4 +25,5 @@ export async function listAudit(
     skip: (input.page - 1) * input.pageSize,
     limit: input.pageSize,
   });
+  return presentAuditPage(page, input);
 }

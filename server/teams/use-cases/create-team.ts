@@ -3,14 +3,11 @@ import { recordAudit } from '../../audit/audit-log';
 import { ConflictError } from '../../errors';
 import type { AuthUser } from '../../policies/actor';
 import { orgScopeOf } from '../../policies/scope';
-import { DuplicateTeamNameError, findTeamByName, insertTeam, type Team } from '../team.repository';
+import { presentTeam } from '../presenter';
+import { DuplicateTeamNameError, findTeamByName, insertTeam } from '../team.repository';
 
 /** POST /teams (beheerder): names are unique per organisation, compared ignoring case. */
-export async function createTeam(
-  context: AppContext,
-  actor: AuthUser,
-  input: { name: string },
-): Promise<Team> {
+export async function createTeam(context: AppContext, actor: AuthUser, input: { name: string }) {
   const taken = () =>
     new ConflictError(`A team named ${input.name} exists`, [
       { field: 'name', message: 'already exists (names are compared ignoring case)' },
@@ -29,5 +26,5 @@ export async function createTeam(
     action: 'team.create',
     details: { teamId: team.id },
   });
-  return team;
+  return presentTeam(team);
 }

@@ -7,6 +7,7 @@ import { isObjectId } from '../../ids';
 import type { AuthUser } from '../../policies/actor';
 import type { OrgScope } from '../../policies/scope';
 import { countTeamsIn } from '../../teams/team.repository';
+import { presentUser } from '../presenter';
 import { insertUser, usernameExists, type User } from '../user.repository';
 
 export interface CreateUserInput {
@@ -42,7 +43,7 @@ export async function createUserAsAdmin(
   context: AppContext,
   actor: AuthUser,
   input: Omit<CreateUserInput, 'orgId'>,
-): Promise<User> {
+) {
   const user = await createUser(context, { ...input, orgId: actor.orgId });
   await recordAudit(context, {
     orgId: actor.orgId,
@@ -50,7 +51,7 @@ export async function createUserAsAdmin(
     action: 'user.create',
     details: { userId: user.id, role: user.role },
   });
-  return user;
+  return presentUser(user);
 }
 
 export async function assertTeamsInOrganisation(

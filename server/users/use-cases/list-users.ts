@@ -2,13 +2,15 @@ import type { Role } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import type { AuthUser } from '../../policies/actor';
 import { orgScopeOf } from '../../policies/scope';
-import { findUsers, type User } from '../user.repository';
+import { presentUser } from '../presenter';
+import { findUsers } from '../user.repository';
 
 /** GET /users (beheerder): the users of the caller's organisation, by name. */
-export function listUsers(
+export async function listUsers(
   context: AppContext,
   actor: AuthUser,
   filter: { teamId?: string; role?: Role },
-): Promise<User[]> {
-  return findUsers(context.db, orgScopeOf(actor), filter);
+) {
+  const users = await findUsers(context.db, orgScopeOf(actor), filter);
+  return { items: users.map(presentUser) };
 }

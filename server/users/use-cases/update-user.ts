@@ -9,18 +9,14 @@ import { AppError, NotFoundError } from '../../errors';
 import { decideAccessChange } from '../../policies/access-change';
 import { orgScopeOf } from '../../policies/scope';
 import { assertTeamsInOrganisation } from './create-user';
+import { presentUser } from '../presenter';
 import type { UpdateUserBody } from '../schema';
-import {
-  countOtherActiveBeheerders,
-  findUserInOrganisation,
-  updateUser,
-  type User,
-} from '../user.repository';
+import { countOtherActiveBeheerders, findUserInOrganisation, updateUser } from '../user.repository';
 
 type SecurityReporter = (event: Omit<SecurityEvent, 'orgId' | 'actorId'>) => Promise<void>;
 
 /**
- * PATCH /users/:id. Changes of access (role, teams, active) follow access-change-policy.ts and are
+ * PATCH /users/:id. Changes of access (role, teams, active) follow policies/access-change.ts and are
  * security events. The check and the write run under one lock per organisation, so two beheerders
  * of one instance demoting each other cannot both pass the last-beheerder check; across instances
  * that window stays (no multi-document transactions on FerretDB v1), docs/security.md.
@@ -31,7 +27,7 @@ export async function updateUserAsAdmin(
   id: string,
   body: UpdateUserBody,
   reportSecurity: SecurityReporter,
-): Promise<User> {
+) {
   const scope = orgScopeOf(me);
   if (body.teamIds) await assertTeamsInOrganisation(context, scope, body.teamIds);
   const passwordHash = body.password ? await hashPassword(body.password) : undefined;
@@ -90,6 +86,6 @@ export async function updateUserAsAdmin(
           to: { role: updated.role, active: updated.active, teams: updated.teamIds.length },
         },
       });
-    return updated;
+    return presentUser(updated);
   });
 }
