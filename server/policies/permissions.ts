@@ -15,12 +15,15 @@ export type Permission =
   /** Users, teams, settings, the audit log: beheerder. */
   | 'administer'
   /** Pseudonymised trede-transition export: beleid (organisation), teamleider (own teams). */
-  | 'exportTransitions';
+  | 'exportTransitions'
+  /** Moving a case to another opdrachtgever (decision 031): teamleider (own teams). */
+  | 'moveCase';
 
 const ROLES_WITH: Readonly<Record<Permission, readonly Role[]>> = {
   casework: ['begeleider', 'teamleider'],
   administer: ['beheerder'],
   exportTransitions: ['beleid', 'teamleider'],
+  moveCase: ['teamleider'],
 };
 
 export function rolesWith(permission: Permission): readonly Role[] {
