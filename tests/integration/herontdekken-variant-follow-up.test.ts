@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { runSweep } from '../../server/sweeper/run-sweep';
 import { bearer, createTestUser } from '../support/auth';
 import {
   createCaseViaApi,
@@ -20,6 +21,8 @@ describe('Herontdekken follow-ups as variants, through the API', () => {
   let team: TestTeam;
   let nijmegenId: string;
   let wijchenId: string;
+  /** Follow-ups opened above, for the sweep at the end. */
+  const followUps: Record<string, string> = {};
 
   beforeAll(async () => {
     server = await startTestServer({ now: '2026-06-01T10:00:00.000Z' });
@@ -105,6 +108,7 @@ describe('Herontdekken follow-ups as variants, through the API', () => {
     });
     expect(concluded.status).toBe(200);
     expect(concluded.body.state).toBe('closed');
+    followUps.plus = concluded.body.followUpTrajectoryId;
     const followUp = await startFollowUp(concluded.body.followUpTrajectoryId);
     // Started 4 May, reviewed every 3 months: the last day is 4 August (CEST).
     expect(followUp).toMatchObject({
@@ -125,6 +129,7 @@ describe('Herontdekken follow-ups as variants, through the API', () => {
       expectedVersion: her.version,
     });
     expect(concluded.status).toBe(200);
+    followUps.kort = concluded.body.followUpTrajectoryId;
     const followUp = await startFollowUp(concluded.body.followUpTrajectoryId);
     // Started 4 May, 4 months per step: the last day is 4 September.
     expect(followUp).toMatchObject({
@@ -143,6 +148,7 @@ describe('Herontdekken follow-ups as variants, through the API', () => {
       occurredAt: '2026-05-01T10:00:00+02:00',
       expectedVersion: her.version,
     });
+    followUps.builtIn = concluded.body.followUpTrajectoryId;
     const followUp = await startFollowUp(concluded.body.followUpTrajectoryId);
     // STA-3: every 6 months, so the last day is 4 November (CET).
     expect(followUp).toMatchObject({ product: 'STA-3', deadlineAt: '2026-11-04T23:00:00.000Z' });
@@ -173,5 +179,28 @@ describe('Herontdekken follow-ups as variants, through the API', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.details[0].field).toBe('followUpProduct');
     expect(await rawCase(server, her.caseId)).toEqual(stored);
+  });
+
+  /*
+   * The sweeper on 5 September 2026 00:00 (UTC), with each case's own (opdrachtgever) catalogue:
+   *   ONT-KORT (Wijchen) started 4 May, 4 months: late from 2026-09-04T22:00Z → overdue;
+   *   STA-3-PLUS (Nijmegen) started 4 May, review every 3 months: due 2026-08-04T22:00Z → reviewDue;
+   *   STA-3 (Nijmegen, built-in) review every 6 months: due 2026-11-04 → still active.
+   */
+  it('sweeps the variants at their own deadlines', async () => {
+    await runSweep(server.context, new Date('2026-09-05T00:00:00.000Z'));
+    const state = async (id: string | undefined) => {
+      const response = await request(server.app)
+        .get(`/api/v1/trajectories/${id}`)
+        .set(bearer(team.begeleider.token))
+        .expect(200);
+      const passed = response.body.history.filter(
+        (entry: { type: string }) => entry.type === 'DEADLINE_PASSED',
+      );
+      return [response.body.state, passed.map((entry: { occurredAt: string }) => entry.occurredAt)];
+    };
+    expect(await state(followUps.kort)).toEqual(['overdue', ['2026-09-04T22:00:00.000Z']]);
+    expect(await state(followUps.plus)).toEqual(['reviewDue', ['2026-08-04T22:00:00.000Z']]);
+    expect(await state(followUps.builtIn)).toEqual(['active', []]);
   });
 });
