@@ -355,14 +355,9 @@ export function applyEvent(input: {
   if (actor !== null && !roleMaySend(actor.role, event.type as ClientEventType)) {
     return rejection('FORBIDDEN_ROLE', `${event.type} is for a teamleider`, allowed(snapshot));
   }
-  const followUp = offeredFollowUp(event, settings);
-  if (followUp === 'disabled') {
-    return rejection(
-      'PRODUCT_DISABLED',
-      'The product of this route is not offered',
-      allowed(snapshot),
-    );
-  }
+  const choice = offeredFollowUp(event, settings);
+  if (!choice.ok) return rejection(choice.code, choice.message, allowed(snapshot));
+  const followUp = choice.followUp;
   if (!snapshot.can(envelope)) {
     return rejection('GUARD_FAILED', guardRefusal(snapshot, event, occurredAt), allowed(snapshot));
   }

@@ -1,4 +1,5 @@
 import { isTrede } from './ladder';
+import { isCatalogueCode } from './products';
 import type { CloseOutcome, HerontdekkenRoute, ReviewDecision, TrajectoryEvent } from './types';
 
 /**
@@ -75,6 +76,8 @@ export function payloadProblem(event: TrajectoryEvent): string | null {
       if (!isTrede(raw.trede)) return 'trede must be 1–6';
       if (!HERONTDEKKEN_ROUTES.includes(raw.route as HerontdekkenRoute))
         return `route must be one of ${HERONTDEKKEN_ROUTES.join(', ')}`;
+      if (raw.followUpProduct !== undefined && !isCatalogueCode(raw.followUpProduct))
+        return 'followUpProduct must be a catalogue code';
       return optionalText(raw.note) ? null : 'note must be text';
     case 'SUSPEND':
     case 'DROP_OUT':

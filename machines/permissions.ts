@@ -1,15 +1,8 @@
 import { EVENT_SAMPLES } from './event-payload';
-import { enabledProduct, isProductCode } from './products';
+import { followUpOfConclusion, type FollowUpChoice } from './products';
 import type { TrajectorySnapshot } from './snapshot-store';
 import type { MachineEvent } from './trajectory-context';
-import type {
-  ClientEventType,
-  FollowUpTrajectory,
-  OrganisationSettings,
-  Role,
-  TrajectoryEvent,
-  Trede,
-} from './types';
+import type { ClientEventType, OrganisationSettings, Role, TrajectoryEvent } from './types';
 
 /** SPEC §2.5: begeleiders and teamleiders act on cases; beleid and beheerder never do. */
 export function actsOnCases(role: Role): boolean {
@@ -44,32 +37,13 @@ export function stateHandles(snapshot: TrajectorySnapshot, type: TrajectoryEvent
   return handled.has(type);
 }
 
-/**
- * The trajectory a Herontdekken conclusion opens (SPEC §2.3): route ontwikkeltraject → ONT with
- * target trede + 1 (at most 5); route stabiel → STA-<trede>. The code may name a product that
- * does not exist (STA-1); the caller checks it against the organisation's catalogue.
- */
-export function followUpOf(
-  event: TrajectoryEvent,
-): { product: string; targetTrede: Trede | null } | null {
-  if (event.type !== 'CONCLUDE') return null;
-  if (event.route === 'ontwikkeltraject') {
-    return { product: 'ONT', targetTrede: Math.min(event.trede + 1, 5) as Trede };
-  }
-  if (event.route === 'stabiel') return { product: `STA-${event.trede}`, targetTrede: null };
-  return null;
-}
-
-/** The follow-up when the organisation offers its product; 'disabled' when it does not. */
+/** The follow-up of a Herontdekken conclusion in this catalogue (`followUpOfConclusion`). */
 export function offeredFollowUp(
   event: TrajectoryEvent,
   settings: OrganisationSettings,
-): FollowUpTrajectory | 'disabled' | null {
-  const followUp = followUpOf(event);
-  if (!followUp) return null;
-  if (!isProductCode(followUp.product) || !enabledProduct(settings, followUp.product))
-    return 'disabled';
-  return { product: followUp.product, targetTrede: followUp.targetTrede };
+): FollowUpChoice {
+  if (event.type !== 'CONCLUDE') return { ok: true, followUp: null };
+  return followUpOfConclusion(settings, event);
 }
 
 /**
@@ -90,7 +64,7 @@ export function allowedEventsFor(
   const allowed = new Set<ClientEventType>();
   for (const sample of EVENT_SAMPLES) {
     if (allowed.has(sample.type) || !stateHandles(snapshot, sample.type)) continue;
-    if (offeredFollowUp(sample, settings) === 'disabled') continue;
+    if (!offeredFollowUp(sample, settings).ok) continue;
     if (snapshot.can({ ...sample, ...envelope } as MachineEvent)) allowed.add(sample.type);
   }
   return [...allowed];

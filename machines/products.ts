@@ -1,5 +1,7 @@
 import type {
   CatalogueCode,
+  FollowUpTrajectory,
+  HerontdekkenRoute,
   MachineId,
   OrganisationSettings,
   ProductCode,
@@ -308,4 +310,81 @@ export function tariffAt(
     if (tariff !== undefined && (begins <= when || found === null)) found = tariff;
   }
   return found;
+}
+
+/** What a Herontdekken conclusion opens, or why it cannot (a refusal as a value). */
+export type FollowUpChoice =
+  | { ok: true; followUp: FollowUpTrajectory | null }
+  | { ok: false; code: 'PRODUCT_DISABLED' | 'GUARD_FAILED'; message: string };
+
+/**
+ * The trajectory a Herontdekken conclusion opens (SPEC §2.3, §4.1): route ontwikkeltraject → an
+ * Ontwikkeltraject towards trede + 1 (at most 5), route stabiel → a Stabiel product on the
+ * concluded trede; other routes open nothing. The product is, in this order:
+ * 1. `followUpProduct` when asked: any enabled product of the catalogue of the route's family
+ *    (and, for stabiel, of the concluded trede) — a variant such as STA-3-PLUS runs with its own
+ *    limits and tariff;
+ * 2. the built-in ONT / STA-<trede> when the catalogue offers it;
+ * 3. otherwise the one enabled variant that fits (an opdrachtgever that replaced the built-in by
+ *    its own variant); with several, the caller must choose.
+ */
+export function followUpOfConclusion(
+  settings: OrganisationSettings,
+  conclusion: { trede: Trede; route: HerontdekkenRoute; followUpProduct?: CatalogueCode },
+): FollowUpChoice {
+  const { trede, route, followUpProduct } = conclusion;
+  if (route !== 'ontwikkeltraject' && route !== 'stabiel') {
+    return followUpProduct === undefined
+      ? { ok: true, followUp: null }
+      : {
+          ok: false,
+          code: 'GUARD_FAILED',
+          message: 'followUpProduct needs route ontwikkeltraject or stabiel',
+        };
+  }
+  const machineId: MachineId = route === 'ontwikkeltraject' ? 'ontwikkeltraject' : 'stabiel';
+  const targetTrede = route === 'ontwikkeltraject' ? (Math.min(trede + 1, 5) as Trede) : null;
+  const fits = (product: ProductSettings) =>
+    product.machineId === machineId && (route !== 'stabiel' || product.stabielTrede === trede);
+  const open = (code: CatalogueCode): FollowUpChoice => ({
+    ok: true,
+    followUp: { product: code, targetTrede },
+  });
+  if (followUpProduct !== undefined) {
+    const asked = enabledProduct(settings, followUpProduct);
+    if (!asked)
+      return {
+        ok: false,
+        code: 'PRODUCT_DISABLED',
+        message: `Product ${followUpProduct} is not offered`,
+      };
+    if (!fits(asked))
+      return {
+        ok: false,
+        code: 'GUARD_FAILED',
+        message:
+          route === 'stabiel'
+            ? `${followUpProduct} is no Stabiel product for trede ${trede}`
+            : `${followUpProduct} is no Ontwikkeltraject product`,
+      };
+    return open(followUpProduct);
+  }
+  const builtIn = route === 'ontwikkeltraject' ? 'ONT' : `STA-${trede}`;
+  if (isProductCode(builtIn) && enabledProduct(settings, builtIn)) return open(builtIn);
+  const variants = catalogueCodes(settings).filter((code) => {
+    const product = enabledProduct(settings, code);
+    return !isProductCode(code) && product !== null && fits(product);
+  });
+  if (variants.length === 1) return open(variants[0]!);
+  if (variants.length === 0)
+    return {
+      ok: false,
+      code: 'PRODUCT_DISABLED',
+      message: 'The product of this route is not offered',
+    };
+  return {
+    ok: false,
+    code: 'GUARD_FAILED',
+    message: `Choose the follow-up with followUpProduct: ${variants.join(', ')}`,
+  };
 }

@@ -51,7 +51,14 @@ export type ClientEvent =
   | { type: 'NEXT_STEP' }
   | { type: 'EXTEND'; months: 1 | 2 | 3; reason: string }
   | { type: 'REVIEW'; decision: ReviewDecision; outcome?: CloseOutcome; note?: string }
-  | { type: 'CONCLUDE'; trede: Trede; route: HerontdekkenRoute; note?: string }
+  | {
+      type: 'CONCLUDE';
+      trede: Trede;
+      route: HerontdekkenRoute;
+      note?: string;
+      /** The follow-up's catalogue code when it is not the built-in ONT / STA-<trede> (a variant). */
+      followUpProduct?: CatalogueCode;
+    }
   | { type: 'SUSPEND'; reason: string }
   | { type: 'RESUME' }
   | { type: 'DROP_OUT'; reason: string }

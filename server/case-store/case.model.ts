@@ -120,6 +120,20 @@ export const caseSchema = new Schema<CaseDocument>(
     teamId: { type: String, required: true },
     /** The contracting municipality (SPEC §4.1); set at start-up for cases stored before it existed. */
     opdrachtgeverId: { type: String, default: null },
+    opdrachtgeverMoves: {
+      type: [
+        new Schema(
+          {
+            from: { type: String, default: null },
+            to: { type: String, required: true },
+            at: { type: Date, required: true },
+            byUserId: { type: String, required: true },
+          },
+          { _id: false, strict: true },
+        ),
+      ],
+      default: undefined,
+    },
     begeleiderId: { type: String, required: true },
     clientNumber: { type: String, required: true },
     clientNumberKey: { type: String },

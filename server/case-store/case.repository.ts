@@ -165,6 +165,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 const SCALAR_FIELDS = [
   'teamId',
+  'opdrachtgeverId',
   'begeleiderId',
   'clientNumber',
   'displayName',
@@ -188,6 +189,10 @@ export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<Ca
     if (!same(before[field], after[field])) $set[field] = after[field];
   if (after.ladder.length > before.ladder.length)
     $push.ladder = { $each: after.ladder.slice(before.ladder.length) };
+  const movesBefore = before.opdrachtgeverMoves ?? [];
+  const movesAfter = after.opdrachtgeverMoves ?? [];
+  if (movesAfter.length > movesBefore.length)
+    $push.opdrachtgeverMoves = { $each: movesAfter.slice(movesBefore.length) };
   if (after.closedTrajectories.length > before.closedTrajectories.length) {
     $push.closedTrajectories = {
       $each: after.closedTrajectories.slice(before.closedTrajectories.length),

@@ -22,6 +22,11 @@ export interface CaseRecord {
   teamId: string;
   /** SPEC §4.1: the opdrachtgever the case belongs to (absent only on records built before it). */
   opdrachtgeverId?: string | null;
+  /**
+   * Every move to another opdrachtgever, oldest first (PATCH /cases/:id, decision 031): billing
+   * goes to `from` before `at` and to `to` from then on. Absent on cases never moved.
+   */
+  opdrachtgeverMoves?: OpdrachtgeverMove[];
   begeleiderId: string;
   clientNumber: string;
   displayName: string;
@@ -42,6 +47,15 @@ export interface CaseRecord {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface OpdrachtgeverMove {
+  /** null: the case had none (stored before opdrachtgevers; the organisation's default). */
+  from: string | null;
+  to: string;
+  at: Date;
+  /** The teamleider who moved it. */
+  byUserId: string;
 }
 
 export interface StoredBsn {

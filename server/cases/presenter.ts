@@ -35,6 +35,11 @@ export function presentCaseFile(
     bsn: maskBsn(record.bsn, viewer.secret),
     teamId: record.teamId,
     opdrachtgeverId: record.opdrachtgeverId ?? null,
+    opdrachtgeverMoves: (record.opdrachtgeverMoves ?? []).map((move) => ({
+      from: move.from,
+      to: move.to,
+      at: move.at.toISOString(),
+    })),
     begeleiderId: record.begeleiderId,
     currentTrede: record.currentTrede,
     version: record.version,

@@ -73,6 +73,15 @@ export const listCasesQuerySchema = z.strictObject({
 
 export const caseIdParamsSchema = z.object({ id: z.string() });
 
+export const moveCaseBodySchema = z
+  .strictObject({
+    opdrachtgeverId: objectIdSchema.openapi({
+      description: 'The opdrachtgever the case belongs to from now on',
+    }),
+    expectedVersion: z.number().int().min(1).openapi({ description: 'The case file’s version' }),
+  })
+  .openapi('MoveCase');
+
 const ladderEntryView = z.object({
   seq: z.number(),
   from: z.number().nullable(),
@@ -115,6 +124,11 @@ export const caseFileViewSchema = registry.register(
     bsn: z.string().nullable().openapi({ example: '*****2333' }),
     teamId: z.string(),
     opdrachtgeverId: z.string().nullable(),
+    opdrachtgeverMoves: z
+      .array(z.object({ from: z.string().nullable(), to: z.string(), at: z.string() }))
+      // Optional in the type only, so older client fixtures still compile; the server always sends it.
+      .optional()
+      .openapi({ description: 'Moves to another opdrachtgever, oldest first (decision 031)' }),
     begeleiderId: z.string(),
     currentTrede: z.number(),
     version: z.number(),
@@ -191,6 +205,18 @@ registry.registerPath({
   request: { params: caseIdParamsSchema, body: json(recordAssessmentBodySchema) },
   responses: {
     201: { description: 'The case file', ...json(caseFileViewSchema) },
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
+registry.registerPath({
+  method: 'patch',
+  path: '/cases/{id}',
+  summary:
+    'Move the case to another opdrachtgever (teamleider of its team, decision 031): audited and versioned; the running trajectory keeps its limits and deadline, billing goes to the new opdrachtgever from this moment',
+  request: { params: caseIdParamsSchema, body: json(moveCaseBodySchema) },
+  responses: {
+    200: { description: 'The case file', ...json(caseFileViewSchema) },
     ...errorResponses(400, 401, 403, 404, 409, 422),
   },
 });

@@ -16,12 +16,15 @@ export type Permission =
   /** Users, teams, settings, the audit log: beheerder. */
   | 'administer'
   /** Pseudonymised trede-transition export: beleid (organisation), teamleider (own teams). */
-  | 'exportTransitions';
+  | 'exportTransitions'
+  /** Moving a case to another opdrachtgever (decision 031): teamleider (own teams). */
+  | 'moveCase';
 
 const ROLES_WITH: Readonly<Record<Permission, readonly Role[]>> = {
   casework: ROLES.filter(actsOnCases), // begeleider, teamleider: the roles the machines accept
   administer: ['beheerder'],
   exportTransitions: ['beleid', 'teamleider'],
+  moveCase: ['teamleider'],
 };
 
 export function rolesWith(permission: Permission): readonly Role[] {

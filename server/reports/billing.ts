@@ -33,7 +33,10 @@ export interface BillingHistoryEntry {
 
 export interface BillingCase {
   caseId: string;
+  /** The case's opdrachtgever now. */
   opdrachtgeverId: string;
+  /** Moves to another opdrachtgever, oldest first (decision 031); `from` null: the default one. */
+  moves?: ReadonlyArray<{ from: string; to: string; at: Date }>;
   trajectories: Array<{ product: CatalogueCode; history: BillingHistoryEntry[] }>;
 }
 
@@ -71,6 +74,17 @@ export interface BillingTotals {
   hours: number;
   amountCents: number;
   amount: number;
+}
+
+/**
+ * Whose bill an instant is on (decision 031): the opdrachtgever the case belonged to then — the
+ * first move's `from` before it, each move's `to` from its instant on.
+ */
+export function opdrachtgeverAt(billingCase: BillingCase, at: number): string {
+  const moves = billingCase.moves ?? [];
+  let current = moves[0]?.from ?? billingCase.opdrachtgeverId;
+  for (const move of moves) if (move.at.getTime() <= at) current = move.to;
+  return current;
 }
 
 /** integer cents for `minutes` at `tariffCents` per hour, rounded half up, without floating point. */
@@ -119,11 +133,14 @@ export class BillingAccumulator {
     private readonly opdrachtgevers: ReadonlyMap<string, BillingOpdrachtgever>,
     /** What the report knows up to (now): an open trajectory is billable until then, not beyond. */
     private readonly until: Date,
+    /** Rows of this opdrachtgever only (the `opdrachtgever` filter); a moved case has two. */
+    private readonly onlyOpdrachtgeverId: string | null = null,
   ) {
     this.days = localDays(month.days[0]!, month.days.at(-1)!);
   }
 
-  private row(opdrachtgeverId: string, product: CatalogueCode, at: Date): RowAccumulator {
+  private row(opdrachtgeverId: string, product: CatalogueCode, at: Date): RowAccumulator | null {
+    if (this.onlyOpdrachtgeverId && opdrachtgeverId !== this.onlyOpdrachtgeverId) return null;
     const history = this.opdrachtgevers.get(opdrachtgeverId)?.tariffHistory ?? [];
     const tariffCents = tariffAt(history, product, at.toISOString()) ?? 0;
     const key = `${opdrachtgeverId}|${product}|${tariffCents}`;
@@ -143,7 +160,7 @@ export class BillingAccumulator {
   }
 
   add(billingCase: BillingCase): void {
-    const { caseId, opdrachtgeverId } = billingCase;
+    const { caseId } = billingCase;
     const monthStart = this.month.start.getTime();
     const monthEnd = this.month.end.getTime();
     for (const trajectory of billingCase.trajectories) {
@@ -157,14 +174,25 @@ export class BillingAccumulator {
           contactAt <= this.until.getTime()
         ) {
           const minutes = entry.payload.minutes;
-          const row = this.row(opdrachtgeverId, trajectory.product, entry.occurredAt);
+          const row = this.row(
+            opdrachtgeverAt(billingCase, contactAt),
+            trajectory.product,
+            entry.occurredAt,
+          );
+          if (!row) continue;
           row.participants.add(caseId);
           if (typeof minutes === 'number' && Number.isInteger(minutes) && minutes > 0)
             row.minutes += minutes;
         }
       }
       for (const day of daysInCare(careSpans(trajectory.history, this.until), this.days)) {
-        const row = this.row(opdrachtgeverId, trajectory.product, new Date(day.start));
+        // A day, like its tariff, goes to whoever the case belonged to at its 00:00.
+        const row = this.row(
+          opdrachtgeverAt(billingCase, day.start),
+          trajectory.product,
+          new Date(day.start),
+        );
+        if (!row) continue;
         row.participants.add(caseId);
         row.days.add(`${caseId}|${day.date}`);
       }

@@ -44,6 +44,8 @@ export interface ReportCase {
   /** The case's current begeleider (a breakdown per begeleider; never a name). */
   begeleiderId: string;
   opdrachtgeverId: string | null;
+  /** Moves to another opdrachtgever, oldest first (decision 031); billing splits on them. */
+  opdrachtgeverMoves: Array<{ from: string | null; to: string; at: Date }>;
   ladder: ReportLadderEntry[];
   /** Closed trajectories in order, then the open one. */
   trajectories: ReportTrajectory[];
@@ -86,6 +88,7 @@ interface RawReportCase {
   teamId: string;
   begeleiderId: string;
   opdrachtgeverId?: string | null;
+  opdrachtgeverMoves?: ReportCase['opdrachtgeverMoves'];
   ladder?: ReportLadderEntry[];
   openTrajectory?: RawTrajectory | null;
   closedTrajectories?: RawTrajectory[];
@@ -94,17 +97,35 @@ interface RawReportCase {
 export async function* streamReportCases(
   db: Connection,
   scope: ReportScope,
-  options: { ladder: boolean; trajectories: boolean },
+  options: {
+    ladder: boolean;
+    trajectories: boolean;
+    /** Billing: with an opdrachtgever filter, also the cases moved away from it (decision 031). */
+    movedAway?: boolean;
+  },
 ): AsyncGenerator<ReportCase> {
   const filter: Record<string, unknown> = { orgId: scope.orgId };
   if (scope.teamIds) filter.teamId = { $in: scope.teamIds };
   if (scope.begeleiderId) filter.begeleiderId = scope.begeleiderId;
   if (scope.opdrachtgeverId) {
-    filter.opdrachtgeverId = scope.includeUnassigned
+    const current = scope.includeUnassigned
       ? { $in: [scope.opdrachtgeverId, null] }
       : scope.opdrachtgeverId;
+    if (options.movedAway) {
+      filter.$or = [
+        { opdrachtgeverId: current },
+        { 'opdrachtgeverMoves.from': scope.opdrachtgeverId },
+      ];
+    } else filter.opdrachtgeverId = current;
   }
-  const projection: Record<string, 1> = { teamId: 1, begeleiderId: 1, opdrachtgeverId: 1 };
+  const projection: Record<string, 1> = {
+    teamId: 1,
+    begeleiderId: 1,
+    opdrachtgeverId: 1,
+    'opdrachtgeverMoves.from': 1,
+    'opdrachtgeverMoves.to': 1,
+    'opdrachtgeverMoves.at': 1,
+  };
   if (options.ladder) {
     for (const field of ['from', 'to', 'at', 'teamId', 'product'])
       projection[`ladder.${field}`] = 1;
@@ -130,6 +151,7 @@ export async function* streamReportCases(
         teamId: doc.teamId,
         begeleiderId: doc.begeleiderId,
         opdrachtgeverId: doc.opdrachtgeverId ?? null,
+        opdrachtgeverMoves: doc.opdrachtgeverMoves ?? [],
         ladder: doc.ladder ?? [],
         trajectories: [...closed, ...(open ? [open] : [])].map((trajectory) => ({
           ...trajectory,

@@ -1,10 +1,10 @@
-import { sweepDeadline, type OrganisationSettings } from '../../machines';
+import { sweepDeadline } from '../../machines';
 import type { AppContext } from '../app-context';
 import { applyTrajectoryChange } from '../case-store/case-change';
 import { writeCase } from '../case-store/case-writer';
 import { findCaseForSystem, findCaseIdsWithDueDeadline } from '../case-store/case.repository';
 import { logger } from '../logger';
-import { loadOrganisationSettings } from '../organisations/settings';
+import { loadCaseSettings } from '../organisations/settings';
 import { advanceTrajectory, toPersisted } from '../case-store/trajectory-record';
 
 export interface SweepResult {
@@ -32,12 +32,6 @@ export async function runSweep(
   now: Date = context.clock.now(),
 ): Promise<SweepResult> {
   const result: SweepResult = { due: 0, applied: 0, skipped: 0, failed: 0 };
-  const settingsByOrg = new Map<string, Promise<OrganisationSettings>>();
-  const settingsOf = (orgId: string) => {
-    if (!settingsByOrg.has(orgId))
-      settingsByOrg.set(orgId, loadOrganisationSettings(context, orgId));
-    return settingsByOrg.get(orgId)!;
-  };
   // Cases this run looked at without applying anything are not asked for again in this run: a
   // failure would otherwise be retried in a tight loop.
   const leftDue: string[] = [];
@@ -47,7 +41,7 @@ export async function runSweep(
     result.due += ids.length;
     for (let start = 0; start < ids.length; start += PARALLEL) {
       const outcomes = await Promise.all(
-        ids.slice(start, start + PARALLEL).map((id) => sweepCase(context, id, now, settingsOf)),
+        ids.slice(start, start + PARALLEL).map((id) => sweepCase(context, id, now)),
       );
       outcomes.forEach((outcome, index) => {
         result[outcome] += 1;
@@ -58,12 +52,7 @@ export async function runSweep(
   return result;
 }
 
-async function sweepCase(
-  context: AppContext,
-  caseId: string,
-  now: Date,
-  settingsOf: (orgId: string) => Promise<OrganisationSettings>,
-): Promise<Outcome> {
+async function sweepCase(context: AppContext, caseId: string, now: Date): Promise<Outcome> {
   try {
     const { result: applied } = await writeCase(
       context,
@@ -72,7 +61,8 @@ async function sweepCase(
       async (current) => {
         const open = current.openTrajectory;
         if (!open?.sweepDueAt || open.sweepDueAt > now) return { result: null };
-        const settings = await settingsOf(current.orgId);
+        // SPEC §4.1: the case's own catalogue (its opdrachtgever's), as for a client's event.
+        const settings = await loadCaseSettings(context, current.orgId, current.opdrachtgeverId);
         const outcome = sweepDeadline({
           persisted: toPersisted(open),
           now: now.toISOString(),

@@ -96,6 +96,15 @@ export const eventBodySchema = z
       trede: tredeSchema,
       route: z.enum(HERONTDEKKEN_ROUTES),
       note: note.optional(),
+      followUpProduct: z
+        .string()
+        .max(40)
+        .regex(CATALOGUE_CODE_PATTERN, 'must be a catalogue code such as ONT or STA-3-PLUS')
+        .optional()
+        .openapi({
+          description:
+            'Routes ontwikkeltraject and stabiel: the follow-up product, e.g. a variant STA-3-PLUS (same family, for stabiel the concluded trede). Default: the built-in ONT / STA-<trede>, or the one fitting variant when the built-in is not offered',
+        }),
     }),
     event('SUSPEND', { reason }),
     event('RESUME', {}),

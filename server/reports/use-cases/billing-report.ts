@@ -36,14 +36,22 @@ export async function billingReport(
     }),
   );
   const until = now < month.end ? now : month.end;
-  const accumulator = new BillingAccumulator(month, opdrachtgevers, until);
+  const accumulator = new BillingAccumulator(
+    month,
+    opdrachtgevers,
+    until,
+    query.opdrachtgever ?? null,
+  );
+  const orDefault = (id: string | null) => id ?? resolved.defaultOpdrachtgeverId;
   for await (const record of streamReportCases(context.db, resolved.scope, {
     ladder: false,
     trajectories: true,
+    movedAway: true,
   })) {
     accumulator.add({
       caseId: record.caseId,
-      opdrachtgeverId: record.opdrachtgeverId ?? resolved.defaultOpdrachtgeverId,
+      opdrachtgeverId: orDefault(record.opdrachtgeverId),
+      moves: record.opdrachtgeverMoves.map((move) => ({ ...move, from: orDefault(move.from) })),
       trajectories: record.trajectories,
     });
   }
