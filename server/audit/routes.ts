@@ -15,6 +15,7 @@ export function auditRoutes(context: AppContext): Router {
       orgId: me.orgId,
       caseId: query.caseId,
       actorId: query.userId,
+      action: query.action,
       category: query.category,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,

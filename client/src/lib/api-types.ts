@@ -10,6 +10,7 @@ import type {
   createCaseBodySchema,
   listCasesQuerySchema,
 } from '../../../server/cases/schema';
+import type { auditListView } from '../../../server/audit/schema';
 import type { opdrachtgeverView } from '../../../server/organisations/schema';
 import type {
   billingViewSchema,
@@ -61,3 +62,4 @@ export type Caseload = z.infer<typeof caseloadViewSchema>;
 export type Forecast = z.infer<typeof forecastViewSchema>;
 export type MonthlyIndicators = z.infer<typeof monthlyIndicatorsViewSchema>;
 export type Billing = z.infer<typeof billingViewSchema>;
+export type AuditPage = z.infer<typeof auditListView>;
