@@ -94,6 +94,64 @@ export const indicatorsQuerySchema = z
   .strict();
 
 const pairs = z.array(z.object({ from: z.number(), to: z.number(), count: z.number() }));
+/** GET /reports/indicators; the client infers its type from it (docs/reporting.md defines each figure). */
+export const indicatorsViewSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  asOf: z.string(),
+  team: z.string().nullable(),
+  opdrachtgever: z.string().nullable(),
+  steps: z.object({ clients: z.number(), transitions: z.number(), byPair: pairs }),
+  ladder: z.object({ matrix: pairs }),
+  activation: z.object({
+    cases: z.number(),
+    withTrajectory: z.number(),
+    share: z.number().nullable(),
+  }),
+  trajectories: z.object({
+    started: z.number(),
+    closedByOutcome: z.record(z.string(), z.number()),
+    achievedWithinLimit: z.number(),
+    achievedAfterLimit: z.number(),
+    becameOverdue: z.number(),
+    droppedOut: z.number(),
+  }),
+  daysPerStep: z.record(
+    z.string(),
+    z.object({
+      steps: z.number(),
+      mean: z.number().nullable(),
+      median: z.number().nullable(),
+    }),
+  ),
+  outflow: z.object({
+    toPaidWork: z.number(),
+    durable: z.object({
+      reached: z.number(),
+      stillAtFiveOrMore: z.number(),
+      notStill: z.number(),
+      notYetKnown: z.number(),
+    }),
+  }),
+  reentry: z.object({
+    closed: z.number(),
+    reentered: z.number(),
+    notReentered: z.number(),
+    notYetKnown: z.number(),
+  }),
+  herontdekken: z.object({
+    byYear: z.array(
+      z.object({
+        year: z.number(),
+        participants: z.number(),
+        supportDays: z.number(),
+        concluded: z.number(),
+        zelfstandig: z.number(),
+        zelfstandigShare: z.number().nullable(),
+      }),
+    ),
+  }),
+});
+
 registry.registerPath({
   method: 'get',
   path: '/reports/indicators',
@@ -103,66 +161,7 @@ registry.registerPath({
   responses: {
     200: {
       description: 'Indicators',
-      content: {
-        'application/json': {
-          schema: z.object({
-            period: z.object({ from: z.string(), to: z.string() }),
-            asOf: z.string(),
-            team: z.string().nullable(),
-            opdrachtgever: z.string().nullable(),
-            steps: z.object({ clients: z.number(), transitions: z.number(), byPair: pairs }),
-            ladder: z.object({ matrix: pairs }),
-            activation: z.object({
-              cases: z.number(),
-              withTrajectory: z.number(),
-              share: z.number().nullable(),
-            }),
-            trajectories: z.object({
-              started: z.number(),
-              closedByOutcome: z.record(z.string(), z.number()),
-              achievedWithinLimit: z.number(),
-              achievedAfterLimit: z.number(),
-              becameOverdue: z.number(),
-              droppedOut: z.number(),
-            }),
-            daysPerStep: z.record(
-              z.string(),
-              z.object({
-                steps: z.number(),
-                mean: z.number().nullable(),
-                median: z.number().nullable(),
-              }),
-            ),
-            outflow: z.object({
-              toPaidWork: z.number(),
-              durable: z.object({
-                reached: z.number(),
-                stillAtFiveOrMore: z.number(),
-                notStill: z.number(),
-                notYetKnown: z.number(),
-              }),
-            }),
-            reentry: z.object({
-              closed: z.number(),
-              reentered: z.number(),
-              notReentered: z.number(),
-              notYetKnown: z.number(),
-            }),
-            herontdekken: z.object({
-              byYear: z.array(
-                z.object({
-                  year: z.number(),
-                  participants: z.number(),
-                  supportDays: z.number(),
-                  concluded: z.number(),
-                  zelfstandig: z.number(),
-                  zelfstandigShare: z.number().nullable(),
-                }),
-              ),
-            }),
-          }),
-        },
-      },
+      content: { 'application/json': { schema: indicatorsViewSchema } },
     },
     ...errorResponses(400, 401, 403, 404),
   },

@@ -14,6 +14,7 @@ import type { auditListView } from '../../../server/audit/schema';
 import type { opdrachtgeverView } from '../../../server/organisations/schema';
 import type {
   billingViewSchema,
+  indicatorsViewSchema,
   monthlyIndicatorsViewSchema,
 } from '../../../server/reports/schema';
 import type { caseloadViewSchema } from '../../../server/caseloads/schema';
@@ -63,3 +64,4 @@ export type Forecast = z.infer<typeof forecastViewSchema>;
 export type MonthlyIndicators = z.infer<typeof monthlyIndicatorsViewSchema>;
 export type Billing = z.infer<typeof billingViewSchema>;
 export type AuditPage = z.infer<typeof auditListView>;
+export type Indicators = z.infer<typeof indicatorsViewSchema>;
