@@ -78,6 +78,8 @@ export interface AuditQuery {
   category?: AuditCategory;
   caseId?: string;
   actorId?: string;
+  /** An action and the actions under it: `case` matches case.read, case.create, … */
+  action?: string;
   from?: Date;
   to?: Date;
   limit: number;
@@ -98,6 +100,13 @@ export async function findAudit(
       : { orgId: scope.orgId, ...(query.category && { category: query.category }) };
   if (query.caseId) filter.caseId = query.caseId;
   if (query.actorId) filter.actorId = query.actorId;
+  // A prefix as a range ('/' follows '.'), not a regular expression: it uses an index in MongoDB
+  // and runs the same on FerretDB.
+  if (query.action)
+    filter.$or = [
+      { action: query.action },
+      { action: { $gte: `${query.action}.`, $lt: `${query.action}/` } },
+    ];
   if (query.from || query.to)
     filter.at = { ...(query.from && { $gte: query.from }), ...(query.to && { $lt: query.to }) };
   const [docs, total] = await Promise.all([

@@ -10,9 +10,11 @@ import type {
   createCaseBodySchema,
   listCasesQuerySchema,
 } from '../../../server/cases/schema';
+import type { auditListView } from '../../../server/audit/schema';
 import type { opdrachtgeverView } from '../../../server/organisations/schema';
 import type {
   billingViewSchema,
+  indicatorsViewSchema,
   monthlyIndicatorsViewSchema,
 } from '../../../server/reports/schema';
 import type { caseloadViewSchema } from '../../../server/caseloads/schema';
@@ -61,3 +63,5 @@ export type Caseload = z.infer<typeof caseloadViewSchema>;
 export type Forecast = z.infer<typeof forecastViewSchema>;
 export type MonthlyIndicators = z.infer<typeof monthlyIndicatorsViewSchema>;
 export type Billing = z.infer<typeof billingViewSchema>;
+export type AuditPage = z.infer<typeof auditListView>;
+export type Indicators = z.infer<typeof indicatorsViewSchema>;

@@ -7,6 +7,8 @@ import { presentAuditPage } from '../presenter';
 export interface ListAuditInput {
   caseId?: string;
   userId?: string;
+  /** An action and the actions under it (`case` matches case.read, case.create, …). */
+  action?: string;
   category?: AuditCategory;
   from?: string;
   to?: string;
@@ -19,6 +21,7 @@ export async function listAudit(context: AppContext, actor: AuthUser, input: Lis
   const page = await findAudit(context.db, orgScopeOf(actor), {
     caseId: input.caseId,
     actorId: input.userId,
+    action: input.action,
     category: input.category,
     from: input.from ? new Date(input.from) : undefined,
     to: input.to ? new Date(input.to) : undefined,

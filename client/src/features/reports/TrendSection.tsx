@@ -29,7 +29,7 @@ const COLUMNS = [
 const monthName = new Intl.DateTimeFormat('nl-NL', { month: 'short', year: '2-digit' });
 const labelOf = (month: string) => monthName.format(new Date(`${month}-15T12:00:00Z`));
 
-/** Trend per month (GET /reports/indicators/monthly): a real table, a bar chart beside it. */
+/** Trend per month (GET /reports/indicators/monthly): a bar chart over the real table of numbers. */
 export function TrendSection(props: { query: string }) {
   const trend = useApiGet(props.query, (signal) =>
     api<MonthlyIndicators>(`/reports/indicators/monthly${props.query}`, { signal }),
@@ -40,9 +40,21 @@ export function TrendSection(props: { query: string }) {
       {trend.status === 'loading' && <p role="status">{nl.loading}</p>}
       {trend.status === 'failed' && <Notice kind="error">{t.failed}</Notice>}
       {trend.status === 'ready' && (
-        <div className="matrix">
+        <div className="trend">
+          <StackedBarChart
+            title={t.chartTitle}
+            summary={t.chartNote}
+            series={SERIES}
+            bars={trend.data.months.map((row) => ({
+              label: labelOf(row.month),
+              segments: SERIES.map((series) => ({
+                key: series.key,
+                value: row[series.key as 'stepsUp' | 'stepsDown'],
+              })),
+            }))}
+          />
           <div className="table-scroll">
-            <table data-testid="trend-table">
+            <table>
               <caption>{t.caption}</caption>
               <thead>
                 <tr>
@@ -70,18 +82,6 @@ export function TrendSection(props: { query: string }) {
               </tbody>
             </table>
           </div>
-          <StackedBarChart
-            title={t.chartTitle}
-            summary={t.chartNote}
-            series={SERIES}
-            bars={trend.data.months.map((row) => ({
-              label: labelOf(row.month),
-              segments: SERIES.map((series) => ({
-                key: series.key,
-                value: row[series.key as 'stepsUp' | 'stepsDown'],
-              })),
-            }))}
-          />
         </div>
       )}
     </section>
