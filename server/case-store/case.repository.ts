@@ -9,7 +9,7 @@ import { caseIdOfTrajectory } from './trajectory-id';
 import { caseSchema, type CaseDocument } from './case.model';
 import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
 import { caseSummaryOf } from './case-summary';
-import { writeCaseSummaries } from './case-summary.repository';
+import { insertCaseSummaries } from './case-summary.repository';
 import { scopeFilter, scopedTeamFilter } from './case-scope-filter';
 
 /**
@@ -65,7 +65,7 @@ export async function insertCases(db: Connection, records: CaseRecord[]): Promis
     if (isDuplicateKeyError(error)) throw new DuplicateClientNumberError('clientNumber exists');
     throw error;
   }
-  await writeCaseSummaries(db, records.map(caseSummaryOf)); // decision 026
+  await insertCaseSummaries(db, records.map(caseSummaryOf)); // decision 026
 }
 
 /**
@@ -78,7 +78,7 @@ export async function insertCasesBulk(db: Connection, records: CaseRecord[]): Pr
     records.map(({ id, ...rest }) => ({ ...rest, _id: new Types.ObjectId(id) })),
     { ordered: false, lean: true },
   );
-  await writeCaseSummaries(db, records.map(caseSummaryOf)); // decision 026
+  await insertCaseSummaries(db, records.map(caseSummaryOf)); // decision 026
   return inserted.length;
 }
 
