@@ -2,7 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import type { AppContext } from '../app-context';
 import { recordSecurityEvent } from '../audit/security-events';
 import { actorOf } from '../policies/actor';
-import { findUserById } from '../users/user.repository';
+import { findUserForAuthentication } from '../users/user.repository';
 import { SESSION_COOKIE } from '../sessions/session-cookie';
 import { findSessionUserId } from '../sessions/session.repository';
 
@@ -20,7 +20,7 @@ export function authenticate(context: AppContext): RequestHandler {
     const token = requestToken(req);
     if (token) {
       const userId = await findSessionUserId(context.db, token, context.clock.now());
-      const user = userId ? await findUserById(context.db, userId) : null;
+      const user = userId ? await findUserForAuthentication(context.db, userId) : null;
       if (!user?.active) {
         await recordSecurityEvent(context, req, {
           action: 'security.invalid_session',

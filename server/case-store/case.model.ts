@@ -173,7 +173,6 @@ caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.lastActivityAt':
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.relapseAt': 1 }); // RELAPSE
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.lastAssessedAt': 1 }); // ASSESSMENT_DUE
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.growthAt': 1 }); // GROWTH
-caseSchema.index({ 'openTrajectory.sweepDueAt': 1 }); // the deadline sweeper, across organisations
 caseSchema.index({ orgId: 1, 'ladder.at': 1 }); // trede transitions by date (reports, SPEC §4)
 caseSchema.index({ orgId: 1, opdrachtgeverId: 1, teamId: 1 }); // reports and lists per opdrachtgever
 

@@ -2,6 +2,7 @@ import { Schema, type Connection } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicate-key';
 import { modelFor } from '../db/model';
 import { isObjectId } from '../ids';
+import { forgetCaseSettings } from './settings-cache';
 
 /**
  * An opdrachtgever (contracting municipality, SPEC §4.1) of an organisation: name, CBS
@@ -90,6 +91,7 @@ export async function insertOpdrachtgever(
       tariffHistory: [{ from: null, tariffs: input.tariffs }],
       createdAt: input.now,
     });
+    forgetCaseSettings(db);
     return toRecord(doc.toObject());
   } catch (error) {
     if (isDuplicateKeyError(error)) throw new DuplicateOpdrachtgeverError('name exists');
@@ -133,6 +135,7 @@ export async function updateOpdrachtgever(
   if (Object.keys(update).length === 0) return;
   try {
     await model(db).updateOne({ _id: id }, update);
+    forgetCaseSettings(db); // the cached case settings (decision 027)
   } catch (error) {
     if (isDuplicateKeyError(error)) throw new DuplicateOpdrachtgeverError('name exists');
     throw error;

@@ -3,6 +3,7 @@ import { ROLES, type Role } from '../../machines';
 import type { AuthUser } from '../policies/actor';
 import type { OrgScope } from '../policies/scope';
 import { modelFor } from '../db/model';
+import { ProcessCache } from '../db/process-cache';
 
 export interface User extends AuthUser {
   active: boolean;
@@ -81,6 +82,23 @@ export async function findUserById(db: Connection, id: string): Promise<User | n
   return doc ? toRecord(doc) : null;
 }
 
+/**
+ * How long a process trusts a user it has read for authentication (decision 028). updateUser
+ * forgets the entry, so a deactivation or role change through this process applies to the next
+ * request; another process applies it within this many milliseconds.
+ */
+export const AUTH_USER_CACHE_MS = 2000;
+
+const authUserCache = new ProcessCache<User | null>(AUTH_USER_CACHE_MS, {
+  keep: (user) => user !== null,
+});
+
+/** findUserById for every request's authentication, through the cache above (a copy each time). */
+export async function findUserForAuthentication(db: Connection, id: string): Promise<User | null> {
+  const user = await authUserCache.read(db, id, () => findUserById(db, id));
+  return user && { ...user, teamIds: [...user.teamIds] };
+}
+
 /** For login only: the one place the password hash leaves the repository. */
 export async function findCredentials(
   db: Connection,
@@ -122,6 +140,7 @@ export async function updateUser(
       { returnDocument: 'after' },
     )
     .lean();
+  authUserCache.forget(db, id);
   return doc ? toRecord(doc) : null;
 }
 
