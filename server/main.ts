@@ -9,6 +9,8 @@ import { logger } from './logger';
 import { resolveSecret } from './secret';
 import { startupTasks } from './startup';
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /**
  * One process serves the API and the built client (SPEC §6). Without MONGODB_URI it starts the
  * embedded engine first and stops it last, so Ctrl-C never cuts off an acknowledged write.
@@ -50,6 +52,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal} received: stopping…`);
+    // Requests in flight may wait on a database that is gone; after the grace period the process
+    // leaves anyway (every acknowledged event is already stored; an unanswered one was not
+    // acknowledged), so a supervisor's stop never hangs.
+    setTimeout(() => {
+      console.error(`Not stopped after ${SHUTDOWN_GRACE_MS / 1000} s: leaving without waiting.`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     await background.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections(); // requests in flight finish; idle keep-alive sockets go now
