@@ -1,10 +1,10 @@
 import type { Request, RequestHandler } from 'express';
 import type { AppContext } from '../app-context';
 import { recordSecurityEvent } from '../audit/security-events';
-import { actorOf } from '../policies/actor';
 import { findUserForAuthentication } from '../users/user.repository';
 import { SESSION_COOKIE } from '../sessions/session-cookie';
 import { findSessionUserId } from '../sessions/session.repository';
+import { actorOf } from '../policies/actor';
 
 /** The token from `Authorization: Bearer …` (API clients) or the httpOnly session cookie (the browser). */
 export function requestToken(req: Request): string | undefined {

@@ -6,14 +6,14 @@ import { ConflictError, ValidationError } from '../../errors';
 import { newId } from '../../ids';
 import { mayCreateCaseIn } from '../../policies/permissions';
 import { findOpdrachtgever } from '../../organisations/opdrachtgever.repository';
-import { defaultOpdrachtgever, loadCaseSettings } from '../../organisations/settings';
+import { defaultOpdrachtgever } from '../../organisations/settings';
 import { encryptBsn } from '../bsn';
-import { presentCaseFile } from '../presenter';
 import { flushCaseOutbox } from '../../case-store/case-writer';
 import { DuplicateClientNumberError, insertCase } from '../../case-store/case.repository';
 import { ladderEntry } from '../../case-store/case-change';
 import type { CaseRecord } from '../../case-store/case.types';
 import { assertAssignableBegeleider } from '../../users/assignable-begeleider';
+import { caseFileOf } from './get-case-file';
 
 export interface CreateCaseInput {
   clientNumber: string;
@@ -30,14 +30,7 @@ export interface CreateCaseInput {
 
 /** POST /cases: the new case, answered as its case file. */
 export async function registerCase(context: AppContext, actor: AuthUser, input: CreateCaseInput) {
-  const record = await createCase(context, actor, input);
-  const settings = await loadCaseSettings(context, actor.orgId, record.opdrachtgeverId);
-  return presentCaseFile(record, {
-    role: actor.role,
-    settings,
-    asOf: context.clock.now(),
-    secret: context.secret,
-  });
+  return caseFileOf(context, actor, await createCase(context, actor, input));
 }
 
 /**

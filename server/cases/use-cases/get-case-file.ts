@@ -6,6 +6,7 @@ import { loadCaseSettings } from '../../organisations/settings';
 import { findCase } from '../../case-store/case.repository';
 import { presentCaseFile } from '../presenter';
 import { scopeOf } from '../../policies/scope';
+import type { CaseRecord } from '../../case-store/case.types';
 
 /** Every read of a case file is audited (SPEC §2.5); outside the caller's teams it does not exist. */
 export async function getCaseFile(context: AppContext, user: AuthUser, caseId: string) {
@@ -17,6 +18,11 @@ export async function getCaseFile(context: AppContext, user: AuthUser, caseId: s
     action: 'case.read',
     caseId: record.id,
   });
+  return caseFileOf(context, user, record);
+}
+
+/** The case file as `user` sees it now, with the settings of the case's opdrachtgever. */
+export async function caseFileOf(context: AppContext, user: AuthUser, record: CaseRecord) {
   const settings = await loadCaseSettings(context, user.orgId, record.opdrachtgeverId);
   return presentCaseFile(record, {
     role: user.role,
