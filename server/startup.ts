@@ -10,7 +10,7 @@ import { flushPendingAudit } from './case-store/case-writer';
 import { migrateStoredSnapshots } from './case-store/migrate-stored-snapshots';
 import { prepareDemoData } from './demo/demo-at-startup';
 import { ensureOpdrachtgeverIndexes } from './organisations/opdrachtgever.repository';
-import { ensureOpdrachtgevers } from './organisations/settings';
+import { ensureOpdrachtgevers } from './case-store/assign-opdrachtgevers';
 import { startSweeper } from './sweeper/sweeper-loop';
 
 export interface BackgroundTasks {

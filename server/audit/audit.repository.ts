@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { modelFor } from '../db/model';
+import type { OrgScope } from '../policies/scope';
 
 /**
  * Append-only audit log (SPEC §2.5): who, when, what, which case. Nothing in the application
@@ -80,7 +81,6 @@ export async function copyToAudit(
 }
 
 export interface AuditQuery {
-  orgId: string;
   category?: AuditCategory;
   caseId?: string;
   actorId?: string;
@@ -92,16 +92,18 @@ export interface AuditQuery {
   skip: number;
 }
 
+/** The audit log of the scope's organisation (the beheerder's). */
 export async function findAudit(
   db: Connection,
+  scope: OrgScope,
   query: AuditQuery,
 ): Promise<{ items: AuditEntry[]; total: number }> {
   // Security events without an organisation (e.g. logins with unknown usernames) are shown to
   // every beheerder who asks for security events: they may be aimed at anyone.
   const filter: Record<string, unknown> =
     query.category === 'security'
-      ? { orgId: { $in: [query.orgId, null] }, category: 'security' }
-      : { orgId: query.orgId, ...(query.category && { category: query.category }) };
+      ? { orgId: { $in: [scope.orgId, null] }, category: 'security' }
+      : { orgId: scope.orgId, ...(query.category && { category: query.category }) };
   if (query.caseId) filter.caseId = query.caseId;
   if (query.actorId) filter.actorId = query.actorId;
   // A prefix as a range ('/' follows '.'), not a regular expression: it uses an index in MongoDB

@@ -30,7 +30,7 @@ export const auditQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-/** GET /audit's answer; audit/routes.ts is typed against it. */
+/** GET /audit's answer; audit/presenter.ts is typed against it. */
 export const auditListView = z.object({
   items: z.array(
     z.object({

@@ -2,11 +2,10 @@ import { Types, type Connection, type UpdateQuery } from 'mongoose';
 import type { MachineId, ProductCode, TrajectoryStateKey } from '../../machines';
 import { createIndexesOrWarn } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/duplicate-key';
-import { modelFor } from '../db/model';
 import { isObjectId } from '../ids';
 import { comparisonKey } from '../http/text';
 import { caseIdOfTrajectory } from './trajectory-id';
-import { caseSchema, type CaseDocument } from './case.model';
+import { caseModel, type CaseDocument } from './case.model';
 import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
 
 /**
@@ -15,7 +14,7 @@ import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
  * plain object (lean), never a mongoose document.
  */
 function model(db: Connection) {
-  return modelFor<CaseDocument>(db, 'Case', caseSchema);
+  return caseModel(db);
 }
 
 export async function ensureCaseIndexes(db: Connection): Promise<void> {
@@ -460,6 +459,18 @@ export async function findCaseForSystem(
   if (!isObjectId(caseId)) return null;
   const doc = await model(db).findOne({ _id: caseId }).lean<CaseDocument>();
   return doc ? toRecord(doc) : null;
+}
+
+/**
+ * Start-up (SPEC §4.1): cases stored before opdrachtgevers existed join the organisation's
+ * default one.
+ */
+export async function assignOpdrachtgeverWhereUnset(
+  db: Connection,
+  orgId: string,
+  opdrachtgeverId: string,
+): Promise<void> {
+  await model(db).updateMany({ orgId, opdrachtgeverId: null }, { $set: { opdrachtgeverId } });
 }
 
 export async function countCases(db: Connection): Promise<number> {

@@ -1,7 +1,7 @@
 import { resolveSettings, tariffsOf, type OrganisationSettings } from '../../machines';
 import type { AppContext } from '../app-context';
 import { NotFoundError } from '../errors';
-import { findOrganisation, listOrganisationIds } from './organisation.repository';
+import { findOrganisation } from './organisation.repository';
 import {
   DuplicateOpdrachtgeverError,
   findOpdrachtgever,
@@ -117,18 +117,5 @@ export async function recordTariffChanges(
       await updateOpdrachtgever(context.db, opdrachtgever.id, {
         appendTariffs: { from: now, tariffs },
       });
-  }
-}
-
-/**
- * Start-up: every organisation has an opdrachtgever, and every case belongs to one (cases stored
- * before opdrachtgevers existed go to the organisation's default).
- */
-export async function ensureOpdrachtgevers(context: AppContext): Promise<void> {
-  for (const orgId of await listOrganisationIds(context.db)) {
-    const fallback = await defaultOpdrachtgever(context, orgId);
-    await context.db
-      .collection('cases')
-      .updateMany({ orgId, opdrachtgeverId: null }, { $set: { opdrachtgeverId: fallback.id } });
   }
 }

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { CatalogueCode, MachineId, Trede, TrajectoryStateKey } from '../../machines';
+import { caseModel } from '../case-store/case.model';
 
 /**
  * The case data that the indicators and billing reduce, as a cursor: one case at a time, with only
@@ -40,6 +41,8 @@ export interface ReportLadderEntry {
 export interface ReportCase {
   caseId: string;
   teamId: string;
+  /** The case's current begeleider (a breakdown per begeleider; never a name). */
+  begeleiderId: string;
   opdrachtgeverId: string | null;
   ladder: ReportLadderEntry[];
   /** Closed trajectories in order, then the open one. */
@@ -77,6 +80,17 @@ interface RawTrajectory extends Omit<ReportTrajectory, 'history'> {
   history?: ReportHistoryEntry[];
 }
 
+/** A case document with only the projected fields. */
+interface RawReportCase {
+  _id: unknown;
+  teamId: string;
+  begeleiderId: string;
+  opdrachtgeverId?: string | null;
+  ladder?: ReportLadderEntry[];
+  openTrajectory?: RawTrajectory | null;
+  closedTrajectories?: RawTrajectory[];
+}
+
 export async function* streamReportCases(
   db: Connection,
   scope: ReportScope,
@@ -90,7 +104,7 @@ export async function* streamReportCases(
       ? { $in: [scope.opdrachtgeverId, null] }
       : scope.opdrachtgeverId;
   }
-  const projection: Record<string, 1> = { teamId: 1, opdrachtgeverId: 1 };
+  const projection: Record<string, 1> = { teamId: 1, begeleiderId: 1, opdrachtgeverId: 1 };
   if (options.ladder) {
     for (const field of ['from', 'to', 'at', 'teamId', 'product'])
       projection[`ladder.${field}`] = 1;
@@ -101,19 +115,22 @@ export async function* streamReportCases(
       projection[`closedTrajectories.${field}`] = 1;
     }
   }
-  const cursor = db
-    .collection('cases')
-    .find(filter, { projection, batchSize: 50 })
-    .sort({ _id: 1 });
+  const cursor = caseModel(db)
+    .find(filter, projection)
+    .sort({ _id: 1 })
+    .batchSize(50)
+    .lean<RawReportCase[]>()
+    .cursor();
   try {
-    for await (const doc of cursor) {
-      const closed = (doc.closedTrajectories ?? []) as RawTrajectory[];
-      const open = doc.openTrajectory as RawTrajectory | null | undefined;
+    for await (const doc of cursor as AsyncIterable<RawReportCase>) {
+      const closed = doc.closedTrajectories ?? [];
+      const open = doc.openTrajectory;
       yield {
         caseId: String(doc._id),
-        teamId: doc.teamId as string,
-        opdrachtgeverId: (doc.opdrachtgeverId as string | null | undefined) ?? null,
-        ladder: (doc.ladder ?? []) as ReportLadderEntry[],
+        teamId: doc.teamId,
+        begeleiderId: doc.begeleiderId,
+        opdrachtgeverId: doc.opdrachtgeverId ?? null,
+        ladder: doc.ladder ?? [],
         trajectories: [...closed, ...(open ? [open] : [])].map((trajectory) => ({
           ...trajectory,
           history: trajectory.history ?? [],
@@ -148,15 +165,14 @@ export async function ladderMatrixInDatabase(
     'ladder.at': { $gte: start, $lt: end },
     'ladder.from': { $ne: null },
   };
-  const rows = await db
-    .collection('cases')
+  const rows = await caseModel(db)
     .aggregate<{ _id: { from: number; to: number }; count: number }>([
       { $match: caseFilter },
       { $unwind: '$ladder' },
       { $match: entryFilter },
       { $group: { _id: { from: '$ladder.from', to: '$ladder.to' }, count: { $sum: 1 } } },
     ])
-    .toArray();
+    .exec();
   return rows
     .map((row) => ({ from: row._id.from, to: row._id.to, count: row.count }))
     .sort((a, b) => a.from - b.from || a.to - b.to);

@@ -69,6 +69,10 @@ const billingRow = z.object({
   amountCents: z.number().int(),
 });
 
+/** What a breakdown of the indicators may be grouped by (docs/reporting.md "Breakdowns"). */
+export const INDICATOR_GROUP_BY = ['team', 'opdrachtgever', 'begeleider'] as const;
+export type IndicatorGroupBy = (typeof INDICATOR_GROUP_BY)[number];
+
 const localDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
@@ -90,16 +94,17 @@ export const indicatorsQuerySchema = z
     compare: z.enum(['previousYear']).optional().openapi({
       description: 'Add `comparison`: the same indicators for the period a year earlier',
     }),
+    groupBy: z.enum(INDICATOR_GROUP_BY).optional().openapi({
+      description:
+        'Add `groups`: the same figures per team, opdrachtgever or begeleider (begeleider: teamleider only, own teams)',
+    }),
   })
   .strict();
 
 const pairs = z.array(z.object({ from: z.number(), to: z.number(), count: z.number() }));
-/** GET /reports/indicators; the client infers its type from it (docs/reporting.md defines each figure). */
-export const indicatorsViewSchema = z.object({
-  period: z.object({ from: z.string(), to: z.string() }),
-  asOf: z.string(),
-  team: z.string().nullable(),
-  opdrachtgever: z.string().nullable(),
+
+/** The figures of SPEC §4 (docs/reporting.md defines each): the report, a comparison, a group. */
+export const indicatorFiguresSchema = z.object({
   steps: z.object({ clients: z.number(), transitions: z.number(), byPair: pairs }),
   ladder: z.object({ matrix: pairs }),
   activation: z.object({
@@ -152,11 +157,38 @@ export const indicatorsViewSchema = z.object({
   }),
 });
 
+/**
+ * One row of a breakdown (`groupBy`): the same figures for the cases of one team, begeleider or
+ * opdrachtgever. `name` is the team's, begeleider's (teamleider only) or opdrachtgever's name;
+ * null for a begeleider account that no longer exists.
+ */
+export const indicatorGroupSchema = indicatorFiguresSchema.extend({
+  id: z.string(),
+  name: z.string().nullable(),
+});
+
+const groupsFields = {
+  groupBy: z.enum(INDICATOR_GROUP_BY).optional(),
+  groups: z.array(indicatorGroupSchema).optional(),
+};
+
+export const indicatorsViewSchema = indicatorFiguresSchema.extend({
+  period: z.object({ from: z.string(), to: z.string() }),
+  asOf: z.string(),
+  team: z.string().nullable(),
+  opdrachtgever: z.string().nullable(),
+  begeleider: z.string().optional(),
+  ...groupsFields,
+  comparison: indicatorFiguresSchema
+    .extend({ period: z.object({ from: z.string(), to: z.string() }), ...groupsFields })
+    .optional(),
+});
+
 registry.registerPath({
   method: 'get',
   path: '/reports/indicators',
   summary:
-    'The indicators of SPEC §4 over an inclusive period of Amsterdam dates (beleid: organisation; teamleider: own teams); every figure is defined in docs/reporting.md',
+    'The indicators of SPEC §4 over an inclusive period of Amsterdam dates (beleid: organisation; teamleider: own teams); every figure is defined in docs/reporting.md. `groupBy` adds `groups`: the same figures per team, opdrachtgever or (teamleider only) begeleider',
   request: { query: indicatorsQuerySchema },
   responses: {
     200: {

@@ -1,6 +1,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { ROLES, type Role } from '../../machines';
 import type { AuthUser } from '../policies/actor';
+import type { OrgScope } from '../policies/scope';
 import { modelFor } from '../db/model';
 
 export interface User extends AuthUser {
@@ -43,6 +44,11 @@ function model(db: Connection) {
   return modelFor(db, 'User', userSchema);
 }
 
+/**
+ * Users are tenant-owned: reads and updates of an organisation's users take its OrgScope, so a
+ * query without the organisation does not compile. Login (usernames are unique across the
+ * installation), username uniqueness and the session's user lookup are installation-wide by nature.
+ */
 function toRecord(doc: UserDocument & { _id: unknown }): User {
   return {
     id: String(doc._id),
@@ -69,6 +75,7 @@ export async function insertUser(
   return toRecord(doc.toObject());
 }
 
+/** The session's user (authentication) and a begeleider candidate checked by policies/ after. */
 export async function findUserById(db: Connection, id: string): Promise<User | null> {
   const doc = await model(db).findById(id).lean();
   return doc ? toRecord(doc) : null;
@@ -87,12 +94,12 @@ export async function usernameExists(db: Connection, username: string): Promise<
   return (await model(db).countDocuments({ username: username.trim().toLowerCase() })) > 0;
 }
 
-export async function listUsers(
+export async function findUsers(
   db: Connection,
-  orgId: string,
+  scope: OrgScope,
   filter: { teamId?: string; role?: Role } = {},
 ): Promise<User[]> {
-  const query: Record<string, unknown> = { orgId };
+  const query: Record<string, unknown> = { orgId: scope.orgId };
   if (filter.teamId) query.teamIds = filter.teamId;
   if (filter.role) query.role = filter.role;
   const docs = await model(db).find(query).sort({ displayName: 1 }).lean();
@@ -101,7 +108,7 @@ export async function listUsers(
 
 export async function updateUser(
   db: Connection,
-  orgId: string,
+  scope: OrgScope,
   id: string,
   changes: Partial<
     Pick<UserDocument, 'displayName' | 'role' | 'teamIds' | 'active' | 'passwordHash'>
@@ -110,7 +117,7 @@ export async function updateUser(
   const { now, ...fields } = changes;
   const doc = await model(db)
     .findOneAndUpdate(
-      { _id: id, orgId },
+      { _id: id, orgId: scope.orgId },
       { $set: { ...fields, updatedAt: now } },
       { returnDocument: 'after' },
     )
@@ -121,11 +128,11 @@ export async function updateUser(
 /** Active beheerders of an organisation other than `exceptId` (hole 2: never none left). */
 export async function countOtherActiveBeheerders(
   db: Connection,
-  orgId: string,
+  scope: OrgScope,
   exceptId: string,
 ): Promise<number> {
   return model(db).countDocuments({
-    orgId,
+    orgId: scope.orgId,
     role: 'beheerder',
     active: true,
     _id: { $ne: exceptId },
@@ -134,9 +141,9 @@ export async function countOtherActiveBeheerders(
 
 export async function findUserInOrganisation(
   db: Connection,
-  orgId: string,
+  scope: OrgScope,
   id: string,
 ): Promise<User | null> {
   const user = await findUserById(db, id);
-  return user && user.orgId === orgId ? user : null;
+  return user && user.orgId === scope.orgId ? user : null;
 }

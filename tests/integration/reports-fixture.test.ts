@@ -398,12 +398,12 @@ describe('reports on the hand-built fixture', () => {
     await get(fixture.north.teamleider.token, `${PERIOD}&team=${fixture.south.team.id}`).expect(
       404,
     );
-    // Every Noord case has the team's one begeleider: the per-begeleider view is the team's.
+    // The begeleider filter keeps one begeleider's cases (P1 P3 P6 P10 of Noord's first one).
     const perBegeleider = await get(
       fixture.north.teamleider.token,
       `${PERIOD}&begeleider=${fixture.north.begeleider.user.id}`,
     ).expect(200);
-    expect({ ...perBegeleider.body, begeleider: undefined }).toEqual(north.body);
+    expect(perBegeleider.body.steps.transitions).toBe(4);
     const southBegeleider = await get(
       fixture.north.teamleider.token,
       `${PERIOD}&begeleider=${fixture.south.begeleider.user.id}`,
@@ -425,5 +425,263 @@ describe('reports on the hand-built fixture', () => {
       '/reports/indicators?from=2026-03-01&to=2026-02-01',
     ).expect(400);
     expect(reversed.body.error.details[0].field).toBe('from');
+  });
+
+  /*
+   * BREAKDOWNS (groupBy), same period. Each case is in exactly one group, so every count adds up
+   * to the report above; shares, means and medians are recomputed per group, not summed.
+   * Per participant (from the hand computation above):
+   *   P1  N A  1→2 step; closed goalReached; within 1; ONT 181; reentry closed, not re-entered
+   *   P2  N B2 2→3 step; open (caseload, with trajectory); after 1; overdue 1; ONT 182
+   *   P3  N A  1→2 step; open; within 1; ONT 49
+   *   P6  N A  4→5 step; closed paidWork; within 1; ONT 170; outflow reached, still at 5;
+   *            reentry closed, not re-entered
+   *   P7  N B2 4→5 step; closed goalReached; within 1; ONT 158; outflow reached, not still;
+   *            reentry closed, re-entered
+   *   P10 N A  1→2 step; open follow-up (caseload, with trajectory); started 1; concluded; HER 102;
+   *            Herontdekken 79 days
+   *   P12 N B2 intake only: caseload, no trajectory
+   *   P4  S    3→2 and 2→3 (one step); open STA-3 (caseload, with trajectory)
+   *   P5  S    open ONT (caseload, with trajectory); overdue 1; droppedOut 1
+   *   P8  S    closed goalNotReached; reentry closed, not re-entered
+   *   P9  S    2→3 step; concluded zelfstandig; HER 243; Herontdekken 135 days; reentry closed, not
+   *            re-entered
+   *   P11 S    closed dropout; droppedOut 1; reentry closed, re-entered
+   *
+   * Team Noord: matrix 1→2 3, 2→3 1, 4→5 2 → 6 steps, 6 clients; caseload P2 P3 P10 P12 = 4, with
+   *   trajectory 3 (0.75); started 1; goalReached 2, paidWork 1, concluded 1; within 4, after 1;
+   *   overdue 1 (P2); droppedOut 0; ONT 181 182 49 170 158 → 5 steps, mean 148, median 170; HER 102;
+   *   toPaidWork 2, reached 2, still 1, notStill 1; reentry closed 3 (P1 P6 P7), re-entered 1;
+   *   Herontdekken 1 participant, 79 days, 1 concluded, 0 zelfstandig, share 0.
+   * Team Zuid: matrix 2→3 2 (P4 P9), 3→2 1 → 2 steps, 2 clients; caseload P4 P5 = 2, both with a
+   *   trajectory (1); started 0; goalNotReached 1, dropout 1, concluded 1; within 0, after 0;
+   *   overdue 1 (P5); droppedOut 2 (P5 P11); ONT no steps (null, null); HER 243; outflow 0;
+   *   reentry closed 3 (P8 P9 P11), re-entered 1 (P11), not 2; Herontdekken 1, 135 days, 1, 1, 1.
+   * Sums: 6+2 = 8 steps, 6+2 clients, caseload 4+2 = 6, with 3+2 = 5, overdue 1+1, droppedOut
+   *   0+2, ONT steps 5+0, HER 1+1, reentry 3+3 (1+1, 2+2), Herontdekken days 79+135 = 214.
+   *
+   * Per begeleider, Noord's teamleider: "Begeleider Twee" (P2 P7 P12) sorts before "Test
+   *   begeleider" (P1 P3 P6 P10).
+   *   Twee: matrix 2→3 1, 4→5 1 → 2 steps, 2 clients; caseload P2 P12 = 2, with 1 (0.5); started
+   *     0; goalReached 1 (P7); within 1, after 1; overdue 1; ONT 182, 158 → 2 steps, mean 170,
+   *     median 170; HER none; toPaidWork 1, reached 1, notStill 1; reentry closed 1, re-entered 1;
+   *     Herontdekken 0 participants, 0 days, share null.
+   *   Test: matrix 1→2 3, 4→5 1 → 4 steps, 4 clients; caseload P3 P10 = 2, with 2 (1); started 1;
+   *     goalReached 1 (P1), paidWork 1, concluded 1; within 3, after 0; overdue 0; ONT 181, 49,
+   *     170 → 3 steps, mean 400/3 = 133.3, median 170; HER 102; toPaidWork 1, reached 1, still 1;
+   *     reentry closed 2, re-entered 0, not 2; Herontdekken 1, 79 days, 1 concluded, share 0.
+   *   Twee + Test = Team Noord in every count (2+4 = 6 steps, 2+2 = 4 caseload, 1+2 = 3 with ...).
+   */
+  const outcomes = (counts: Record<string, number>) => ({
+    goalReached: 0,
+    goalNotReached: 0,
+    dropout: 0,
+    paidWork: 0,
+    moved: 0,
+    switched: 0,
+    other: 0,
+    concluded: 0,
+    ...counts,
+  });
+  const herontdekken = (
+    participants: number,
+    supportDays: number,
+    concluded: number,
+    zelfstandig: number,
+    zelfstandigShare: number | null,
+  ) => ({
+    byYear: [{ year: 2026, participants, supportDays, concluded, zelfstandig, zelfstandigShare }],
+  });
+  const NOORD = {
+    steps: {
+      clients: 6,
+      transitions: 6,
+      byPair: [
+        { from: 1, to: 2, count: 3 },
+        { from: 2, to: 3, count: 1 },
+        { from: 4, to: 5, count: 2 },
+      ],
+    },
+    ladder: {
+      matrix: [
+        { from: 1, to: 2, count: 3 },
+        { from: 2, to: 3, count: 1 },
+        { from: 4, to: 5, count: 2 },
+      ],
+    },
+    activation: { cases: 4, withTrajectory: 3, share: 0.75 },
+    trajectories: {
+      started: 1,
+      closedByOutcome: outcomes({ goalReached: 2, paidWork: 1, concluded: 1 }),
+      achievedWithinLimit: 4,
+      achievedAfterLimit: 1,
+      becameOverdue: 1,
+      droppedOut: 0,
+    },
+    daysPerStep: {
+      ONT: { steps: 5, mean: 148, median: 170 },
+      HER: { steps: 1, mean: 102, median: 102 },
+    },
+    outflow: {
+      toPaidWork: 2,
+      durable: { reached: 2, stillAtFiveOrMore: 1, notStill: 1, notYetKnown: 0 },
+    },
+    reentry: { closed: 3, reentered: 1, notReentered: 2, notYetKnown: 0 },
+    herontdekken: herontdekken(1, 79, 1, 0, 0),
+  };
+  const ZUID = {
+    steps: { clients: 2, transitions: 2, byPair: [{ from: 2, to: 3, count: 2 }] },
+    ladder: {
+      matrix: [
+        { from: 2, to: 3, count: 2 },
+        { from: 3, to: 2, count: 1 },
+      ],
+    },
+    activation: { cases: 2, withTrajectory: 2, share: 1 },
+    trajectories: {
+      started: 0,
+      closedByOutcome: outcomes({ goalNotReached: 1, dropout: 1, concluded: 1 }),
+      achievedWithinLimit: 0,
+      achievedAfterLimit: 0,
+      becameOverdue: 1,
+      droppedOut: 2,
+    },
+    daysPerStep: {
+      ONT: { steps: 0, mean: null, median: null },
+      HER: { steps: 1, mean: 243, median: 243 },
+    },
+    outflow: {
+      toPaidWork: 0,
+      durable: { reached: 0, stillAtFiveOrMore: 0, notStill: 0, notYetKnown: 0 },
+    },
+    reentry: { closed: 3, reentered: 1, notReentered: 2, notYetKnown: 0 },
+    herontdekken: herontdekken(1, 135, 1, 1, 1),
+  };
+
+  it('breaks the indicators down per team: rows add up to the organisation', async () => {
+    const response = await get(fixture.beleid, `${PERIOD}&groupBy=team`).expect(200);
+    expect(response.body.groupBy).toBe('team');
+    expect(response.body.groups).toEqual([
+      { id: fixture.north.team.id, name: 'Team Noord', ...NOORD },
+      { id: fixture.south.team.id, name: 'Team Zuid', ...ZUID },
+    ]);
+    // Every key of the report without groupBy is unchanged by it.
+    const plain = await get(fixture.beleid, PERIOD).expect(200);
+    const { groupBy: _by, groups: _groups, ...rest } = response.body;
+    expect(rest).toEqual(plain.body);
+    expect(plain.body).not.toHaveProperty('groups');
+    // A row is what the team filter answers.
+    const north = await get(fixture.beleid, `${PERIOD}&team=${fixture.north.team.id}`).expect(200);
+    expect(response.body.groups[0].steps).toEqual(north.body.steps);
+    // A teamleider's breakdown holds own teams only.
+    const own = await get(fixture.north.teamleider.token, `${PERIOD}&groupBy=team`).expect(200);
+    expect(own.body.groups).toEqual([{ id: fixture.north.team.id, name: 'Team Noord', ...NOORD }]);
+  });
+
+  it('breaks the indicators down per begeleider for a teamleider, never for beleid', async () => {
+    const response = await get(
+      fixture.north.teamleider.token,
+      `${PERIOD}&groupBy=begeleider`,
+    ).expect(200);
+    expect(response.body.groups).toEqual([
+      {
+        id: fixture.northSecond.user.id,
+        name: 'Begeleider Twee',
+        steps: {
+          clients: 2,
+          transitions: 2,
+          byPair: [
+            { from: 2, to: 3, count: 1 },
+            { from: 4, to: 5, count: 1 },
+          ],
+        },
+        ladder: {
+          matrix: [
+            { from: 2, to: 3, count: 1 },
+            { from: 4, to: 5, count: 1 },
+          ],
+        },
+        activation: { cases: 2, withTrajectory: 1, share: 0.5 },
+        trajectories: {
+          started: 0,
+          closedByOutcome: outcomes({ goalReached: 1 }),
+          achievedWithinLimit: 1,
+          achievedAfterLimit: 1,
+          becameOverdue: 1,
+          droppedOut: 0,
+        },
+        daysPerStep: {
+          ONT: { steps: 2, mean: 170, median: 170 },
+          HER: { steps: 0, mean: null, median: null },
+        },
+        outflow: {
+          toPaidWork: 1,
+          durable: { reached: 1, stillAtFiveOrMore: 0, notStill: 1, notYetKnown: 0 },
+        },
+        reentry: { closed: 1, reentered: 1, notReentered: 0, notYetKnown: 0 },
+        herontdekken: herontdekken(0, 0, 0, 0, null),
+      },
+      {
+        id: fixture.north.begeleider.user.id,
+        name: 'Test begeleider',
+        steps: {
+          clients: 4,
+          transitions: 4,
+          byPair: [
+            { from: 1, to: 2, count: 3 },
+            { from: 4, to: 5, count: 1 },
+          ],
+        },
+        ladder: {
+          matrix: [
+            { from: 1, to: 2, count: 3 },
+            { from: 4, to: 5, count: 1 },
+          ],
+        },
+        activation: { cases: 2, withTrajectory: 2, share: 1 },
+        trajectories: {
+          started: 1,
+          closedByOutcome: outcomes({ goalReached: 1, paidWork: 1, concluded: 1 }),
+          achievedWithinLimit: 3,
+          achievedAfterLimit: 0,
+          becameOverdue: 0,
+          droppedOut: 0,
+        },
+        daysPerStep: {
+          ONT: { steps: 3, mean: 133.3, median: 170 },
+          HER: { steps: 1, mean: 102, median: 102 },
+        },
+        outflow: {
+          toPaidWork: 1,
+          durable: { reached: 1, stillAtFiveOrMore: 1, notStill: 0, notYetKnown: 0 },
+        },
+        reentry: { closed: 2, reentered: 0, notReentered: 2, notYetKnown: 0 },
+        herontdekken: herontdekken(1, 79, 1, 0, 0),
+      },
+    ]);
+    // The report itself is Team Noord's, as without groupBy.
+    expect(response.body.steps).toEqual(NOORD.steps);
+    // Beleid: no breakdown and no filter per begeleider (decision 030); nothing else changes.
+    const refused = await get(fixture.beleid, `${PERIOD}&groupBy=begeleider`).expect(403);
+    expect(refused.body.error.code).toBe('FORBIDDEN');
+    await get(fixture.beleid, `${PERIOD}&begeleider=${fixture.north.begeleider.user.id}`).expect(
+      403,
+    );
+    await get(fixture.beleid, `${PERIOD}&groupBy=participant`).expect(400);
+    // Opdrachtgever rows carry the municipality's name; beleid may ask for them.
+    const byOpdrachtgever = await get(fixture.beleid, `${PERIOD}&groupBy=opdrachtgever`).expect(
+      200,
+    );
+    expect(
+      byOpdrachtgever.body.groups.map((group: { name: string; steps: { transitions: number } }) => [
+        group.name,
+        group.steps.transitions,
+      ]),
+    ).toEqual([
+      // Arnhem: P1 P2 P3 P4(2→3) = 4 steps; Renkum: P6 P7 P9 P10 = 4.
+      ['Arnhem', 4],
+      ['Renkum', 4],
+    ]);
+    for (const secret of fixture.personal) expect(byOpdrachtgever.text).not.toContain(secret);
   });
 });

@@ -1,8 +1,8 @@
 import type { AppContext } from '../../app-context';
 import type { AuthUser } from '../../policies/actor';
 import { findCasesWithOpenTrajectory } from '../../case-store/case.repository';
-import { scopeOf } from '../../policies/scope';
-import { listUsers } from '../../users/user.repository';
+import { orgScopeOf, scopeOf } from '../../policies/scope';
+import { findUsers } from '../../users/user.repository';
 import { presentCaseloads } from '../presenter';
 import type { CaseloadsQuery } from '../schema';
 
@@ -15,7 +15,7 @@ export async function listCaseloads(context: AppContext, user: AuthUser, query: 
       opdrachtgeverId: query.opdrachtgever,
       summaryFilter: {},
     }),
-    listUsers(context.db, user.orgId),
+    findUsers(context.db, orgScopeOf(user)),
   ]);
   return presentCaseloads({
     teamIds,

@@ -2,9 +2,9 @@ import { bucketDeadlines, localDateOf, type ForecastTrajectory } from '../../../
 import type { AppContext } from '../../app-context';
 import type { AuthUser } from '../../policies/actor';
 import { findCasesWithOpenTrajectory } from '../../case-store/case.repository';
-import { scopeOf } from '../../policies/scope';
-import { listTeams } from '../../teams/team.repository';
-import { listUsers } from '../../users/user.repository';
+import { orgScopeOf, scopeOf } from '../../policies/scope';
+import { findTeams } from '../../teams/team.repository';
+import { findUsers } from '../../users/user.repository';
 import { presentForecast, type ForecastGroupInput } from '../presenter';
 import type { ForecastQuery } from '../schema';
 
@@ -40,8 +40,8 @@ export async function forecastDeadlines(context: AppContext, user: AuthUser, que
     byGroup.set(key, group);
   }
   const [teams, users] = await Promise.all([
-    listTeams(context.db, user.orgId),
-    listUsers(context.db, user.orgId),
+    findTeams(context.db, orgScopeOf(user)),
+    findUsers(context.db, orgScopeOf(user)),
   ]);
   return presentForecast({
     from,

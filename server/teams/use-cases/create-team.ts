@@ -2,6 +2,7 @@ import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import { ConflictError } from '../../errors';
 import type { AuthUser } from '../../policies/actor';
+import { orgScopeOf } from '../../policies/scope';
 import { DuplicateTeamNameError, findTeamByName, insertTeam, type Team } from '../team.repository';
 
 /** POST /teams (beheerder): names are unique per organisation, compared ignoring case. */
@@ -14,7 +15,7 @@ export async function createTeam(
     new ConflictError(`A team named ${input.name} exists`, [
       { field: 'name', message: 'already exists (names are compared ignoring case)' },
     ]);
-  if (await findTeamByName(context.db, actor.orgId, input.name)) throw taken();
+  if (await findTeamByName(context.db, orgScopeOf(actor), input.name)) throw taken();
   const team = await insertTeam(context.db, {
     orgId: actor.orgId,
     name: input.name,

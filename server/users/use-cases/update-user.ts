@@ -1,20 +1,21 @@
-import type { AppContext } from '../app-context';
-import { recordAudit } from '../audit/audit-log';
-import type { SecurityEvent } from '../audit/security-events';
-import { hashPassword } from './password';
-import { deleteSessionsOfUser } from '../sessions/session.repository';
-import type { AuthUser } from '../policies/actor';
-import { withKeyedLock } from '../db/keyed-lock';
-import { AppError, NotFoundError } from '../errors';
-import { decideAccessChange } from '../policies/access-change';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { SecurityEvent } from '../../audit/security-events';
+import { hashPassword } from '../password';
+import { deleteSessionsOfUser } from '../../sessions/session.repository';
+import type { AuthUser } from '../../policies/actor';
+import { withKeyedLock } from '../../db/keyed-lock';
+import { AppError, NotFoundError } from '../../errors';
+import { decideAccessChange } from '../../policies/access-change';
+import { orgScopeOf } from '../../policies/scope';
 import { assertTeamsInOrganisation } from './create-user';
-import type { UpdateUserBody } from './schema';
+import type { UpdateUserBody } from '../schema';
 import {
   countOtherActiveBeheerders,
   findUserInOrganisation,
   updateUser,
   type User,
-} from './user.repository';
+} from '../user.repository';
 
 type SecurityReporter = (event: Omit<SecurityEvent, 'orgId' | 'actorId'>) => Promise<void>;
 
@@ -31,10 +32,11 @@ export async function updateUserAsAdmin(
   body: UpdateUserBody,
   reportSecurity: SecurityReporter,
 ): Promise<User> {
-  if (body.teamIds) await assertTeamsInOrganisation(context, me.orgId, body.teamIds);
+  const scope = orgScopeOf(me);
+  if (body.teamIds) await assertTeamsInOrganisation(context, scope, body.teamIds);
   const passwordHash = body.password ? await hashPassword(body.password) : undefined;
   return withKeyedLock(`${context.db.name}/user-admin/${me.orgId}`, async () => {
-    const target = await findUserInOrganisation(context.db, me.orgId, id);
+    const target = await findUserInOrganisation(context.db, scope, id);
     if (!target) throw new NotFoundError('User');
     const decision = decideAccessChange({
       actorId: me.id,
@@ -42,7 +44,7 @@ export async function updateUserAsAdmin(
       change: body,
       otherActiveBeheerders:
         target.role === 'beheerder'
-          ? await countOtherActiveBeheerders(context.db, me.orgId, target.id)
+          ? await countOtherActiveBeheerders(context.db, scope, target.id)
           : 1,
     });
     if (!decision.ok) {
@@ -64,7 +66,7 @@ export async function updateUserAsAdmin(
           );
     }
     const { password: _password, ...changes } = body;
-    const updated = await updateUser(context.db, me.orgId, id, {
+    const updated = await updateUser(context.db, scope, id, {
       ...changes,
       ...(passwordHash && { passwordHash }),
       now: context.clock.now(),

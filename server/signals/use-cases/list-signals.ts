@@ -1,16 +1,16 @@
-import { computeSignals, signalBounds, type SignalCode } from '../../machines';
-import type { AppContext } from '../app-context';
-import { recordAudit } from '../audit/audit-log';
-import type { AuthUser } from '../policies/actor';
+import { computeSignals, signalBounds, type SignalCode } from '../../../machines';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { AuthUser } from '../../policies/actor';
 import {
   findCasesWithOpenTrajectory,
   findCasesWithTrajectoryOpenAt,
-} from '../case-store/case.repository';
-import { scopeOf } from '../policies/scope';
-import { loadOrganisationSettings } from '../organisations/settings';
-import { loadSummary } from '../case-store/trajectory-record';
-import { signalsAt } from './past-signals';
-import { ALL_SIGNAL_CODES, signalFilter } from './signal-filters';
+} from '../../case-store/case.repository';
+import { scopeOf } from '../../policies/scope';
+import { loadOrganisationSettings } from '../../organisations/settings';
+import { loadSummary } from '../../case-store/trajectory-record';
+import { signalsAt } from '../past-signals';
+import { ALL_SIGNAL_CODES, signalFilter } from '../signal-filters';
 
 export interface ListSignalsInput {
   asOf?: string;

@@ -1,0 +1,13 @@
+import type { AppContext } from '../../app-context';
+import type { AuthUser } from '../../policies/actor';
+import { teamsInView } from '../../policies/permissions';
+import { orgScopeOf } from '../../policies/scope';
+import { findTeams, type Team } from '../team.repository';
+
+/**
+ * GET /teams: begeleiders and teamleiders need their team names for filters, beleid filters
+ * reports by team; each sees the teams in their view (policies/teamsInView).
+ */
+export function listTeams(context: AppContext, actor: AuthUser): Promise<Team[]> {
+  return findTeams(context.db, orgScopeOf(actor), teamsInView(actor) ?? undefined);
+}
