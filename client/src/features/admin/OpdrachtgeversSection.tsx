@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
 import { adminFailure } from './admin-requests';
+import { centsToEuroText, euroTextToCents } from '../../lib/money';
 
 const t = nl.admin.opdrachtgevers;
 
@@ -24,12 +25,6 @@ interface Opdrachtgever {
   gemeentecode: string | null;
   catalogue: CatalogueEntry[];
 }
-
-const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
-const toCents = (text: string) => {
-  const match = /^(\d+)(?:[,.](\d{1,2}))?$/.exec(text.trim());
-  return match ? Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0')) : NaN;
-};
 
 /** Municipalities this provider works for, each with its own catalogue, tariffs and variants. */
 export function OpdrachtgeversSection() {
@@ -139,7 +134,7 @@ function Catalogue(props: {
     Object.fromEntries(
       props.item.catalogue.map((entry) => [
         entry.code,
-        { enabled: entry.enabled, tariff: euros(entry.tariffCentsPerHour) },
+        { enabled: entry.enabled, tariff: centsToEuroText(entry.tariffCentsPerHour) },
       ]),
     ),
   );
@@ -153,8 +148,8 @@ function Catalogue(props: {
           const row = rows[entry.code]!;
           const change: Record<string, unknown> = {};
           if (row.enabled !== entry.enabled) change.enabled = row.enabled;
-          if (toCents(row.tariff) !== entry.tariffCentsPerHour)
-            change.tariffCentsPerHour = toCents(row.tariff);
+          if (euroTextToCents(row.tariff) !== entry.tariffCentsPerHour)
+            change.tariffCentsPerHour = euroTextToCents(row.tariff);
           if (Object.keys(change).length) products[entry.code] = change;
         }
         void props.onSave(products);
@@ -229,7 +224,7 @@ function VariantForm(props: {
         const body: Record<string, unknown> = {
           name,
           family,
-          tariffCentsPerHour: toCents(tariff),
+          tariffCentsPerHour: euroTextToCents(tariff),
           enabled: true,
           ...(family === 'STA'
             ? { stabielTrede: Number(trede), reviewMonths: Number(months) }

@@ -7,6 +7,7 @@ import type { SettingsView } from '../../lib/api-types';
 import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
 import { adminFailure } from './admin-requests';
+import { centsToEuroText, euroTextToCents } from '../../lib/money';
 
 const t = nl.admin.settings;
 /** The thresholds PATCH /settings accepts (server/organisations/schema.ts). */
@@ -18,13 +19,6 @@ const THRESHOLDS = [
   'waitingStartDays',
   'relapseDays',
 ] as const;
-
-/** Euro cents ↔ "11,00" as a Dutch person types money. */
-const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
-const cents = (text: string) => {
-  const match = /^(\d+)(?:[,.](\d{1,2}))?$/.exec(text.trim());
-  return match ? Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0')) : NaN;
-};
 
 export function SettingsSection() {
   const [reload, setReload] = useState(0);
@@ -69,7 +63,7 @@ function SettingsForm(props: {
               enabled: product.enabled,
               limitMonths: product.limitMonths === null ? '' : String(product.limitMonths),
               reviewMonths: product.reviewMonths === null ? '' : String(product.reviewMonths),
-              tariff: euros(product.tariffCentsPerHour),
+              tariff: centsToEuroText(product.tariffCentsPerHour),
             },
           ];
         }),
@@ -93,8 +87,8 @@ function SettingsForm(props: {
         change.limitMonths = Number(now.limitMonths);
       if (before.reviewMonths !== null && Number(now.reviewMonths) !== before.reviewMonths)
         change.reviewMonths = Number(now.reviewMonths);
-      if (cents(now.tariff) !== before.tariffCentsPerHour)
-        change.tariffCentsPerHour = cents(now.tariff);
+      if (euroTextToCents(now.tariff) !== before.tariffCentsPerHour)
+        change.tariffCentsPerHour = euroTextToCents(now.tariff);
       if (Object.keys(change).length) productChanges[code] = change;
     }
     const signalChanges = Object.fromEntries(

@@ -3,21 +3,20 @@ import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { api, API_BASE, queryString } from '../../lib/api';
 import type { Billing } from '../../lib/api-types';
+import { formatEuros } from '../../lib/money';
 import { useApiGet } from '../../lib/use-api';
 import { nl, productLabel } from '../../i18n/nl';
 
 const t = nl.reports.billingTable;
-const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 const hours = new Intl.NumberFormat('nl-NL', {
   minimumFractionDigits: 2,
   maximumFractionDigits: 2,
 });
-/** Integer cents, so the total shown is exactly the API's (the rows add up to it there). */
-const euros = (cents: number) => euro.format(cents / 100);
 
 /**
  * Billing for one month (GET /reports/billing?format=json): the rows opdrachtgever × product ×
  * tariff as a table with the API's total, beside the CSV/XLSX downloads of the same report.
+ * Amounts are the API's integer cents, so the total shown is exactly the API's, never re-summed.
  */
 export function BillingSection(props: {
   month: string;
@@ -100,11 +99,11 @@ export function BillingSection(props: {
                   <tr key={`${row.opdrachtgeverId}/${row.product}/${row.tariffCents}`}>
                     <th scope="row">{row.opdrachtgever}</th>
                     <td>{row.productName || productLabel(row.product)}</td>
-                    <td>{euros(row.tariffCents)}</td>
+                    <td>{formatEuros(row.tariffCents)}</td>
                     <td>{row.participants}</td>
                     <td>{row.billableDays}</td>
                     <td>{hours.format(row.minutes / 60)}</td>
-                    <td>{euros(row.amountCents)}</td>
+                    <td>{formatEuros(row.amountCents)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -116,7 +115,7 @@ export function BillingSection(props: {
                   <td>{billing.data.total.participants}</td>
                   <td>{billing.data.total.billableDays}</td>
                   <td>{hours.format(billing.data.total.minutes / 60)}</td>
-                  <td data-testid="billing-total">{euros(billing.data.total.amountCents)}</td>
+                  <td data-testid="billing-total">{formatEuros(billing.data.total.amountCents)}</td>
                 </tr>
               </tfoot>
             </table>

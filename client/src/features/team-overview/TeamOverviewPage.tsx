@@ -328,22 +328,16 @@ export default function TeamOverviewPage() {
           </div>
           {canAct && (
             <form className="search" onSubmit={reassignSelected} aria-label={t.bulkForm}>
-              <Field label={t.reassignTo}>
-                {(control) => (
-                  <select
-                    {...control}
-                    value={target}
-                    onChange={(event) => setTarget(event.target.value)}
-                  >
-                    <option value="">{t.chooseBegeleider}</option>
-                    {targets.map((row) => (
-                      <option key={row.begeleiderId} value={row.begeleiderId}>
-                        {row.displayName}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <FilterSelect
+                label={t.reassignTo}
+                value={target}
+                anyLabel={t.chooseBegeleider}
+                options={targets.map((row) => ({
+                  value: row.begeleiderId,
+                  label: row.displayName,
+                }))}
+                onChange={setTarget}
+              />
               <button
                 type="submit"
                 className="button"
