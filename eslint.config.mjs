@@ -105,6 +105,7 @@ export default tseslint.config(
   },
   // server/: mongoose only in repositories and models (and the db/ plumbing); Express only in
   // routes, http/ and the app's composition, so use cases and policies stay transport-free.
+  // A Connection passed along may not be used to reach a collection by name either.
   {
     files: ['server/**/*.ts'],
     ignores: [
@@ -116,6 +117,14 @@ export default tseslint.config(
       'server/**/*.test.ts',
     ],
     rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='collection']",
+          message:
+            'Collections are reached through their model in a *.repository.ts or *.model.ts, not by name.',
+        },
+      ],
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': [
         'error',

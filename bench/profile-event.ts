@@ -6,16 +6,18 @@
 import { parseArgs } from 'node:util';
 import { applyEvent } from '../machines';
 import { findSessionUserId } from '../server/sessions/session.repository';
-import { recordAudit } from '../server/audit/audit-log';
+import { outboxEntry } from '../server/audit/outbox';
 import { applyTrajectoryChange } from '../server/case-store/case-change';
+import { flushCaseOutbox } from '../server/case-store/case-writer';
+import { caseSummaryOf } from '../server/case-store/case-summary';
+import { writeCaseSummaries } from '../server/case-store/case-summary.repository';
 import { updateFor } from '../server/case-store/case.repository';
 import { findCaseOfTrajectory, updateCaseIfVersion } from '../server/case-store/case.repository';
 import { scopeOf } from '../server/policies/scope';
-import { findOrganisation } from '../server/organisations/organisation.repository';
+import { loadCaseSettings } from '../server/organisations/settings';
 import { presentTrajectory } from '../server/trajectories/presenter';
 import { advanceTrajectory, toPersisted } from '../server/case-store/trajectory-record';
-import { findUserById } from '../server/users/user.repository';
-import { resolveSettings } from '../machines';
+import { findUserForAuthentication } from '../server/users/user.repository';
 import { BENCH_NOW } from '../scripts/bench-data/seed-organisation';
 import { activeCases, openDataset } from './dataset';
 import {
@@ -54,20 +56,19 @@ async function main(): Promise<void> {
     const token = await dataset.tokenOf(coordinator.id);
     const at = BENCH_NOW.toISOString();
     for (const record of cases) {
-      await time('session lookup (by _id)', () => findSessionUserId(context.db, token, BENCH_NOW));
-      const user = (await time('user lookup (by _id)', () =>
-        findUserById(context.db, coordinator.id),
+      await time('session lookup (by _id; cached 2 s, decision 028)', () =>
+        findSessionUserId(context.db, token, BENCH_NOW),
+      );
+      const user = (await time('user lookup (by _id; cached 2 s)', () =>
+        findUserForAuthentication(context.db, coordinator.id),
       ))!;
-      const organisation = await time('organisation settings (by _id; now cached)', () =>
-        findOrganisation(context.db, user.orgId),
-      );
-      const settings = await time('resolve settings', () =>
-        resolveSettings(organisation!.settingsOverrides),
-      );
       const trajectoryId = record.openTrajectory!.id;
       const current = (await time('case read (by _id)', () =>
         findCaseOfTrajectory(context.db, scopeOf(user), trajectoryId),
       ))!;
+      const settings = await time('case settings (cached 5 s, decision 027)', () =>
+        loadCaseSettings(context, user.orgId, current.opdrachtgeverId),
+      );
       const trajectory = current.openTrajectory!;
       const persisted = await time('snapshot JSON.parse', () => toPersisted(trajectory));
       const event = { type: 'RECORD_CONTACT' as const, note: 'profiel', minutes: 30 };
@@ -92,18 +93,22 @@ async function main(): Promise<void> {
           now: BENCH_NOW,
         }),
       );
-      const update = await time('update document (updateFor)', () => updateFor(current, next));
-      await time('case write (conditional update)', () =>
+      const entry = outboxEntry(
+        current.id,
+        next.version,
+        { orgId: user.orgId, actorId: user.id, action: 'trajectory.event', trajectoryId },
+        BENCH_NOW,
+      );
+      const written = { ...next, auditOutbox: [...(current.auditOutbox ?? []), entry] };
+      const update = await time('update document (updateFor)', () => updateFor(current, written));
+      await time('case write (conditional update, audit entry in its outbox)', () =>
         updateCaseIfVersion(context.db, current.id, current.version, update),
       );
-      await time('audit insert', () =>
-        recordAudit(context, {
-          orgId: user.orgId,
-          actorId: user.id,
-          action: 'trajectory.event',
-          caseId: current.id,
-          trajectoryId,
-        }),
+      await time('case summary upsert (decision 026)', () =>
+        writeCaseSummaries(context.db, [caseSummaryOf(written)]),
+      );
+      await time('audit outbox flush (audit insert + outbox cleared)', () =>
+        flushCaseOutbox(context, written),
       );
       await time('present (JSON view)', () =>
         presentTrajectory(next, next.openTrajectory!, {

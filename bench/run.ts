@@ -205,7 +205,7 @@ async function main(): Promise<void> {
         }),
       );
       sections.push(
-        `### Case file, case list, signals\n\n${table}\n\nOne request at a time; the biggest team's teamleider, and a teamleider of every team for the whole organisation. Raw driver: the same documents (case by _id; the begeleider's first 50 sorted by clientNumber; the open trajectories' summaries of the team or organisation). Targets: case file p95 ≤ 50 ms and team dashboard p95 ≤ 100 ms at 100k, ≤ 2× from 10k.`,
+        `### Case file, case list, signals\n\n${table}\n\nOne request at a time; the biggest team's teamleider, and a teamleider of every team for the whole organisation. Raw driver: the same documents (case by _id; the begeleider's first 50 sorted by clientNumber; for the dashboards, caseloads and forecast the open cases' documents in \`case_summaries\` of the team or organisation, decision 026). Targets: case file p95 ≤ 50 ms and team dashboard p95 ≤ 100 ms at 100k, ≤ 2× from 10k.`,
       );
     }
     if (reportRows.length) {
@@ -254,7 +254,7 @@ async function main(): Promise<void> {
                 `${fmt(sweep.sweepMs / sweep.floorMs)}×`,
               ],
             ],
-          )}\n\nOne process, runSweep as the background loop calls it (batches of 200, 4 in parallel).`,
+          )}\n\nOne process, runSweep as the background loop calls it (all due ids from the case summaries in one query per round, 4 cases in parallel).`,
         );
       } finally {
         await dataset.close();

@@ -9,6 +9,7 @@
  * equality), so there the plans are printed for information only; see docs/scaling.md.
  */
 import { connectDatabase } from '../server/db/connection';
+import { ensureCaseSummaryIndexes } from '../server/case-store/case-summary.repository';
 import { ensureCaseIndexes } from '../server/case-store/case.repository';
 
 const DAY = 24 * 3600 * 1000;
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     `mongodb://127.0.0.1:${process.env.TREDE_DB_PORT ?? 27027}/trede`;
   const db = await connectDatabase(uri);
   await ensureCaseIndexes(db);
+  await ensureCaseSummaryIndexes(db);
   const cases = db.collection('cases');
   const sample = await cases.findOne({}, { projection: { orgId: 1, teamId: 1, begeleiderId: 1 } });
   const orgId = (sample?.orgId as string | undefined) ?? 'org';
@@ -44,6 +46,8 @@ async function main(): Promise<void> {
     name: string;
     filter: Record<string, unknown>;
     sort?: Record<string, 1 | -1>;
+    /** Default: cases. */
+    collection?: 'case_summaries';
   }> = [
     { name: 'case list of a team', filter: scope, sort: { clientNumber: 1 } },
     {
@@ -96,10 +100,23 @@ async function main(): Promise<void> {
     },
     // Every event and case-file read: a case, or a trajectory's case (`<caseId>-<n>`), by _id alone.
     { name: 'case (or trajectory) by id', filter: { _id: sample?._id ?? 'x' } },
+    // Decision 026: dashboards, caseloads, forecast and the sweeper read the case summaries.
+    {
+      name: 'summaries: a team, by client number',
+      filter: { ...scope, trajectoryId: { $ne: null } },
+      sort: { clientNumber: 1 },
+      collection: 'case_summaries',
+    },
+    {
+      name: 'summaries: a begeleider',
+      filter: { ...scope, begeleiderId: sample?.begeleiderId ?? 'x', trajectoryId: { $ne: null } },
+      collection: 'case_summaries',
+    },
     {
       name: 'sweeper: due deadlines',
-      filter: { 'openTrajectory.sweepDueAt': { $lte: now } },
-      sort: { 'openTrajectory.sweepDueAt': 1 },
+      filter: { sweepDueAt: { $lte: now } },
+      sort: { sweepDueAt: 1 },
+      collection: 'case_summaries',
     },
     {
       name: 'transitions by date',
@@ -109,7 +126,7 @@ async function main(): Promise<void> {
 
   let missing = 0;
   for (const query of queries) {
-    const explained = (await cases
+    const explained = (await (query.collection ? db.collection(query.collection) : cases)
       .find(query.filter, { sort: query.sort })
       .explain('queryPlanner')) as {
       queryPlanner?: { winningPlan?: unknown; Plan?: unknown };

@@ -2,7 +2,8 @@ import { Types } from 'mongoose';
 import { NotFoundError } from './errors';
 
 /** The one definition of what an id looks like: a 24-hex MongoDB ObjectId. */
-export const OBJECT_ID_PATTERN = /^[0-9a-f]{24}$/i;
+export const OBJECT_ID_HEX = '[0-9a-f]{24}';
+export const OBJECT_ID_PATTERN = new RegExp(`^${OBJECT_ID_HEX}$`, 'i');
 
 export function isObjectId(value: string): boolean {
   return OBJECT_ID_PATTERN.test(value);

@@ -7,10 +7,12 @@ import { ensureTeamIndexes } from './teams/team.repository';
 import { ensureUserIndexes } from './users/user.repository';
 import { ensureCaseIndexes } from './case-store/case.repository';
 import { flushPendingAudit } from './case-store/case-writer';
+import { ensureCaseSummaryIndexes } from './case-store/case-summary.repository';
+import { reconcileCaseSummaries } from './case-store/case-summary-sync';
 import { migrateStoredSnapshots } from './case-store/migrate-stored-snapshots';
 import { prepareDemoData } from './demo/demo-at-startup';
 import { ensureOpdrachtgeverIndexes } from './organisations/opdrachtgever.repository';
-import { ensureOpdrachtgevers } from './organisations/settings';
+import { ensureOpdrachtgevers } from './case-store/assign-opdrachtgevers';
 import { startSweeper } from './sweeper/sweeper-loop';
 
 export interface BackgroundTasks {
@@ -32,6 +34,7 @@ export async function startupTasks(
     ensureAuditIndexes(context.db),
     ensureLoginAttemptIndexes(context.db),
     ensureOpdrachtgeverIndexes(context.db),
+    ensureCaseSummaryIndexes(context.db),
   ]);
   await ensureCaseIndexes(context.db);
   // Audit entries a crash left in case outboxes reach the audit log before anything else runs.
@@ -40,6 +43,12 @@ export async function startupTasks(
   await migrateStoredSnapshots(context); // decision 009: stored snapshots follow the machine version
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
   await ensureOpdrachtgevers(context); // SPEC §4.1: every case belongs to one (older cases: the default)
+  // Decision 026: after every start-up fix of the cases, so their summaries say what they say.
+  const summaries = await reconcileCaseSummaries(context);
+  if (summaries.rebuilt || summaries.removed)
+    console.log(
+      `Case summaries: rebuilt ${summaries.rebuilt}, removed ${summaries.removed} (missing or stale).`,
+    );
   const admin = await bootstrapAdministrator(context);
   if (admin === 'created') console.log(`Created administrator ${context.config.admin?.username}.`);
   const stops: Array<() => Promise<void>> = [];

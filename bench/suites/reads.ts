@@ -98,13 +98,13 @@ export async function runReads(
   });
 
   const dashboardSamples = Math.max(5, Math.floor(options.samples / 4));
+  // The raw driver reading what the API reads now: the open cases' summaries (decision 026).
+  const summaries = dataset.server.context.db.collection('case_summaries');
   const openFloor = (filter: Record<string, unknown>) => async () =>
     (
-      await dataset.cases
-        .find(
-          { ...filter, openTrajectory: { $ne: null } },
-          { projection: { 'openTrajectory.summary': 1, clientNumber: 1 } },
-        )
+      await summaries
+        .find({ ...filter, trajectoryId: { $ne: null } })
+        .sort({ clientNumber: 1 })
         .toArray()
     ).length;
   const teamDashboard = await sample(dashboardSamples, async () => {
@@ -120,6 +120,26 @@ export async function runReads(
   rows.push({
     what: `team dashboard \`GET /signals?team\` (${teamOpen} open trajectories)`,
     ...teamDashboard,
+    floorP50: teamFloor.p50,
+  });
+  const caseloads = await sample(dashboardSamples, async () => {
+    const { status, body } = await getJson(`${baseUrl}/caseloads?team=${team.id}`, teamleider);
+    check(status, 'GET /caseloads?team');
+    return (body as { items?: unknown[] }).items?.length ?? 1;
+  });
+  rows.push({
+    what: "a team's caseloads `GET /caseloads?team`",
+    ...caseloads,
+    floorP50: teamFloor.p50,
+  });
+  const forecast = await sample(dashboardSamples, async () => {
+    const { status } = await getJson(`${baseUrl}/forecast?team=${team.id}`, teamleider);
+    check(status, 'GET /forecast?team');
+    return 1;
+  });
+  rows.push({
+    what: "a team's deadline forecast `GET /forecast?team`",
+    ...forecast,
     floorP50: teamFloor.p50,
   });
   const orgDashboard = await sample(Math.max(3, Math.floor(dashboardSamples / 2)), async () => {

@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { modelFor } from '../db/model';
+import type { OrgScope } from '../policies/scope';
 
 /**
  * Append-only audit log (SPEC §2.5): who, when, what, which case. Nothing in the application
@@ -8,21 +9,10 @@ import { modelFor } from '../db/model';
  */
 export type AuditCategory = 'change' | 'read' | 'security';
 
-export interface AuditEntry {
-  id: string;
+interface AuditDocument {
   /** Null only for security events that belong to no known organisation. */
   orgId: string | null;
-  category: AuditCategory | null;
-  at: string;
-  actorId: string | null;
-  action: string;
-  caseId: string | null;
-  trajectoryId: string | null;
-  details: Record<string, unknown>;
-}
-
-interface AuditDocument {
-  orgId: string | null;
+  /** Absent on entries written before categories existed. */
   category?: AuditCategory | null;
   at: Date;
   actorId: string | null;
@@ -30,6 +20,11 @@ interface AuditDocument {
   caseId: string | null;
   trajectoryId: string | null;
   details: Record<string, unknown>;
+}
+
+export interface AuditEntry extends Omit<AuditDocument, 'category'> {
+  id: string;
+  category: AuditCategory | null;
 }
 
 const auditSchema = new Schema<AuditDocument>(
@@ -80,28 +75,38 @@ export async function copyToAudit(
 }
 
 export interface AuditQuery {
-  orgId: string;
   category?: AuditCategory;
   caseId?: string;
   actorId?: string;
+  /** An action and the actions under it: `case` matches case.read, case.create, … */
+  action?: string;
   from?: Date;
   to?: Date;
   limit: number;
   skip: number;
 }
 
+/** The audit log of the scope's organisation (the beheerder's). */
 export async function findAudit(
   db: Connection,
+  scope: OrgScope,
   query: AuditQuery,
 ): Promise<{ items: AuditEntry[]; total: number }> {
   // Security events without an organisation (e.g. logins with unknown usernames) are shown to
   // every beheerder who asks for security events: they may be aimed at anyone.
   const filter: Record<string, unknown> =
     query.category === 'security'
-      ? { orgId: { $in: [query.orgId, null] }, category: 'security' }
-      : { orgId: query.orgId, ...(query.category && { category: query.category }) };
+      ? { orgId: { $in: [scope.orgId, null] }, category: 'security' }
+      : { orgId: scope.orgId, ...(query.category && { category: query.category }) };
   if (query.caseId) filter.caseId = query.caseId;
   if (query.actorId) filter.actorId = query.actorId;
+  // A prefix as a range ('/' follows '.'), not a regular expression: it uses an index in MongoDB
+  // and runs the same on FerretDB.
+  if (query.action)
+    filter.$or = [
+      { action: query.action },
+      { action: { $gte: `${query.action}.`, $lt: `${query.action}/` } },
+    ];
   if (query.from || query.to)
     filter.at = { ...(query.from && { $gte: query.from }), ...(query.to && { $lt: query.to }) };
   const [docs, total] = await Promise.all([
@@ -114,7 +119,7 @@ export async function findAudit(
       id: String(doc._id),
       orgId: doc.orgId,
       category: doc.category ?? null,
-      at: doc.at.toISOString(),
+      at: doc.at,
       actorId: doc.actorId,
       action: doc.action,
       caseId: doc.caseId,

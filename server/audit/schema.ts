@@ -14,11 +14,23 @@ export const auditQuerySchema = z.strictObject({
     .enum(['change', 'read', 'security'])
     .optional()
     .openapi({ description: 'security: failed logins, lockouts, refusals, invalid sessions' }),
+  action: z
+    .string()
+    .max(64)
+    .regex(
+      /^[a-z][a-z_]*(\.[a-z_]+)*$/,
+      'must be an action such as case.read, or a group such as case',
+    )
+    .optional()
+    .openapi({
+      description:
+        'What: this action and the actions under it (`trajectory` matches trajectory.event and trajectory.read; `trajectory.event` also trajectory.event.replayed)',
+    }),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-/** GET /audit's answer; audit/routes.ts is typed against it. */
+/** GET /audit's answer; audit/presenter.ts is typed against it. */
 export const auditListView = z.object({
   items: z.array(
     z.object({

@@ -1,7 +1,8 @@
 import type { Request, RequestHandler } from 'express';
 import type { AppContext } from '../app-context';
 import { recordSecurityEvent } from '../audit/security-events';
-import { findUserById } from '../users/user.repository';
+import { actorOf } from '../policies/actor';
+import { findUserForAuthentication } from '../users/user.repository';
 import { SESSION_COOKIE } from '../sessions/session-cookie';
 import { findSessionUserId } from '../sessions/session.repository';
 
@@ -19,7 +20,7 @@ export function authenticate(context: AppContext): RequestHandler {
     const token = requestToken(req);
     if (token) {
       const userId = await findSessionUserId(context.db, token, context.clock.now());
-      const user = userId ? await findUserById(context.db, userId) : null;
+      const user = userId ? await findUserForAuthentication(context.db, userId) : null;
       if (!user?.active) {
         await recordSecurityEvent(context, req, {
           action: 'security.invalid_session',
@@ -28,14 +29,7 @@ export function authenticate(context: AppContext): RequestHandler {
           actorId: user?.id ?? null,
         });
       } else {
-        req.user = {
-          id: user.id,
-          orgId: user.orgId,
-          username: user.username,
-          displayName: user.displayName,
-          role: user.role,
-          teamIds: user.teamIds,
-        };
+        req.user = actorOf(user);
       }
     }
     next();

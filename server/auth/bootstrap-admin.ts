@@ -4,7 +4,7 @@ import {
   createOrganisation,
   findFirstOrganisation,
 } from '../organisations/organisation.repository';
-import { createUser } from '../users/create-user';
+import { createUser } from '../users/use-cases/create-user';
 import { usernameExists } from '../users/user.repository';
 
 /**

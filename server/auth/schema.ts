@@ -7,6 +7,13 @@ export const loginBodySchema = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
+/** POST /auth/login's answer; auth/presenter.ts is typed against it. */
+export const loginView = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: userViewSchema,
+});
+
 registry.registerPath({
   method: 'post',
   path: '/auth/login',
@@ -18,7 +25,7 @@ registry.registerPath({
       description: 'Logged in',
       content: {
         'application/json': {
-          schema: z.object({ token: z.string(), expiresAt: z.string(), user: userViewSchema }),
+          schema: loginView,
         },
       },
     },

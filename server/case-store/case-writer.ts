@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context';
 import { flushOutbox, outboxEntry, type CaseAudit } from '../audit/outbox';
 import { ConflictError, NotFoundError } from '../errors';
 import { withCaseLock } from './case-lock';
+import { writeCaseSummaryAfter } from './case-summary-sync';
 import {
   clearAuditOutboxIfVersion,
   findCaseForSystem,
@@ -53,6 +54,7 @@ export async function writeCase<T>(
         mode,
       );
       if (!written) return null;
+      await writeCaseSummaryAfter(context, write); // the read model follows (decision 026)
       await flushCaseOutbox(context, write);
       return { result: decision.result, written: true };
     });

@@ -1,4 +1,5 @@
-import { Schema, type Types } from 'mongoose';
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { modelFor } from '../db/model';
 import type { CaseRecord } from './case.types';
 
 /** The stored shape: CaseRecord with the ObjectId as `_id`. */
@@ -172,6 +173,13 @@ caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.lastActivityAt':
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.relapseAt': 1 }); // RELAPSE
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.lastAssessedAt': 1 }); // ASSESSMENT_DUE
 caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.growthAt': 1 }); // GROWTH
-caseSchema.index({ 'openTrajectory.sweepDueAt': 1 }); // the deadline sweeper, across organisations
 caseSchema.index({ orgId: 1, 'ladder.at': 1 }); // trede transitions by date (reports, SPEC §4)
 caseSchema.index({ orgId: 1, opdrachtgeverId: 1, teamId: 1 }); // reports and lists per opdrachtgever
+
+/**
+ * The `cases` collection's model: the case repository and the report read models
+ * (reports/*.repository.ts) query through it, never through the raw collection by name.
+ */
+export function caseModel(db: Connection): Model<CaseDocument> {
+  return modelFor<CaseDocument>(db, 'Case', caseSchema);
+}

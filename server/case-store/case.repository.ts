@@ -2,12 +2,14 @@ import { Types, type Connection, type UpdateQuery } from 'mongoose';
 import type { MachineId, ProductCode, TrajectoryStateKey } from '../../machines';
 import { createIndexesOrWarn } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/duplicate-key';
-import { modelFor } from '../db/model';
 import { isObjectId } from '../ids';
 import { comparisonKey } from '../http/text';
 import { caseIdOfTrajectory } from './trajectory-id';
-import { caseSchema, type CaseDocument } from './case.model';
+import { caseModel, type CaseDocument } from './case.model';
 import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
+import { caseSummaryOf } from './case-summary';
+import { insertCaseSummaries } from './case-summary.repository';
+import { scopeFilter, scopedTeamFilter } from './case-scope-filter';
 
 /**
  * The only code that touches the `cases` collection. Reads take a CaseScope that is always part of
@@ -15,7 +17,7 @@ import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
  * plain object (lean), never a mongoose document.
  */
 function model(db: Connection) {
-  return modelFor<CaseDocument>(db, 'Case', caseSchema);
+  return caseModel(db);
 }
 
 export async function ensureCaseIndexes(db: Connection): Promise<void> {
@@ -41,21 +43,6 @@ function toRecord(doc: CaseDocument): CaseRecord {
   return { ...rest, id: _id.toHexString() };
 }
 
-function scopeFilter(scope: CaseScope): Record<string, unknown> {
-  return { orgId: scope.orgId, teamId: { $in: [...scope.teamIds] } };
-}
-
-/**
- * The scope narrowed to one team when the caller asks for one (or has only one), as a top-level
- * string equality: the embedded engine pushes that down to an index (decision 022), while
- * `teamId: {$in}` inside `$and` made it decode every case. Null: the team is outside the scope.
- */
-function scopedTeamFilter(scope: CaseScope, teamId?: string): Record<string, unknown> | null {
-  if (teamId) return scope.teamIds.includes(teamId) ? { orgId: scope.orgId, teamId } : null;
-  if (scope.teamIds.length === 1) return { orgId: scope.orgId, teamId: scope.teamIds[0] };
-  return scopeFilter(scope);
-}
-
 export class DuplicateClientNumberError extends Error {}
 
 export async function insertCase(db: Connection, record: CaseRecord): Promise<void> {
@@ -77,6 +64,7 @@ export async function insertCases(db: Connection, records: CaseRecord[]): Promis
     if (isDuplicateKeyError(error)) throw new DuplicateClientNumberError('clientNumber exists');
     throw error;
   }
+  await insertCaseSummaries(db, records.map(caseSummaryOf)); // decision 026
 }
 
 /**
@@ -89,6 +77,7 @@ export async function insertCasesBulk(db: Connection, records: CaseRecord[]): Pr
     records.map(({ id, ...rest }) => ({ ...rest, _id: new Types.ObjectId(id) })),
     { ordered: false, lean: true },
   );
+  await insertCaseSummaries(db, records.map(caseSummaryOf)); // decision 026
   return inserted.length;
 }
 
@@ -361,38 +350,6 @@ async function listByDeadline(
   return { items: toRecords([...firstDocs, ...restDocs]), total };
 }
 
-/** Open trajectories matching a signal filter (see signals/signal-filters.ts), within the scope. */
-export async function findCasesWithOpenTrajectory(
-  db: Connection,
-  scope: CaseScope,
-  filter: {
-    teamId?: string;
-    begeleiderId?: string;
-    opdrachtgeverId?: string;
-    summaryFilter: Record<string, unknown>;
-  },
-): Promise<CaseRecord[]> {
-  const scoped = scopedTeamFilter(scope, filter.teamId);
-  if (!scoped) return [];
-  const query: Record<string, unknown> = { ...scoped, openTrajectory: { $ne: null } };
-  if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
-  if (filter.opdrachtgeverId) query.opdrachtgeverId = filter.opdrachtgeverId;
-  query.$and = [filter.summaryFilter];
-  const docs = await model(db)
-    .find(query, { idempotency: 0, closedTrajectories: 0, ladder: 0, 'openTrajectory.history': 0 })
-    .sort({ clientNumber: 1 })
-    .lean<CaseDocument[]>();
-  return docs.map((doc) =>
-    toRecord({
-      ...doc,
-      idempotency: [],
-      closedTrajectories: [],
-      ladder: [],
-      openTrajectory: doc.openTrajectory && { ...doc.openTrajectory, history: [] },
-    }),
-  );
-}
-
 /**
  * Cases that may have had a trajectory open at a past peildatum (SPEC §2.4, decision 007): an open
  * one registered by then, or a closed one that closed after it. The caller replays each trajectory
@@ -437,27 +394,6 @@ export async function findCaseIdsWithOldSnapshot(
   return docs.map((doc) => doc._id.toHexString());
 }
 
-/** Ids of cases whose open trajectory has a deadline due at `now`, oldest first. */
-export async function findCaseIdsWithDueDeadline(
-  db: Connection,
-  now: Date,
-  limit: number,
-  excludeIds: string[] = [],
-): Promise<string[]> {
-  const docs = await model(db)
-    .find(
-      {
-        'openTrajectory.sweepDueAt': { $lte: now },
-        ...(excludeIds.length && { _id: { $nin: excludeIds } }),
-      },
-      { _id: 1 },
-    )
-    .sort({ 'openTrajectory.sweepDueAt': 1 })
-    .limit(limit)
-    .lean<Array<{ _id: Types.ObjectId }>>();
-  return docs.map((doc) => doc._id.toHexString());
-}
-
 export async function findCaseForSystem(
   db: Connection,
   caseId: string,
@@ -465,6 +401,60 @@ export async function findCaseForSystem(
   if (!isObjectId(caseId)) return null;
   const doc = await model(db).findOne({ _id: caseId }).lean<CaseDocument>();
   return doc ? toRecord(doc) : null;
+}
+
+/**
+ * Start-up (SPEC §4.1): cases stored before opdrachtgevers existed join the organisation's
+ * default one.
+ */
+export async function assignOpdrachtgeverWhereUnset(
+  db: Connection,
+  orgId: string,
+  opdrachtgeverId: string,
+): Promise<void> {
+  await model(db).updateMany({ orgId, opdrachtgeverId: null }, { $set: { opdrachtgeverId } });
+}
+
+/**
+ * Every case without its ladder, histories, closed trajectories and idempotency records, in
+ * batches (the summaries' reconciliation at start-up; on FerretDB each document is still decoded
+ * whole, the projection only saves the transfer).
+ */
+export async function forEachCaseBatch(
+  db: Connection,
+  batchSize: number,
+  visit: (records: CaseRecord[]) => Promise<void>,
+): Promise<void> {
+  const cursor = model(db)
+    .find(
+      {},
+      {
+        ladder: 0,
+        closedTrajectories: 0,
+        idempotency: 0,
+        auditOutbox: 0,
+        'openTrajectory.history': 0,
+      },
+    )
+    .lean<CaseDocument>()
+    .cursor({ batchSize });
+  let batch: CaseRecord[] = [];
+  for await (const doc of cursor) {
+    batch.push(
+      toRecord({
+        ...doc,
+        ladder: [],
+        closedTrajectories: [],
+        idempotency: [],
+        openTrajectory: doc.openTrajectory && { ...doc.openTrajectory, history: [] },
+      }),
+    );
+    if (batch.length === batchSize) {
+      await visit(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await visit(batch);
 }
 
 export async function countCases(db: Connection): Promise<number> {

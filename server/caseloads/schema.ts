@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { objectIdSchema as objectId } from '../openapi/fields';
 import { errorResponses, registry } from '../openapi/registry';
 
-export const caseloadsQuerySchema = z.object({ team: objectId.optional() }).strict();
+export const caseloadsQuerySchema = z
+  .object({
+    team: objectId.optional(),
+    opdrachtgever: objectId
+      .optional()
+      .openapi({ description: 'Count only the cases of this opdrachtgever (as GET /signals)' }),
+  })
+  .strict();
 export type CaseloadsQuery = z.infer<typeof caseloadsQuerySchema>;
 
 export const caseloadViewSchema = z.object({

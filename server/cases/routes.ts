@@ -2,15 +2,13 @@ import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { authorize, currentUser } from '../http/current-user';
 import { parseInput, parseNoQuery } from '../http/validate';
-import { loadCaseSettings } from '../organisations/settings';
-import { presentCaseFile } from './presenter';
 import {
   createCaseBodySchema,
   listCasesQuerySchema,
   moveCaseBodySchema,
   recordAssessmentBodySchema,
 } from './schema';
-import { createCase } from './use-cases/create-case';
+import { registerCase } from './use-cases/create-case';
 import { getCaseFile } from './use-cases/get-case-file';
 import { listCases } from './use-cases/list-cases';
 import { moveCase } from './use-cases/move-case';
@@ -27,17 +25,8 @@ export function caseRoutes(context: AppContext): Router {
   });
 
   router.post('/cases', casework, async (req, res) => {
-    const user = currentUser(req);
-    const record = await createCase(context, user, parseInput(createCaseBodySchema, req.body));
-    const settings = await loadCaseSettings(context, user.orgId, record.opdrachtgeverId);
-    res.status(201).json(
-      presentCaseFile(record, {
-        role: user.role,
-        settings,
-        asOf: context.clock.now(),
-        secret: context.secret,
-      }),
-    );
+    const body = parseInput(createCaseBodySchema, req.body);
+    res.status(201).json(await registerCase(context, currentUser(req), body));
   });
 
   router.get('/cases/:id', casework, async (req, res) => {

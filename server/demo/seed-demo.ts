@@ -10,12 +10,12 @@ import {
 } from '../organisations/organisation.repository';
 import { insertOpdrachtgever } from '../organisations/opdrachtgever.repository';
 import { runSweep } from '../sweeper/run-sweep';
-import { insertTeam, listTeams, type Team } from '../teams/team.repository';
+import { findTeams, insertTeam, type Team } from '../teams/team.repository';
 import { applyTrajectoryEvent } from '../trajectories/use-cases/apply-event';
 import { createTrajectoryForCase } from '../trajectories/use-cases/create-trajectory';
 import type { EventBody } from '../trajectories/schema';
-import { createUser } from '../users/create-user';
-import { listUsers } from '../users/user.repository';
+import { createUser } from '../users/use-cases/create-user';
+import { findUsers } from '../users/user.repository';
 
 /**
  * A clearly marked demo organisation (issue 4, item 7): fictitious people, fixed passwords, ~200
@@ -36,8 +36,8 @@ export async function demoLogins(context: AppContext): Promise<DemoLogin[] | nul
   const organisation = await findFirstOrganisation(context.db);
   if (!organisation?.demo) return null;
   const [users, teams] = await Promise.all([
-    listUsers(context.db, organisation.id),
-    listTeams(context.db, organisation.id),
+    findUsers(context.db, { orgId: organisation.id }),
+    findTeams(context.db, { orgId: organisation.id }),
   ]);
   const roleOrder = ['teamleider', 'begeleider', 'beleid', 'beheerder'];
   return users

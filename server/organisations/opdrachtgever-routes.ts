@@ -3,24 +3,22 @@ import type { AppContext } from '../app-context';
 import { authorize, currentUser } from '../http/current-user';
 import { parseInput } from '../http/validate';
 import {
-  createOpdrachtgever,
-  listOpdrachtgeverViews,
-  putVariant,
-  updateOpdrachtgeverSettings,
-} from './opdrachtgevers';
-import {
   createOpdrachtgeverBodySchema,
   updateOpdrachtgeverBodySchema,
   variantBodySchema,
   variantParamsSchema,
 } from './schema';
+import { createOpdrachtgever } from './use-cases/create-opdrachtgever';
+import { listOpdrachtgevers } from './use-cases/list-opdrachtgevers';
+import { putVariant } from './use-cases/put-variant';
+import { updateOpdrachtgeverSettings } from './use-cases/update-opdrachtgever';
 
 /** SPEC §4.1: every role reads the catalogues (the client offers the case's products); the beheerder changes them. */
 export function opdrachtgeverRoutes(context: AppContext): Router {
   const router = Router();
 
   router.get('/opdrachtgevers', async (req, res) => {
-    res.json(await listOpdrachtgeverViews(context, currentUser(req).orgId));
+    res.json(await listOpdrachtgevers(context, currentUser(req).orgId));
   });
 
   router.post('/opdrachtgevers', authorize('administer'), async (req, res) => {

@@ -1,32 +1,27 @@
 import { Schema, type Connection } from 'mongoose';
-import type { TariffPeriod } from '../../machines';
 import { isDuplicateKeyError } from '../db/duplicate-key';
 import { modelFor } from '../db/model';
 import { isObjectId } from '../ids';
+import { forgetCaseSettings } from './settings-cache';
 
 /**
  * An opdrachtgever (contracting municipality, SPEC §4.1) of an organisation: name, CBS
  * gemeentecode, its own settings layer (catalogue, variants, tariffs) and the dated tariffs that
  * billing uses, so that a later tariff change rewrites no past invoice.
  */
-export interface Opdrachtgever {
-  id: string;
+interface OpdrachtgeverDocument {
   orgId: string;
   name: string;
   /** CBS gemeentecode (GM0202); null for an organisation's default one until a beheerder sets it. */
   gemeentecode: string | null;
   settingsOverrides: Record<string, unknown>;
-  tariffHistory: TariffPeriod[];
+  /** Tariffs in force from `from` (null: since ever); machines/'s TariffPeriod once formatted. */
+  tariffHistory: Array<{ from: Date | null; tariffs: Record<string, number> }>;
   createdAt: Date;
 }
 
-interface OpdrachtgeverDocument {
-  orgId: string;
-  name: string;
-  gemeentecode: string | null;
-  settingsOverrides: Record<string, unknown>;
-  tariffHistory: Array<{ from: Date | null; tariffs: Record<string, number> }>;
-  createdAt: Date;
+export interface Opdrachtgever extends OpdrachtgeverDocument {
+  id: string;
 }
 
 const opdrachtgeverSchema = new Schema<OpdrachtgeverDocument>(
@@ -66,7 +61,7 @@ function toRecord(doc: OpdrachtgeverDocument & { _id: unknown }): Opdrachtgever 
     gemeentecode: doc.gemeentecode ?? null,
     settingsOverrides: doc.settingsOverrides ?? {},
     tariffHistory: (doc.tariffHistory ?? []).map((period) => ({
-      from: period.from ? period.from.toISOString() : null,
+      from: period.from ?? null,
       tariffs: { ...period.tariffs },
     })),
     createdAt: doc.createdAt,
@@ -96,6 +91,7 @@ export async function insertOpdrachtgever(
       tariffHistory: [{ from: null, tariffs: input.tariffs }],
       createdAt: input.now,
     });
+    forgetCaseSettings(db);
     return toRecord(doc.toObject());
   } catch (error) {
     if (isDuplicateKeyError(error)) throw new DuplicateOpdrachtgeverError('name exists');
@@ -139,6 +135,7 @@ export async function updateOpdrachtgever(
   if (Object.keys(update).length === 0) return;
   try {
     await model(db).updateOne({ _id: id }, update);
+    forgetCaseSettings(db); // the cached case settings (decision 027)
   } catch (error) {
     if (isDuplicateKeyError(error)) throw new DuplicateOpdrachtgeverError('name exists');
     throw error;

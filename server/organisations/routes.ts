@@ -3,7 +3,8 @@ import type { AppContext } from '../app-context';
 import { authorize, currentUser } from '../http/current-user';
 import { parseInput } from '../http/validate';
 import { settingsOverridesSchema } from './schema';
-import { changeSettings, getSettings } from './use-cases/settings';
+import { changeSettings } from './use-cases/change-settings';
+import { getSettings } from './use-cases/get-settings';
 
 export function organisationRoutes(context: AppContext): Router {
   const router = Router();

@@ -1,7 +1,7 @@
 import { resolveSettings, tariffsOf, type OrganisationSettings } from '../../machines';
 import type { AppContext } from '../app-context';
 import { NotFoundError } from '../errors';
-import { findOrganisation, listOrganisationIds } from './organisation.repository';
+import { findOrganisation } from './organisation.repository';
 import {
   DuplicateOpdrachtgeverError,
   findOpdrachtgever,
@@ -10,7 +10,7 @@ import {
   updateOpdrachtgever,
   type Opdrachtgever,
 } from './opdrachtgever.repository';
-import { settingsCache as cache } from './settings-cache';
+import { caseSettingsCache, settingsCache as cache } from './settings-cache';
 
 /**
  * How long a process keeps an organisation's resolved settings. Every event, case file and
@@ -47,8 +47,28 @@ export async function loadOrganisationSettings(
 /**
  * The settings a case works with (SPEC §4.1): defaults → organisation → the case's opdrachtgever.
  * A case without one (stored before opdrachtgevers existed) belongs to the organisation's default.
+ * Cached like the organisation's (SETTINGS_CACHE_MS, decision 027): every event and case file
+ * asked for two documents that change a few times a year.
  */
 export async function loadCaseSettings(
+  context: AppContext,
+  orgId: string,
+  opdrachtgeverId: string | null | undefined,
+): Promise<OrganisationSettings> {
+  let byKey = caseSettingsCache.get(context.db);
+  if (!byKey) caseSettingsCache.set(context.db, (byKey = new Map()));
+  const key = `${orgId}/${opdrachtgeverId ?? ''}`;
+  const now = Date.now(); // a cache age, not domain time: the injected clock does not apply
+  const hit = byKey.get(key);
+  if (hit && now - hit.at < SETTINGS_CACHE_MS) return hit.settings;
+  const settings = readCaseSettings(context, orgId, opdrachtgeverId);
+  const entries = byKey;
+  entries.set(key, { at: now, settings });
+  settings.catch(() => entries.delete(key));
+  return settings;
+}
+
+async function readCaseSettings(
   context: AppContext,
   orgId: string,
   opdrachtgeverId: string | null | undefined,
@@ -117,18 +137,5 @@ export async function recordTariffChanges(
       await updateOpdrachtgever(context.db, opdrachtgever.id, {
         appendTariffs: { from: now, tariffs },
       });
-  }
-}
-
-/**
- * Start-up: every organisation has an opdrachtgever, and every case belongs to one (cases stored
- * before opdrachtgevers existed go to the organisation's default).
- */
-export async function ensureOpdrachtgevers(context: AppContext): Promise<void> {
-  for (const orgId of await listOrganisationIds(context.db)) {
-    const fallback = await defaultOpdrachtgever(context, orgId);
-    await context.db
-      .collection('cases')
-      .updateMany({ orgId, opdrachtgeverId: null }, { $set: { opdrachtgeverId: fallback.id } });
   }
 }

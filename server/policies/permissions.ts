@@ -1,10 +1,11 @@
-import { actsOnCases, roleMaySend, type Role } from '../../machines';
+import { actsOnCases, roleMaySend, ROLES, type Role } from '../../machines';
 import type { AuthUser } from './actor';
 
 /**
- * "May this user do this?" for every route and use case (SPEC §2.5), in one place. The rule of who
- * may send which trajectory event is machines/'s `roleMaySend` (the browser shows buttons with
- * it); it is re-exported here so callers need one import.
+ * "May this user do this?" for every route and use case (SPEC §2.5), in one place. Who may send
+ * which trajectory event is a workflow rule, a guard of the machines (decision 038): machines/'s
+ * `roleMaySend`, re-exported here so the server asks policies/ alone, while the browser gets the
+ * same answer from the machines it restores.
  */
 export { roleMaySend };
 
@@ -20,7 +21,7 @@ export type Permission =
   | 'moveCase';
 
 const ROLES_WITH: Readonly<Record<Permission, readonly Role[]>> = {
-  casework: ['begeleider', 'teamleider'],
+  casework: ROLES.filter(actsOnCases), // begeleider, teamleider: the roles the machines accept
   administer: ['beheerder'],
   exportTransitions: ['beleid', 'teamleider'],
   moveCase: ['teamleider'],

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { CatalogueCode, MachineId, Trede, TrajectoryStateKey } from '../../machines';
+import { caseModel } from '../case-store/case.model';
 
 /**
  * The case data that the indicators and billing reduce, as a cursor: one case at a time, with only
@@ -81,6 +82,18 @@ interface RawTrajectory extends Omit<ReportTrajectory, 'history'> {
   history?: ReportHistoryEntry[];
 }
 
+/** A case document with only the projected fields. */
+interface RawReportCase {
+  _id: unknown;
+  teamId: string;
+  begeleiderId: string;
+  opdrachtgeverId?: string | null;
+  opdrachtgeverMoves?: ReportCase['opdrachtgeverMoves'];
+  ladder?: ReportLadderEntry[];
+  openTrajectory?: RawTrajectory | null;
+  closedTrajectories?: RawTrajectory[];
+}
+
 export async function* streamReportCases(
   db: Connection,
   scope: ReportScope,
@@ -123,21 +136,23 @@ export async function* streamReportCases(
       projection[`closedTrajectories.${field}`] = 1;
     }
   }
-  const cursor = db
-    .collection('cases')
-    .find(filter, { projection, batchSize: 50 })
-    .sort({ _id: 1 });
+  const cursor = caseModel(db)
+    .find(filter, projection)
+    .sort({ _id: 1 })
+    .batchSize(50)
+    .lean<RawReportCase[]>()
+    .cursor();
   try {
-    for await (const doc of cursor) {
-      const closed = (doc.closedTrajectories ?? []) as RawTrajectory[];
-      const open = doc.openTrajectory as RawTrajectory | null | undefined;
+    for await (const doc of cursor as AsyncIterable<RawReportCase>) {
+      const closed = doc.closedTrajectories ?? [];
+      const open = doc.openTrajectory;
       yield {
         caseId: String(doc._id),
-        teamId: doc.teamId as string,
-        begeleiderId: doc.begeleiderId as string,
-        opdrachtgeverId: (doc.opdrachtgeverId as string | null | undefined) ?? null,
-        opdrachtgeverMoves: (doc.opdrachtgeverMoves ?? []) as ReportCase['opdrachtgeverMoves'],
-        ladder: (doc.ladder ?? []) as ReportLadderEntry[],
+        teamId: doc.teamId,
+        begeleiderId: doc.begeleiderId,
+        opdrachtgeverId: doc.opdrachtgeverId ?? null,
+        opdrachtgeverMoves: doc.opdrachtgeverMoves ?? [],
+        ladder: doc.ladder ?? [],
         trajectories: [...closed, ...(open ? [open] : [])].map((trajectory) => ({
           ...trajectory,
           history: trajectory.history ?? [],
@@ -172,15 +187,14 @@ export async function ladderMatrixInDatabase(
     'ladder.at': { $gte: start, $lt: end },
     'ladder.from': { $ne: null },
   };
-  const rows = await db
-    .collection('cases')
+  const rows = await caseModel(db)
     .aggregate<{ _id: { from: number; to: number }; count: number }>([
       { $match: caseFilter },
       { $unwind: '$ladder' },
       { $match: entryFilter },
       { $group: { _id: { from: '$ladder.from', to: '$ladder.to' }, count: { $sum: 1 } } },
     ])
-    .toArray();
+    .exec();
   return rows
     .map((row) => ({ from: row._id.from, to: row._id.to, count: row.count }))
     .sort((a, b) => a.from - b.from || a.to - b.to);

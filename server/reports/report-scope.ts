@@ -1,11 +1,12 @@
 import { catalogueCodes } from '../../machines';
 import type { AppContext } from '../app-context';
 import type { AuthUser } from '../policies/actor';
+import { orgScopeOf } from '../policies/scope';
 import { NotFoundError } from '../errors';
 import { listOpdrachtgevers, type Opdrachtgever } from '../organisations/opdrachtgever.repository';
 import { findOrganisation } from '../organisations/organisation.repository';
 import { defaultOpdrachtgever, settingsOfOpdrachtgever } from '../organisations/settings';
-import { listTeams, type Team } from '../teams/team.repository';
+import { findTeams, type Team } from '../teams/team.repository';
 import type { ReportScope } from './report-cases.repository';
 
 /**
@@ -29,7 +30,7 @@ export async function resolveReportScope(
 ): Promise<ResolvedReportScope> {
   const ownTeams = user.role === 'beleid' ? null : user.teamIds;
   if (filters.team && ownTeams && !ownTeams.includes(filters.team)) throw new NotFoundError('Team');
-  const teams = await listTeams(context.db, user.orgId);
+  const teams = await findTeams(context.db, orgScopeOf(user));
   if (filters.team && !teams.some((team) => team.id === filters.team))
     throw new NotFoundError('Team');
   const fallback = await defaultOpdrachtgever(context, user.orgId);

@@ -8,7 +8,13 @@ import { logger } from '../logger';
 import { billingReport } from './use-cases/billing-report';
 import { writeBillingCsv, writeBillingXlsx } from './billing-writers';
 import { indicatorsReport } from './use-cases/indicators-report';
-import { billingQuerySchema, indicatorsQuerySchema, transitionsQuerySchema } from './schema';
+import { monthlyIndicatorsReport } from './use-cases/monthly-indicators-report';
+import {
+  billingQuerySchema,
+  indicatorsQuerySchema,
+  monthlyIndicatorsQuerySchema,
+  transitionsQuerySchema,
+} from './schema';
 import { exportTransitions } from './use-cases/export-transitions';
 import { CONTENT_TYPES, WRITERS } from './writers';
 
@@ -43,6 +49,14 @@ export function reportRoutes(context: AppContext): Router {
     const me = currentUser(req);
     const query = parseInput(indicatorsQuerySchema, req.query, 'query');
     const report = await indicatorsReport(context, me, query);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(report);
+  });
+
+  router.get('/reports/indicators/monthly', authorize('exportTransitions'), async (req, res) => {
+    const me = currentUser(req);
+    const query = parseInput(monthlyIndicatorsQuerySchema, req.query, 'query');
+    const report = await monthlyIndicatorsReport(context, me, query);
     res.setHeader('Cache-Control', 'no-store');
     res.json(report);
   });

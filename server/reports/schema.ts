@@ -199,6 +199,76 @@ registry.registerPath({
   },
 });
 
+export const monthlyIndicatorsQuerySchema = z
+  .object({
+    from: localDate.optional().openapi({ description: 'First day (inclusive); default 1 January' }),
+    to: localDate.optional().openapi({ description: 'Last day (inclusive); default today' }),
+    team: objectIdSchema.optional(),
+    opdrachtgever: objectIdSchema.optional(),
+  })
+  .strict();
+
+const count = z.number().int();
+export const monthlyIndicatorsViewSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  asOf: z.string(),
+  team: z.string().nullable(),
+  opdrachtgever: z.string().nullable(),
+  months: z.array(
+    z.object({
+      month: z.string().openapi({ example: '2026-03' }),
+      from: z.string().openapi({ description: 'The part of the month inside the period' }),
+      to: z.string(),
+      stepsUp: count.openapi({ description: 'steps.transitions of the month' }),
+      stepsDown: count.openapi({ description: 'Ladder transitions to a lower trede' }),
+      clientsWithStep: count.openapi({ description: 'steps.clients of the month' }),
+      started: count,
+      closed: count.openapi({ description: 'The sum of trajectories.closedByOutcome' }),
+      achievedWithinLimit: count,
+      achievedAfterLimit: count,
+      becameOverdue: count,
+      droppedOut: count,
+      toPaidWork: count,
+      caseload: count.openapi({ description: 'activation.cases on the month’s last day' }),
+      withTrajectory: count,
+      activationShare: z.number().nullable(),
+    }),
+  ),
+});
+export type MonthlyIndicatorsView = z.infer<typeof monthlyIndicatorsViewSchema>;
+
+registry.registerPath({
+  method: 'get',
+  path: '/reports/indicators/monthly',
+  summary:
+    'The trend: the indicators of SPEC §4 for each calendar month of an inclusive period (at most 24 months), each month counted as GET /reports/indicators counts it (beleid: organisation; teamleider: own teams)',
+  request: { query: monthlyIndicatorsQuerySchema },
+  responses: {
+    200: {
+      description: 'One row per month, oldest first',
+      content: { 'application/json': { schema: monthlyIndicatorsViewSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+/** GET /reports/billing?format=json; the client infers its type from it. */
+export const billingViewSchema = z.object({
+  month: z.string(),
+  asOf: z.string(),
+  team: z.string().nullable(),
+  opdrachtgever: z.string().nullable(),
+  rows: z.array(billingRow),
+  total: z.object({
+    participants: z.number().int(),
+    billableDays: z.number().int(),
+    minutes: z.number().int(),
+    hours: z.number(),
+    amount: z.number(),
+    amountCents: z.number().int(),
+  }),
+});
+
 registry.registerPath({
   method: 'get',
   path: '/reports/billing',
@@ -210,23 +280,7 @@ registry.registerPath({
       description:
         'JSON {month, asOf, team, opdrachtgever, rows, total}; CSV for Dutch Excel or XLSX with a closing total line',
       content: {
-        'application/json': {
-          schema: z.object({
-            month: z.string(),
-            asOf: z.string(),
-            team: z.string().nullable(),
-            opdrachtgever: z.string().nullable(),
-            rows: z.array(billingRow),
-            total: z.object({
-              participants: z.number().int(),
-              billableDays: z.number().int(),
-              minutes: z.number().int(),
-              hours: z.number(),
-              amount: z.number(),
-              amountCents: z.number().int(),
-            }),
-          }),
-        },
+        'application/json': { schema: billingViewSchema },
         'text/csv': { schema: z.string() },
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
           schema: z.string().openapi({ format: 'binary' }),

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { CatalogueCode, Trede } from '../../machines';
+import { caseModel } from '../case-store/case.model';
 
 export interface TransitionRow {
   caseId: string;
@@ -35,15 +36,15 @@ export async function* streamTransitions(
   // The team at the time of the transition (stored on the entry), not the case's current team.
   if (query.teamIds) entryFilter['ladder.teamId'] = { $in: query.teamIds };
   if (query.product) entryFilter['ladder.product'] = query.product;
-  const cursor = db
-    .collection('cases')
+  const cursor = caseModel(db)
     .aggregate<{ _id: { toHexString(): string }; ladder: Omit<TransitionRow, 'caseId'> }>([
       { $match: caseFilter },
       { $unwind: '$ladder' },
       { $match: entryFilter },
       { $project: { ladder: 1 } },
       { $sort: { 'ladder.at': 1, _id: 1 } },
-    ]);
+    ])
+    .cursor();
   try {
     for await (const row of cursor) {
       const entry = row.ladder;

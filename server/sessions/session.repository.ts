@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
 import { modelFor } from '../db/model';
+import { ProcessCache } from '../db/process-cache';
 
 /**
  * Sessions are stored by the SHA-256 of their token, so a database dump holds no usable token.
@@ -56,23 +57,40 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+/**
+ * How long a process trusts a session it has read (decision 028): every request looks its session
+ * up. A logout, a deactivation or a password change through this process is seen at once (the
+ * deletes below forget the entries); another process sees it within this many milliseconds.
+ */
+export const SESSION_CACHE_MS = 2000;
+
+const sessionCache = new ProcessCache<{ userId: string; expiresAt: Date } | null>(
+  SESSION_CACHE_MS,
+  { keep: (session) => session !== null },
+);
+
 export async function findSessionUserId(
   db: Connection,
   token: string,
   now: Date,
 ): Promise<string | null> {
-  const doc = await model(db)
-    .findOne({ _id: digest(token) })
-    .lean();
-  return doc && doc.expiresAt > now ? doc.userId : null;
+  const key = digest(token);
+  const session = await sessionCache.read(db, key, async () => {
+    const doc = await model(db).findOne({ _id: key }).lean();
+    return doc && { userId: doc.userId, expiresAt: doc.expiresAt };
+  });
+  // Expiry against the request's clock on every call, cached or not.
+  return session && session.expiresAt > now ? session.userId : null;
 }
 
 export async function deleteSession(db: Connection, token: string): Promise<void> {
   await model(db).deleteOne({ _id: digest(token) });
+  sessionCache.forget(db, digest(token));
 }
 
 export async function deleteSessionsOfUser(db: Connection, userId: string): Promise<void> {
   await model(db).deleteMany({ userId });
+  sessionCache.forgetAll(db); // rare (deactivation, new password): every cached session re-read
 }
 
 export async function purgeExpiredSessions(db: Connection, now: Date): Promise<number> {

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { authorize, currentUser } from '../http/current-user';
 import { parseInput } from '../http/validate';
-import { listSignals } from './list-signals';
+import { listSignals } from './use-cases/list-signals';
 import { signalsQuerySchema } from './schema';
 
 /** Signals name cases, so they are case data: begeleider and teamleider only (SPEC §2.5). */

@@ -14,9 +14,15 @@ import {
  */
 export const ALL_SIGNAL_CODES: readonly SignalCode[] = SIGNAL_CODES;
 
-const field = (name: string) => `openTrajectory.summary.${name}`;
+/** Where the summary's fields are: inside a case document, or top-level in `case_summaries`. */
+export type SummaryFields = 'case' | 'summaries';
 
-export function signalFilter(code: SignalCode, bounds: SignalBounds): Record<string, unknown> {
+export function signalFilter(
+  code: SignalCode,
+  bounds: SignalBounds,
+  fields: SummaryFields = 'case',
+): Record<string, unknown> {
+  const field = (name: string) => (fields === 'case' ? `openTrajectory.summary.${name}` : name);
   const at = (iso: string) => new Date(iso);
   const asOf = at(bounds.asOf);
   const inStateBefore = (state: string, bound: string) => ({

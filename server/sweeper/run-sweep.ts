@@ -2,7 +2,8 @@ import { sweepDeadline } from '../../machines';
 import type { AppContext } from '../app-context';
 import { applyTrajectoryChange } from '../case-store/case-change';
 import { writeCase } from '../case-store/case-writer';
-import { findCaseForSystem, findCaseIdsWithDueDeadline } from '../case-store/case.repository';
+import { findCaseForSystem } from '../case-store/case.repository';
+import { dueCaseIds } from '../case-store/case-summary-sync';
 import { logger } from '../logger';
 import { loadCaseSettings } from '../organisations/settings';
 import { advanceTrajectory, toPersisted } from '../case-store/trajectory-record';
@@ -17,7 +18,6 @@ export interface SweepResult {
   failed: number;
 }
 
-const BATCH = 200;
 const PARALLEL = 4;
 
 type Outcome = 'applied' | 'skipped' | 'failed';
@@ -26,6 +26,10 @@ type Outcome = 'applied' | 'skipped' | 'failed';
  * Sends DEADLINE_PASSED to every trajectory whose deadline is due at `now` (SPEC §2.3). Each one is
  * the same read → engine → conditional write as a client's event, so when several instances sweep
  * at once exactly one write per deadline wins and the others find nothing left to do.
+ *
+ * The due ids come from the case summaries in one query per round (decision 026): on FerretDB a
+ * range is never pushed down, so asking 200 at a time scanned the collection once per batch. A
+ * further round only picks up deadlines the applied ones made due (a trajectory can pass two).
  */
 export async function runSweep(
   context: AppContext,
@@ -34,9 +38,9 @@ export async function runSweep(
   const result: SweepResult = { due: 0, applied: 0, skipped: 0, failed: 0 };
   // Cases this run looked at without applying anything are not asked for again in this run: a
   // failure would otherwise be retried in a tight loop.
-  const leftDue: string[] = [];
+  const leftDue = new Set<string>();
   for (;;) {
-    const ids = await findCaseIdsWithDueDeadline(context.db, now, BATCH, leftDue);
+    const ids = (await dueCaseIds(context, now)).filter((id) => !leftDue.has(id));
     if (ids.length === 0) break;
     result.due += ids.length;
     for (let start = 0; start < ids.length; start += PARALLEL) {
@@ -45,7 +49,7 @@ export async function runSweep(
       );
       outcomes.forEach((outcome, index) => {
         result[outcome] += 1;
-        if (outcome !== 'applied') leftDue.push(ids[start + index]!);
+        if (outcome !== 'applied') leftDue.add(ids[start + index]!);
       });
     }
   }

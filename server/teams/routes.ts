@@ -2,19 +2,17 @@ import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { authorize, currentUser } from '../http/current-user';
 import { parseInput, parseNoQuery } from '../http/validate';
-import { teamsInView } from '../policies/permissions';
 import { createTeamBodySchema } from './schema';
-import { listTeams } from './team.repository';
 import { createTeam } from './use-cases/create-team';
+import { listTeams } from './use-cases/list-teams';
 
 export function teamRoutes(context: AppContext): Router {
   const router = Router();
 
-  // Begeleiders and teamleiders need their team names for filters; beleid filters reports by team.
   router.get('/teams', async (req, res) => {
-    const me = currentUser(req);
+    const me = currentUser(req); // 401 before 400
     parseNoQuery(req.query);
-    res.json({ items: await listTeams(context.db, me.orgId, teamsInView(me) ?? undefined) });
+    res.json(await listTeams(context, me));
   });
 
   router.post('/teams', authorize('administer'), async (req, res) => {

@@ -3,6 +3,7 @@ import { createIndexesOrWarn } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/duplicate-key';
 import { modelFor } from '../db/model';
 import { comparisonKey } from '../http/text';
+import type { OrgScope } from '../policies/scope';
 
 export interface Team {
   id: string;
@@ -72,24 +73,28 @@ export async function insertTeam(
 
 export async function findTeamByName(
   db: Connection,
-  orgId: string,
+  scope: OrgScope,
   name: string,
 ): Promise<Team | null> {
   const doc = await model(db)
-    .findOne({ orgId, nameKey: comparisonKey(name) })
+    .findOne({ orgId: scope.orgId, nameKey: comparisonKey(name) })
     .lean();
   return doc ? toRecord(doc) : null;
 }
 
 /** Teams of one organisation; `ids` narrows to those teams (a non-beheerder sees only their own). */
-export async function listTeams(db: Connection, orgId: string, ids?: string[]): Promise<Team[]> {
-  const filter: Record<string, unknown> = { orgId };
+export async function findTeams(db: Connection, scope: OrgScope, ids?: string[]): Promise<Team[]> {
+  const filter: Record<string, unknown> = { orgId: scope.orgId };
   if (ids) filter._id = { $in: ids };
   const docs = await model(db).find(filter).sort({ name: 1 }).lean();
   return docs.map(toRecord);
 }
 
-export async function countTeamsIn(db: Connection, orgId: string, ids: string[]): Promise<number> {
+export async function countTeamsIn(
+  db: Connection,
+  scope: OrgScope,
+  ids: string[],
+): Promise<number> {
   if (ids.length === 0) return 0;
-  return model(db).countDocuments({ orgId, _id: { $in: ids } });
+  return model(db).countDocuments({ orgId: scope.orgId, _id: { $in: ids } });
 }

@@ -1,11 +1,13 @@
 import { Schema, type Connection } from 'mongoose';
 import { ROLES, type Role } from '../../machines';
 import type { AuthUser } from '../policies/actor';
+import type { OrgScope } from '../policies/scope';
 import { modelFor } from '../db/model';
+import { ProcessCache } from '../db/process-cache';
 
 export interface User extends AuthUser {
   active: boolean;
-  createdAt: string;
+  createdAt: Date;
 }
 
 interface UserDocument {
@@ -43,6 +45,11 @@ function model(db: Connection) {
   return modelFor(db, 'User', userSchema);
 }
 
+/**
+ * Users are tenant-owned: reads and updates of an organisation's users take its OrgScope, so a
+ * query without the organisation does not compile. Login (usernames are unique across the
+ * installation), username uniqueness and the session's user lookup are installation-wide by nature.
+ */
 function toRecord(doc: UserDocument & { _id: unknown }): User {
   return {
     id: String(doc._id),
@@ -52,7 +59,7 @@ function toRecord(doc: UserDocument & { _id: unknown }): User {
     role: doc.role,
     teamIds: [...doc.teamIds],
     active: doc.active,
-    createdAt: doc.createdAt.toISOString(),
+    createdAt: doc.createdAt,
   };
 }
 
@@ -69,9 +76,27 @@ export async function insertUser(
   return toRecord(doc.toObject());
 }
 
+/** The session's user (authentication) and a begeleider candidate checked by policies/ after. */
 export async function findUserById(db: Connection, id: string): Promise<User | null> {
   const doc = await model(db).findById(id).lean();
   return doc ? toRecord(doc) : null;
+}
+
+/**
+ * How long a process trusts a user it has read for authentication (decision 028). updateUser
+ * forgets the entry, so a deactivation or role change through this process applies to the next
+ * request; another process applies it within this many milliseconds.
+ */
+export const AUTH_USER_CACHE_MS = 2000;
+
+const authUserCache = new ProcessCache<User | null>(AUTH_USER_CACHE_MS, {
+  keep: (user) => user !== null,
+});
+
+/** findUserById for every request's authentication, through the cache above (a copy each time). */
+export async function findUserForAuthentication(db: Connection, id: string): Promise<User | null> {
+  const user = await authUserCache.read(db, id, () => findUserById(db, id));
+  return user && { ...user, teamIds: [...user.teamIds] };
 }
 
 /** For login only: the one place the password hash leaves the repository. */
@@ -87,12 +112,12 @@ export async function usernameExists(db: Connection, username: string): Promise<
   return (await model(db).countDocuments({ username: username.trim().toLowerCase() })) > 0;
 }
 
-export async function listUsers(
+export async function findUsers(
   db: Connection,
-  orgId: string,
+  scope: OrgScope,
   filter: { teamId?: string; role?: Role } = {},
 ): Promise<User[]> {
-  const query: Record<string, unknown> = { orgId };
+  const query: Record<string, unknown> = { orgId: scope.orgId };
   if (filter.teamId) query.teamIds = filter.teamId;
   if (filter.role) query.role = filter.role;
   const docs = await model(db).find(query).sort({ displayName: 1 }).lean();
@@ -101,7 +126,7 @@ export async function listUsers(
 
 export async function updateUser(
   db: Connection,
-  orgId: string,
+  scope: OrgScope,
   id: string,
   changes: Partial<
     Pick<UserDocument, 'displayName' | 'role' | 'teamIds' | 'active' | 'passwordHash'>
@@ -110,22 +135,23 @@ export async function updateUser(
   const { now, ...fields } = changes;
   const doc = await model(db)
     .findOneAndUpdate(
-      { _id: id, orgId },
+      { _id: id, orgId: scope.orgId },
       { $set: { ...fields, updatedAt: now } },
       { returnDocument: 'after' },
     )
     .lean();
+  authUserCache.forget(db, id);
   return doc ? toRecord(doc) : null;
 }
 
 /** Active beheerders of an organisation other than `exceptId` (hole 2: never none left). */
 export async function countOtherActiveBeheerders(
   db: Connection,
-  orgId: string,
+  scope: OrgScope,
   exceptId: string,
 ): Promise<number> {
   return model(db).countDocuments({
-    orgId,
+    orgId: scope.orgId,
     role: 'beheerder',
     active: true,
     _id: { $ne: exceptId },
@@ -134,9 +160,9 @@ export async function countOtherActiveBeheerders(
 
 export async function findUserInOrganisation(
   db: Connection,
-  orgId: string,
+  scope: OrgScope,
   id: string,
 ): Promise<User | null> {
   const user = await findUserById(db, id);
-  return user && user.orgId === orgId ? user : null;
+  return user && user.orgId === scope.orgId ? user : null;
 }

@@ -4,85 +4,40 @@
  * by mouse and by keyboard only — and the API then holds exactly those events. Every page is
  * checked with axe-core (WCAG 2.1 A/AA) and photographed into a git-ignored folder.
  */
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { clientDistDir } from '../../server/paths';
-import {
-  browserAvailability,
-  launchBrowser,
-  listen,
-  screenshot,
-  seriousAxeViolations,
-} from '../support/browser';
 import {
   TEST_PASSWORD,
-  browserTestNow,
   caseWithRunningStep,
-  createCaseworkTeam,
   loginInBrowser,
   tabTo,
   trajectoryViaApi,
 } from '../support/e2e';
-import type { TestTeam } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
-
-const availability = browserAvailability();
-const describeInBrowser = availability.available ? describe : describe.skip;
-if (!availability.available) console.warn(`Skipping browser tests: ${availability.reason}`);
+import { describeInBrowser, setUpBrowserHarness } from '../support/browser-harness';
 
 describeInBrowser('a begeleider in the browser', () => {
-  let server: TestServer | undefined;
-  let http: { baseUrl: string; close(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  let team: TestTeam;
-
-  beforeAll(async () => {
-    if (!fs.existsSync(`${clientDistDir}/index.html`))
-      throw new Error('client not built: `npm test` runs `npm run build:client` first');
-    server = await startTestServer({ now: browserTestNow(), config: { cookieSecure: false } });
-    http = await listen(server.app as never);
-    browser = await launchBrowser();
-    team = await createCaseworkTeam(server, 'Team Oost');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await http?.close();
-    await server?.close();
-  });
-
-  async function newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser!.newContext({
-      viewport: { width: 1280, height: 720 },
-      locale: 'nl-NL',
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    return { context, page, errors };
-  }
-
-  async function expectAccessible(page: Page, name: string) {
-    await screenshot(page, name);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-  }
+  const harness = setUpBrowserHarness({ teamName: 'Team Oost' });
+  const { newPage, expectAccessible } = harness;
 
   it('records a contact, an assessment that achieves the step and the next step; the API shows exactly those', async () => {
-    const { trajectoryId } = await caseWithRunningStep(server!, team, {
+    const { trajectoryId } = await caseWithRunningStep(harness.server, harness.team, {
       clientNumber: 'E2E-0001',
       displayName: 'Fictief, Anna',
     });
-    await caseWithRunningStep(server!, team, {
+    await caseWithRunningStep(harness.server, harness.team, {
       clientNumber: 'E2E-0002',
       displayName: 'Fictief, Bram',
     });
-    const before = await trajectoryViaApi(server!, team.begeleider.token, trajectoryId);
+    const before = await trajectoryViaApi(
+      harness.server,
+      harness.team.begeleider.token,
+      trajectoryId,
+    );
     const { context, page, errors } = await newPage();
 
-    await page.goto(`${http!.baseUrl}/`);
+    await page.goto(`${harness.baseUrl}/`);
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     await expectAccessible(page, 'login');
-    await loginInBrowser(page, team.begeleider.user.username);
+    await loginInBrowser(page, harness.team.begeleider.user.username);
 
     await page.getByRole('heading', { name: 'Mijn caseload' }).waitFor();
     await page.getByText('2 zaken').waitFor();
@@ -115,7 +70,11 @@ describeInBrowser('a begeleider in the browser', () => {
     await expectAccessible(page, 'case-file-tablet');
     await page.setViewportSize({ width: 1280, height: 720 });
 
-    const after = await trajectoryViaApi(server!, team.begeleider.token, trajectoryId);
+    const after = await trajectoryViaApi(
+      harness.server,
+      harness.team.begeleider.token,
+      trajectoryId,
+    );
     const added = after.history.slice(before.history.length);
     expect(added.map((entry) => entry.type)).toEqual([
       'RECORD_CONTACT',
@@ -127,7 +86,7 @@ describeInBrowser('a begeleider in the browser', () => {
       minutes: 20,
     });
     expect(added[1]!.payload).toMatchObject({ trede: 2 });
-    expect(added.every((entry) => entry.actorId === team.begeleider.user.id)).toBe(true);
+    expect(added.every((entry) => entry.actorId === harness.team.begeleider.user.id)).toBe(true);
     expect(after).toMatchObject({ state: 'active', targetTrede: 3 });
 
     await page.getByRole('link', { name: 'Nieuwe zaak' }).click();
@@ -139,8 +98,8 @@ describeInBrowser('a begeleider in the browser', () => {
 
   it('registers a new case in three steps (BSN checked with the elfproef) and starts its first trajectory', async () => {
     const { context, page, errors } = await newPage();
-    await page.goto(`${http!.baseUrl}/zaken/nieuw`);
-    await loginInBrowser(page, team.begeleider.user.username);
+    await page.goto(`${harness.baseUrl}/zaken/nieuw`);
+    await loginInBrowser(page, harness.team.begeleider.user.username);
     await page.getByRole('heading', { name: 'Nieuwe zaak registreren' }).waitFor();
     await page.getByLabel('Cliëntnummer').fill('E2E-0200');
     await page.getByLabel('Naam').fill('Fictief, Fenna');
@@ -174,18 +133,22 @@ describeInBrowser('a begeleider in the browser', () => {
   });
 
   it('does the same journey by keyboard only', async () => {
-    const { trajectoryId } = await caseWithRunningStep(server!, team, {
+    const { trajectoryId } = await caseWithRunningStep(harness.server, harness.team, {
       clientNumber: 'E2E-0003',
       displayName: 'Fictief, Cas',
     });
-    const before = await trajectoryViaApi(server!, team.begeleider.token, trajectoryId);
+    const before = await trajectoryViaApi(
+      harness.server,
+      harness.team.begeleider.token,
+      trajectoryId,
+    );
     const { context, page, errors } = await newPage();
     const saved = () => page.getByText('Opgeslagen.').waitFor();
 
-    await page.goto(`${http!.baseUrl}/`);
+    await page.goto(`${harness.baseUrl}/`);
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
     await tabTo(page, 'Gebruikersnaam');
-    await page.keyboard.type(team.begeleider.user.username);
+    await page.keyboard.type(harness.team.begeleider.user.username);
     await tabTo(page, 'Wachtwoord');
     await page.keyboard.type(TEST_PASSWORD);
     await page.keyboard.press('Enter');
@@ -222,7 +185,11 @@ describeInBrowser('a begeleider in the browser', () => {
     await page.keyboard.press('Enter');
     await saved();
 
-    const after = await trajectoryViaApi(server!, team.begeleider.token, trajectoryId);
+    const after = await trajectoryViaApi(
+      harness.server,
+      harness.team.begeleider.token,
+      trajectoryId,
+    );
     expect(after.history.slice(before.history.length).map((entry) => entry.type)).toEqual([
       'RECORD_CONTACT',
       'ASSESS_TREDE',

@@ -6,93 +6,75 @@
  */
 import fs from 'node:fs';
 import request from 'supertest';
-import type { Browser, Page } from 'playwright-core';
-import { clientDistDir } from '../../server/paths';
 import { bearer, createTestUser, TEST_PASSWORD } from '../support/auth';
-import {
-  browserAvailability,
-  launchBrowser,
-  listen,
-  screenshot,
-  seriousAxeViolations,
-} from '../support/browser';
-import {
-  browserTestNow,
-  caseWithRunningStep,
-  createCaseworkTeam,
-  trajectoryViaApi,
-} from '../support/e2e';
-import { sendEvent, type TestTeam } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
-
-const availability = browserAvailability();
-const describeInBrowser = availability.available ? describe : describe.skip;
-if (!availability.available) console.warn(`Skipping browser tests: ${availability.reason}`);
+import { describeInBrowser, setUpBrowserHarness } from '../support/browser-harness';
+import { caseWithRunningStep, trajectoryViaApi } from '../support/e2e';
+import { sendEvent } from '../support/factories';
 
 describeInBrowser('beleid and beheer in the browser', () => {
-  let server: TestServer | undefined;
-  let http: { baseUrl: string; close(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  let team: TestTeam;
-
-  beforeAll(async () => {
-    if (!fs.existsSync(`${clientDistDir}/index.html`))
-      throw new Error('client not built: `npm test` runs `npm run build:client` first');
-    server = await startTestServer({ now: browserTestNow(), config: { cookieSecure: false } });
-    http = await listen(server.app as never);
-    browser = await launchBrowser();
-    team = await createCaseworkTeam(server, 'Team Zuid');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await http?.close();
-    await server?.close();
-  });
-
-  async function pageAs(username: string, path: string, password = TEST_PASSWORD) {
-    const context = await browser!.newContext({
-      viewport: { width: 1280, height: 720 },
-      locale: 'nl-NL',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${http!.baseUrl}${path}`);
-    await page.getByLabel('Gebruikersnaam').fill(username);
-    await page.getByLabel('Wachtwoord').fill(password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    return { page, errors, close: () => context.close() };
-  }
-
-  async function expectAccessible(page: Page, name: string) {
-    await screenshot(page, name);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-  }
+  const harness = setUpBrowserHarness({ teamName: 'Team Zuid' });
+  const { expectAccessible } = harness;
+  const pageAs = (username: string, path: string, password = TEST_PASSWORD) =>
+    harness.pageAs(username, path, password);
 
   it('a beleid user sees tiles with the API’s numbers and downloads a CSV Dutch Excel can read', async () => {
     // Two steps up (1→2) this year, so the tiles are not all zero.
     for (const name of ['Fictief, Anna', 'Fictief, Bram']) {
-      const { trajectoryId } = await caseWithRunningStep(server!, team, {
+      const { trajectoryId } = await caseWithRunningStep(harness.server, harness.team, {
         clientNumber: `R-${name.slice(-4)}`,
         displayName: name,
       });
-      const current = await trajectoryViaApi(server!, team.begeleider.token, trajectoryId);
-      const assessed = await sendEvent(server!, team.begeleider.token, trajectoryId, {
-        type: 'ASSESS_TREDE',
-        trede: 2,
-        occurredAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
-        expectedVersion: current.version,
-      });
+      const current = await trajectoryViaApi(
+        harness.server,
+        harness.team.begeleider.token,
+        trajectoryId,
+      );
+      const assessed = await sendEvent(
+        harness.server,
+        harness.team.begeleider.token,
+        trajectoryId,
+        {
+          type: 'ASSESS_TREDE',
+          trede: 2,
+          occurredAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+          expectedVersion: current.version,
+        },
+      );
       expect(assessed.status).toBe(200);
     }
-    const beleid = await createTestUser(server!, { role: 'beleid', orgId: team.team.orgId });
+    // A contact of 45 minutes now: this month's billing has an amount (45 min × ONT's tariff).
+    const contacted = await caseWithRunningStep(harness.server, harness.team, {
+      clientNumber: 'R-0045',
+      displayName: 'Fictief, Dina',
+    });
+    const running = await trajectoryViaApi(
+      harness.server,
+      harness.team.begeleider.token,
+      contacted.trajectoryId,
+    );
+    const contact = await sendEvent(
+      harness.server,
+      harness.team.begeleider.token,
+      contacted.trajectoryId,
+      {
+        type: 'RECORD_CONTACT',
+        note: 'gesprek',
+        minutes: 45,
+        occurredAt: new Date().toISOString(),
+        expectedVersion: running.version,
+      },
+    );
+    expect(contact.status).toBe(200);
+    const beleid = await createTestUser(harness.server, {
+      role: 'beleid',
+      orgId: harness.team.team.orgId,
+    });
     const { page, errors, close } = await pageAs(beleid.user.username, '/');
     await page.getByRole('heading', { name: 'Rapportages' }).waitFor();
     await page.getByRole('heading', { name: 'Indicatoren' }).waitFor();
     const year = new Date().toISOString().slice(0, 4);
     const today = new Date(Date.now() + 3600_000).toISOString().slice(0, 10);
-    const api = await request(server!.app)
+    const api = await request(harness.server.app)
       .get(`/api/v1/reports/indicators?from=${year}-01-01&to=${today}`)
       .set(bearer(beleid.token));
     expect(api.status).toBe(200);
@@ -111,6 +93,39 @@ describeInBrowser('beleid and beheer in the browser', () => {
     const matrix = page.getByRole('table', { name: /Tredeovergangen in de periode/ });
     const row = matrix.getByRole('row', { name: /^1 / });
     expect(await row.getByRole('cell').nth(1).textContent()).toBe('2');
+
+    // Trend per month: every month's cells are GET /reports/indicators/monthly's figures.
+    const monthly = await request(harness.server.app)
+      .get(`/api/v1/reports/indicators/monthly?from=${year}-01-01&to=${today}`)
+      .set(bearer(beleid.token))
+      .expect(200);
+    const trend = page.getByRole('table', { name: /Indicatoren per kalendermaand/ });
+    await trend.waitFor();
+    expect(await trend.locator('tbody tr').count()).toBe(monthly.body.months.length);
+    for (const month of monthly.body.months as Array<Record<string, number | string>>)
+      for (const column of ['stepsUp', 'stepsDown', 'started', 'closed', 'caseload']) {
+        const cell = trend.locator(`tr[data-month="${month.month}"] td[data-column="${column}"]`);
+        expect(await cell.textContent()).toBe(String(month[column]));
+      }
+    const stepsUp = (monthly.body.months as Array<{ stepsUp: number }>).map((m) => m.stepsUp);
+    expect(stepsUp.reduce((a, b) => a + b, 0)).toBe(2); // the two steps, in their month
+    await page.getByRole('img', { name: /Tredeovergangen per maand/ }).waitFor();
+
+    // Billing of this month: the table's rows and total are GET /reports/billing's.
+    const month = today.slice(0, 7);
+    const billing = await request(harness.server.app)
+      .get(`/api/v1/reports/billing?month=${month}`)
+      .set(bearer(beleid.token))
+      .expect(200);
+    expect(billing.body.total.amountCents).toBeGreaterThan(0);
+    const billingTable = page.getByRole('table', { name: new RegExp(`Declaratie ${month}`) });
+    await billingTable.waitFor();
+    expect(await billingTable.locator('tbody tr').count()).toBe(billing.body.rows.length);
+    const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+    const spaced = (text: string | null) => (text ?? '').replace(/\s/g, ' ');
+    expect(spaced(await page.getByTestId('billing-total').textContent())).toBe(
+      spaced(euros.format(billing.body.total.amountCents / 100)),
+    );
     await expectAccessible(page, 'reports');
 
     const [download] = await Promise.all([
@@ -134,9 +149,12 @@ describeInBrowser('beleid and beheer in the browser', () => {
   });
 
   it('a beheerder creates a user who can log in, and a threshold change changes the overview', async () => {
-    const admin = await createTestUser(server!, { role: 'beheerder', orgId: team.team.orgId });
+    const admin = await createTestUser(harness.server, {
+      role: 'beheerder',
+      orgId: harness.team.team.orgId,
+    });
     // Started 40 days ago, no activity since: not NO_ACTIVITY at 42 days, it is at 30.
-    await caseWithRunningStep(server!, team, {
+    await caseWithRunningStep(harness.server, harness.team, {
       clientNumber: 'R-0003',
       displayName: 'Fictief, Cor',
     });
@@ -157,7 +175,7 @@ describeInBrowser('beleid and beheer in the browser', () => {
     await newcomer.page.getByRole('heading', { name: 'Mijn caseload' }).waitFor();
     await newcomer.close();
 
-    const lead = await pageAs(team.teamleider.user.username, '/team?signaal=NO_ACTIVITY');
+    const lead = await pageAs(harness.team.teamleider.user.username, '/team?signaal=NO_ACTIVITY');
     await lead.page.getByRole('heading', { name: /Vastgelopen trajecten/ }).waitFor();
     expect(await lead.page.getByRole('link', { name: 'Fictief, Cor' }).count()).toBe(0);
 
@@ -188,6 +206,12 @@ describeInBrowser('beleid and beheer in the browser', () => {
     await page.waitForURL(/soort=change/);
     await page.getByRole('cell', { name: 'settings.update' }).first().waitFor();
     expect(await page.getByRole('cell', { name: 'case.read' }).count()).toBe(0);
+    // "What" goes to the API too (GET /audit?action=): the total counts that action on all pages.
+    await page.getByLabel('Wat').selectOption({ label: 'Instellingen (alles)' });
+    await page.waitForURL(/wat=settings/);
+    await page.getByText('1 regel', { exact: true }).waitFor();
+    const whatCells = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(whatCells).toEqual(['settings.update']);
     await expectAccessible(page, 'admin-audit');
     expect(errors).toEqual([]);
     await close();

@@ -5,56 +5,39 @@
  * page is checked with axe-core and photographed into the git-ignored folder.
  */
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { addCalendarDays, localDateOf } from '../../machines';
-import { clientDistDir } from '../../server/paths';
-import { bearer, createTestUser } from '../support/auth';
-import {
-  browserAvailability,
-  launchBrowser,
-  listen,
-  screenshot,
-  seriousAxeViolations,
-} from '../support/browser';
-import {
-  browserTestNow,
-  createCaseworkTeam,
-  daysAgo,
-  loginInBrowser,
-  tabTo,
-  trajectoryViaApi,
-} from '../support/e2e';
-import {
-  createCaseViaApi,
-  createTrajectoryViaApi,
-  sendEvent,
-  type TestTeam,
-} from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
 import request from 'supertest';
-
-const availability = browserAvailability();
-const describeInBrowser = availability.available ? describe : describe.skip;
-if (!availability.available) console.warn(`Skipping browser tests: ${availability.reason}`);
+import { addCalendarDays, localDateOf } from '../../machines';
+import { bearer, createTestUser } from '../support/auth';
+import { describeInBrowser, setUpBrowserHarness } from '../support/browser-harness';
+import { daysAgo, tabTo, trajectoryViaApi } from '../support/e2e';
+import { createCaseViaApi, createTrajectoryViaApi, sendEvent } from '../support/factories';
 
 describeInBrowser('a teamleider in the browser', () => {
-  let server: TestServer | undefined;
-  let http: { baseUrl: string; close(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  let team: TestTeam;
+  const harness = setUpBrowserHarness({ teamName: 'Team West' });
+  const { expectAccessible } = harness;
 
   /** A case on trede 1 with an Ontwikkeltraject step started `startedDaysAgo` (6-month limit). */
-  async function stepStarted(displayName: string, startedDaysAgo: number) {
-    const created = await createCaseViaApi(server!, team, {
+  async function stepStarted(
+    displayName: string,
+    startedDaysAgo: number,
+    overrides: Record<string, unknown> = {},
+  ) {
+    const created = await createCaseViaApi(harness.server, harness.team, {
+      ...overrides,
       displayName,
       trede: 1,
       assessedAt: daysAgo(startedDaysAgo + 20),
     });
-    const trajectory = await createTrajectoryViaApi(server!, team.begeleider.token, created.id, {
-      product: 'ONT',
-      registeredAt: daysAgo(startedDaysAgo + 10),
-    });
-    const started = await sendEvent(server!, team.begeleider.token, trajectory.id, {
+    const trajectory = await createTrajectoryViaApi(
+      harness.server,
+      harness.team.begeleider.token,
+      created.id,
+      {
+        product: 'ONT',
+        registeredAt: daysAgo(startedDaysAgo + 10),
+      },
+    );
+    const started = await sendEvent(harness.server, harness.team.begeleider.token, trajectory.id, {
       type: 'START',
       occurredAt: daysAgo(startedDaysAgo),
       expectedVersion: trajectory.version,
@@ -63,38 +46,11 @@ describeInBrowser('a teamleider in the browser', () => {
     return { caseId: created.id, trajectoryId: trajectory.id };
   }
 
-  beforeAll(async () => {
-    if (!fs.existsSync(`${clientDistDir}/index.html`))
-      throw new Error('client not built: `npm test` runs `npm run build:client` first');
-    server = await startTestServer({ now: browserTestNow(), config: { cookieSecure: false } });
-    http = await listen(server.app as never);
-    browser = await launchBrowser();
-    team = await createCaseworkTeam(server, 'Team West');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await http?.close();
-    await server?.close();
-  });
-
-  async function loggedInPage(): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-    const context = await browser!.newContext({
-      viewport: { width: 1280, height: 720 },
-      locale: 'nl-NL',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${http!.baseUrl}/team`);
-    await loginInBrowser(page, team.teamleider.user.username);
-    await page.getByRole('heading', { name: 'Teamoverzicht' }).waitFor();
-    return { page, errors, close: () => context.close() };
-  }
-
-  async function expectAccessible(page: Page, name: string) {
-    await screenshot(page, name);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+  /** The teamleider on the team overview (`path` may carry filters). */
+  async function loggedInPage(path = '/team') {
+    const opened = await harness.pageAs(harness.team.teamleider.user.username, path);
+    await opened.page.getByRole('heading', { name: 'Teamoverzicht' }).waitFor();
+    return opened;
   }
 
   it('extends an overdue step from the list, and it leaves the overdue group', async () => {
@@ -112,12 +68,16 @@ describeInBrowser('a teamleider in the browser', () => {
     await page.getByText('Fictief, Otto: gelukt').waitFor();
     await page.getByRole('heading', { name: /Vastgelopen trajecten/ }).waitFor();
     expect(await overdue.getByRole('link', { name: 'Fictief, Otto' }).count()).toBe(0);
-    const after = await trajectoryViaApi(server!, team.teamleider.token, trajectoryId);
+    const after = await trajectoryViaApi(
+      harness.server,
+      harness.team.teamleider.token,
+      trajectoryId,
+    );
     expect(after.state).toBe('active');
     expect(after.history.at(-1)).toMatchObject({
       type: 'EXTEND',
       payload: { months: 3, reason: 'Stage loopt nog twee maanden' },
-      actorId: team.teamleider.user.id,
+      actorId: harness.team.teamleider.user.id,
     });
     expect(errors).toEqual([]);
     await close();
@@ -142,10 +102,10 @@ describeInBrowser('a teamleider in the browser', () => {
   });
 
   it('bulk reassign of three cases moves exactly those three', async () => {
-    const other = await createTestUser(server!, {
+    const other = await createTestUser(harness.server, {
       role: 'begeleider',
-      teamIds: [team.team.id],
-      orgId: team.team.orgId,
+      teamIds: [harness.team.team.id],
+      orgId: harness.team.team.orgId,
       displayName: 'Collega, Bea',
     });
     const cases = [];
@@ -180,15 +140,71 @@ describeInBrowser('a teamleider in the browser', () => {
     for (const { name } of cases.slice(0, 3)) await page.getByText(`${name}: gelukt`).waitFor();
     await expectAccessible(page, 'team-overview-bulk');
     for (const [index, { caseId }] of cases.entries()) {
-      const response = await request(server!.app)
+      const response = await request(harness.server.app)
         .get(`/api/v1/cases/${caseId}`)
-        .set(bearer(team.teamleider.token));
-      expect(response.body.begeleiderId).toBe(index < 3 ? other.user.id : team.begeleider.user.id);
+        .set(bearer(harness.team.teamleider.token));
+      expect(response.body.begeleiderId).toBe(
+        index < 3 ? other.user.id : harness.team.begeleider.user.id,
+      );
     }
     await page.getByRole('link', { name: 'Termijnprognose' }).click();
     await page.getByRole('heading', { name: 'Termijnprognose' }).waitFor();
     await page.getByRole('table', { name: /hele selectie/ }).waitFor();
     await expectAccessible(page, 'forecast');
+    await close();
+  });
+  // Last: the second opdrachtgever makes the filter appear on every later page of this file.
+  it('the opdrachtgever filter narrows the list and the caseload, and is in the URL', async () => {
+    const admin = await createTestUser(harness.server, {
+      role: 'beheerder',
+      orgId: harness.team.team.orgId,
+    });
+    const opdrachtgever = async (name: string, gemeentecode: string) =>
+      (
+        await request(harness.server.app)
+          .post('/api/v1/opdrachtgevers')
+          .set(bearer(admin.token))
+          .send({ name, gemeentecode })
+          .expect(201)
+      ).body.id as string;
+    const arnhem = await opdrachtgever('Arnhem', 'GM0202');
+    const renkum = await opdrachtgever('Renkum', 'GM0274');
+    await stepStarted('Fictief, Uma', 60, { opdrachtgeverId: arnhem }); // NO_ACTIVITY
+    await stepStarted('Fictief, Vera', 60, { opdrachtgeverId: renkum });
+    const { page, errors, close } = await loggedInPage();
+    const stalled = page.locator('section[aria-labelledby="groep-NO_ACTIVITY"]');
+    await stalled.getByRole('link', { name: 'Fictief, Vera' }).waitFor();
+    await stalled.getByRole('link', { name: 'Fictief, Uma' }).waitFor();
+
+    await page.getByLabel('Gemeente (opdrachtgever)').selectOption({ label: 'Renkum' });
+    await page.waitForURL(new RegExp(`opdrachtgever=${renkum}`));
+    await stalled.getByRole('link', { name: 'Fictief, Vera' }).waitFor();
+    expect(await stalled.getByRole('link', { name: 'Fictief, Uma' }).count()).toBe(0);
+    // Every row left on screen is Renkum's, as GET /signals?opdrachtgever= answers.
+    const signals = await request(harness.server.app)
+      .get(`/api/v1/signals?opdrachtgever=${renkum}`)
+      .set(bearer(harness.team.teamleider.token))
+      .expect(200);
+    const names = (signals.body.items as Array<{ displayName: string }>).map((i) => i.displayName);
+    expect(names).toEqual(['Fictief, Vera']);
+    // The caseload counts narrow too: the begeleider has one open trajectory of Renkum.
+    const caseload = page.getByRole('region', { name: 'Caseload per begeleider' });
+    const row = caseload.getByRole('row', {
+      name: new RegExp(harness.team.begeleider.user.displayName),
+    });
+    expect(await row.getByRole('cell').first().textContent()).toBe('1');
+    await expectAccessible(page, 'team-overview-opdrachtgever');
+
+    // The filter is in the URL: opening it anew shows the same narrowed list.
+    const reopened = await loggedInPage(`/team?opdrachtgever=${arnhem}`);
+    await reopened.page
+      .locator('section[aria-labelledby="groep-NO_ACTIVITY"]')
+      .getByRole('link', { name: 'Fictief, Uma' })
+      .waitFor();
+    expect(await reopened.page.getByRole('link', { name: 'Fictief, Vera' }).count()).toBe(0);
+    expect(await reopened.page.getByLabel('Gemeente (opdrachtgever)').inputValue()).toBe(arnhem);
+    expect([...errors, ...reopened.errors]).toEqual([]);
+    await reopened.close();
     await close();
   });
 });

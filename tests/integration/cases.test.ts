@@ -153,12 +153,15 @@ describe('cases (SPEC §3)', () => {
         .expect(404);
       await request(server.app).get(`/api/v1/cases/${created.id}`).expect(401);
 
-      const audit = await findAudit(server.context.db, {
-        orgId: north.team.orgId,
-        caseId: created.id,
-        skip: 0,
-        limit: 50,
-      });
+      const audit = await findAudit(
+        server.context.db,
+        { orgId: north.team.orgId },
+        {
+          caseId: created.id,
+          skip: 0,
+          limit: 50,
+        },
+      );
       const reads = audit.items.filter((entry) => entry.action === 'case.read');
       expect(reads).toHaveLength(1);
       expect(reads[0]).toMatchObject({ actorId: north.teamleider.user.id });

@@ -7,7 +7,7 @@ import {
   findFirstOrganisation,
 } from '../../server/organisations/organisation.repository';
 import { insertTeam } from '../../server/teams/team.repository';
-import { createUser } from '../../server/users/create-user';
+import { createUser } from '../../server/users/use-cases/create-user';
 import type { TestServer } from './test-server';
 
 export const TEST_PASSWORD = 'test-password-123';

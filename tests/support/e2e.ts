@@ -59,9 +59,13 @@ export async function trajectoryViaApi(server: TestServer, token: string, trajec
   };
 }
 
-export async function loginInBrowser(page: Page, username: string): Promise<void> {
+export async function loginInBrowser(
+  page: Page,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<void> {
   await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
+  await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
 }
 

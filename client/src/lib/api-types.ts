@@ -10,7 +10,13 @@ import type {
   createCaseBodySchema,
   listCasesQuerySchema,
 } from '../../../server/cases/schema';
+import type { auditListView } from '../../../server/audit/schema';
 import type { opdrachtgeverView } from '../../../server/organisations/schema';
+import type {
+  billingViewSchema,
+  indicatorsViewSchema,
+  monthlyIndicatorsViewSchema,
+} from '../../../server/reports/schema';
 import type { caseloadViewSchema } from '../../../server/caseloads/schema';
 import type { forecastViewSchema } from '../../../server/forecast/schema';
 import type { signalItem } from '../../../server/signals/schema';
@@ -55,3 +61,7 @@ export interface SignalsView {
 }
 export type Caseload = z.infer<typeof caseloadViewSchema>;
 export type Forecast = z.infer<typeof forecastViewSchema>;
+export type MonthlyIndicators = z.infer<typeof monthlyIndicatorsViewSchema>;
+export type Billing = z.infer<typeof billingViewSchema>;
+export type AuditPage = z.infer<typeof auditListView>;
+export type Indicators = z.infer<typeof indicatorsViewSchema>;

@@ -1,8 +1,8 @@
 import type { AppContext } from '../../app-context';
 import type { AuthUser } from '../../policies/actor';
-import { findCasesWithOpenTrajectory } from '../../case-store/case.repository';
-import { scopeOf } from '../../policies/scope';
-import { listUsers } from '../../users/user.repository';
+import { openCaseSummaries } from '../../case-store/case-summary-sync';
+import { orgScopeOf, scopeOf } from '../../policies/scope';
+import { findUsers } from '../../users/user.repository';
 import { presentCaseloads } from '../presenter';
 import type { CaseloadsQuery } from '../schema';
 
@@ -10,11 +10,11 @@ import type { CaseloadsQuery } from '../schema';
 export async function listCaseloads(context: AppContext, user: AuthUser, query: CaseloadsQuery) {
   const teamIds = query.team ? user.teamIds.filter((id) => id === query.team) : user.teamIds;
   const [records, members] = await Promise.all([
-    findCasesWithOpenTrajectory(context.db, scopeOf(user), {
+    openCaseSummaries(context, scopeOf(user), {
       teamId: query.team,
-      summaryFilter: {},
+      opdrachtgeverId: query.opdrachtgever,
     }),
-    listUsers(context.db, user.orgId),
+    findUsers(context.db, orgScopeOf(user)),
   ]);
   return presentCaseloads({
     teamIds,
@@ -24,7 +24,7 @@ export async function listCaseloads(context: AppContext, user: AuthUser, query: 
     trajectories: records.map((record) => ({
       teamId: record.teamId,
       begeleiderId: record.begeleiderId,
-      state: record.openTrajectory!.summary.state,
+      state: record.open!.summary.state,
     })),
   });
 }

@@ -6,8 +6,9 @@ import { ConflictError, ValidationError } from '../../errors';
 import { newId } from '../../ids';
 import { mayCreateCaseIn } from '../../policies/permissions';
 import { findOpdrachtgever } from '../../organisations/opdrachtgever.repository';
-import { defaultOpdrachtgever } from '../../organisations/settings';
+import { defaultOpdrachtgever, loadCaseSettings } from '../../organisations/settings';
 import { encryptBsn } from '../bsn';
+import { presentCaseFile } from '../presenter';
 import { flushCaseOutbox } from '../../case-store/case-writer';
 import { DuplicateClientNumberError, insertCase } from '../../case-store/case.repository';
 import { ladderEntry } from '../../case-store/case-change';
@@ -27,7 +28,22 @@ export interface CreateCaseInput {
   bsn?: string;
 }
 
-/** A new case whose intake trede is the first entry of its ladder (SPEC §2.1, §3). */
+/** POST /cases: the new case, answered as its case file. */
+export async function registerCase(context: AppContext, actor: AuthUser, input: CreateCaseInput) {
+  const record = await createCase(context, actor, input);
+  const settings = await loadCaseSettings(context, actor.orgId, record.opdrachtgeverId);
+  return presentCaseFile(record, {
+    role: actor.role,
+    settings,
+    asOf: context.clock.now(),
+    secret: context.secret,
+  });
+}
+
+/**
+ * A new case whose intake trede is the first entry of its ladder (SPEC §2.1, §3); the record, for
+ * the demo data too.
+ */
 export async function createCase(
   context: AppContext,
   actor: AuthUser,

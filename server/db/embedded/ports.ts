@@ -23,11 +23,16 @@ export function findFreePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-export function waitForPort(port: number, timeoutMs: number, host = '127.0.0.1'): Promise<void> {
+/** Resolves once `connect()` succeeds, trying every 100 ms until `timeoutMs` has passed. */
+function waitForConnection(
+  connect: () => net.Socket,
+  where: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const attempt = (): void => {
-      const socket = net.connect(port, host);
+      const socket = connect();
       socket.once('connect', () => {
         socket.destroy();
         resolve();
@@ -35,7 +40,7 @@ export function waitForPort(port: number, timeoutMs: number, host = '127.0.0.1')
       socket.once('error', () => {
         socket.destroy();
         if (Date.now() > deadline)
-          reject(new Error(`nothing listened on ${host}:${port} within ${timeoutMs} ms`));
+          reject(new Error(`nothing listened on ${where} within ${timeoutMs} ms`));
         else setTimeout(attempt, 100);
       });
     };
@@ -43,23 +48,11 @@ export function waitForPort(port: number, timeoutMs: number, host = '127.0.0.1')
   });
 }
 
+export function waitForPort(port: number, timeoutMs: number, host = '127.0.0.1'): Promise<void> {
+  return waitForConnection(() => net.connect(port, host), `${host}:${port}`, timeoutMs);
+}
+
 /** Resolves once a Unix domain socket at `socketPath` accepts connections. */
 export function waitForSocket(socketPath: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = (): void => {
-      const socket = net.connect(socketPath);
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline)
-          reject(new Error(`nothing listened on ${socketPath} within ${timeoutMs} ms`));
-        else setTimeout(attempt, 100);
-      });
-    };
-    attempt();
-  });
+  return waitForConnection(() => net.connect(socketPath), socketPath, timeoutMs);
 }

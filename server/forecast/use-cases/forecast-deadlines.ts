@@ -1,10 +1,10 @@
 import { bucketDeadlines, localDateOf, type ForecastTrajectory } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import type { AuthUser } from '../../policies/actor';
-import { findCasesWithOpenTrajectory } from '../../case-store/case.repository';
-import { scopeOf } from '../../policies/scope';
-import { listTeams } from '../../teams/team.repository';
-import { listUsers } from '../../users/user.repository';
+import { openCaseSummaries } from '../../case-store/case-summary-sync';
+import { orgScopeOf, scopeOf } from '../../policies/scope';
+import { findTeams } from '../../teams/team.repository';
+import { findUsers } from '../../users/user.repository';
 import { presentForecast, type ForecastGroupInput } from '../presenter';
 import type { ForecastQuery } from '../schema';
 
@@ -15,15 +15,14 @@ import type { ForecastQuery } from '../schema';
  */
 export async function forecastDeadlines(context: AppContext, user: AuthUser, query: ForecastQuery) {
   const from = query.from ?? localDateOf(context.clock.now().toISOString());
-  const records = await findCasesWithOpenTrajectory(context.db, scopeOf(user), {
+  const records = await openCaseSummaries(context, scopeOf(user), {
     teamId: query.team,
     begeleiderId: query.begeleider,
-    summaryFilter: {},
   });
   const all: ForecastTrajectory[] = [];
   const byGroup = new Map<string, ForecastGroupInput>();
   for (const record of records) {
-    const summary = record.openTrajectory!.summary;
+    const summary = record.open!.summary;
     const trajectory: ForecastTrajectory = {
       machineId: summary.machineId,
       state: summary.state,
@@ -40,8 +39,8 @@ export async function forecastDeadlines(context: AppContext, user: AuthUser, que
     byGroup.set(key, group);
   }
   const [teams, users] = await Promise.all([
-    listTeams(context.db, user.orgId),
-    listUsers(context.db, user.orgId),
+    findTeams(context.db, orgScopeOf(user)),
+    findUsers(context.db, orgScopeOf(user)),
   ]);
   return presentForecast({
     from,

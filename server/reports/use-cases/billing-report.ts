@@ -2,6 +2,7 @@ import { catalogueCodes } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../policies/actor';
+import { tariffPeriodsOf } from '../../organisations/presenter';
 import { settingsOfOpdrachtgever } from '../../organisations/settings';
 import { BillingAccumulator, monthOf, type BillingOpdrachtgever } from '../billing';
 import { streamReportCases } from '../report-cases.repository';
@@ -28,7 +29,7 @@ export async function billingReport(
           id: opdrachtgever.id,
           name: opdrachtgever.name,
           gemeentecode: opdrachtgever.gemeentecode,
-          tariffHistory: opdrachtgever.tariffHistory,
+          tariffHistory: tariffPeriodsOf(opdrachtgever),
           productNames,
         },
       ];

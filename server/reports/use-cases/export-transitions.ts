@@ -5,7 +5,8 @@ import { recordAudit } from '../../audit/audit-log';
 import { NotFoundError, ValidationError } from '../../errors';
 import type { AuthUser } from '../../policies/actor';
 import { teamsInView } from '../../policies/permissions';
-import { listTeams } from '../../teams/team.repository';
+import { orgScopeOf } from '../../policies/scope';
+import { findTeams } from '../../teams/team.repository';
 import { toExportRows, type ExportRow } from '../transition-rows';
 import { streamTransitions } from '../transitions.repository';
 
@@ -45,7 +46,7 @@ export async function exportTransitions(
 
   const ownTeams = teamsInView(user);
   if (query.team && ownTeams && !ownTeams.includes(query.team)) throw new NotFoundError('Team');
-  const teams = await listTeams(context.db, user.orgId);
+  const teams = await findTeams(context.db, orgScopeOf(user));
   if (query.team && !teams.some((team) => team.id === query.team)) throw new NotFoundError('Team');
 
   const rows = toExportRows(

@@ -4,7 +4,8 @@ import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../policies/actor';
 import { ForbiddenError, ValidationError } from '../../errors';
-import { listUsers } from '../../users/user.repository';
+import { findUsers } from '../../users/user.repository';
+import { orgScopeOf } from '../../policies/scope';
 import { IndicatorAccumulator } from '../indicators';
 import {
   ladderMatrixInDatabase,
@@ -128,7 +129,7 @@ async function groupingFor(
     };
   }
   // A teamleider knows the colleagues of own teams by name (the team overview shows them too).
-  for (const account of await listUsers(context.db, user.orgId))
+  for (const account of await findUsers(context.db, orgScopeOf(user)))
     names.set(account.id, account.displayName);
   return { by, keyOf: (record) => record.begeleiderId, nameOf: (id) => names.get(id) ?? null };
 }

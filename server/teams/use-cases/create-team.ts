@@ -2,19 +2,17 @@ import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import { ConflictError } from '../../errors';
 import type { AuthUser } from '../../policies/actor';
-import { DuplicateTeamNameError, findTeamByName, insertTeam, type Team } from '../team.repository';
+import { orgScopeOf } from '../../policies/scope';
+import { presentTeam } from '../presenter';
+import { DuplicateTeamNameError, findTeamByName, insertTeam } from '../team.repository';
 
 /** POST /teams (beheerder): names are unique per organisation, compared ignoring case. */
-export async function createTeam(
-  context: AppContext,
-  actor: AuthUser,
-  input: { name: string },
-): Promise<Team> {
+export async function createTeam(context: AppContext, actor: AuthUser, input: { name: string }) {
   const taken = () =>
     new ConflictError(`A team named ${input.name} exists`, [
       { field: 'name', message: 'already exists (names are compared ignoring case)' },
     ]);
-  if (await findTeamByName(context.db, actor.orgId, input.name)) throw taken();
+  if (await findTeamByName(context.db, orgScopeOf(actor), input.name)) throw taken();
   const team = await insertTeam(context.db, {
     orgId: actor.orgId,
     name: input.name,
@@ -28,5 +26,5 @@ export async function createTeam(
     action: 'team.create',
     details: { teamId: team.id },
   });
-  return team;
+  return presentTeam(team);
 }

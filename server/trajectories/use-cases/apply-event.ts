@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { applyEvent, createTrajectory, roleMaySend, type ClientEvent } from '../../../machines';
+import { applyEvent, createTrajectory, type ClientEvent } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../policies/actor';
@@ -8,6 +8,7 @@ import { writeCase } from '../../case-store/case-writer';
 import { findCaseOfTrajectory } from '../../case-store/case.repository';
 import type { CaseRecord, IdempotencyRecord } from '../../case-store/case.types';
 import { ladderFloorOf } from '../../case-store/chronology';
+import { roleMaySend } from '../../policies/permissions';
 import { scopeOf } from '../../policies/scope';
 import { assertAssignableBegeleider } from '../../users/assignable-begeleider';
 import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors';

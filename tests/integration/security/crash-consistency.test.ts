@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { caseSummaryOf } from '../../../server/case-store/case-summary';
+import { summaryRecordOf } from '../../../server/case-store/case-summary.repository';
+import type { CaseRecord } from '../../../server/case-store/case.types';
 import { connectDatabase } from '../../../server/db/connection';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../../server/db/embedded';
 import { findFreePort } from '../../../server/db/embedded/ports';
@@ -238,6 +241,11 @@ describeEmbedded('crash consistency', () => {
           .collection('cases')
           .findOne({ _id: new (await import('mongoose')).Types.ObjectId(trajectory.caseId) });
         expect(stored?.auditOutbox).toEqual([]);
+        // Its read-model summary says what the case says (decision 026: rebuilt at each start).
+        const summary = await connection.collection('case_summaries').findOne({ _id: stored!._id });
+        expect(summary && summaryRecordOf(summary)).toEqual(
+          caseSummaryOf({ ...(stored as unknown as CaseRecord), id: trajectory.caseId }),
+        );
         const ids = (
           await connection
             .collection('audit')

@@ -98,7 +98,7 @@ describe('hostile inputs', () => {
       teamIds: [north.team.id],
       orgId: north.team.orgId,
     });
-    await updateUser(server.context.db, north.team.orgId, leaver.user.id, {
+    await updateUser(server.context.db, { orgId: north.team.orgId }, leaver.user.id, {
       active: false,
       now: server.clock.now(),
     });

@@ -69,7 +69,9 @@ describe('names: normalised, visible, and compared ignoring case', () => {
       createdAt: new Date(),
     });
     await ensureTeamIndexes(server.context.db);
-    expect(await findTeamByName(server.context.db, team.team.orgId, 'OUDE naam')).toMatchObject({
+    expect(
+      await findTeamByName(server.context.db, { orgId: team.team.orgId }, 'OUDE naam'),
+    ).toMatchObject({
       name: 'Oude Naam',
     });
   });

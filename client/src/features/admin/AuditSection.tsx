@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { addCalendarDays, startOfLocalDay } from '../../../../machines';
 import { Field } from '../../components/Field';
+import { FilterSelect, type FilterOption } from '../../components/FilterSelect';
 import { Pager } from '../../components/Pager';
 import { Notice } from '../../components/Notice';
 import { api, queryString } from '../../lib/api';
-import type { User } from '../../lib/api-types';
+import type { AuditPage, User } from '../../lib/api-types';
 import { formatDate, formatLocalDate, parseDutchDate } from '../../lib/dates';
 import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
@@ -15,15 +16,17 @@ const t = nl.admin.audit;
 /** GET /audit?category= (issue 12): changes, case-file reads, security events. */
 const AUDIT_CATEGORIES = ['change', 'read', 'security'] as const;
 const PAGE_SIZE = 50;
+/** GET /audit?action= matches an action and those under it; these groups come first. */
+const ACTION_GROUPS = Object.keys(t.actionGroups) as Array<keyof typeof t.actionGroups>;
 
-interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  caseId: string | null;
-  trajectoryId: string | null;
-  details: Record<string, unknown>;
+/** The groups, then the exact actions on this page (and the chosen one), each once. */
+function actionOptions(chosen: string, onPage: readonly string[]): FilterOption[] {
+  const groups = ACTION_GROUPS.map((group) => ({ value: group, label: t.actionGroups[group] }));
+  const exact = [...new Set([chosen, ...onPage])]
+    .filter((action) => action && !ACTION_GROUPS.includes(action as never))
+    .sort()
+    .map((action) => ({ value: action, label: action }));
+  return [...groups, ...exact];
 }
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', {
@@ -32,7 +35,10 @@ const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   minute: '2-digit',
 });
 
-/** The audit log with its filters in the URL: who, which case, from/to (Amsterdam days), what. */
+/**
+ * The audit log with its filters in the URL: who, which case, from/to (Amsterdam days), what
+ * (GET /audit?action=, so it narrows every page), which kind.
+ */
 export function AuditSection(props: { users: User[] }) {
   const [params, setParams] = useSearchParams();
   const filters = {
@@ -54,14 +60,14 @@ export function AuditSection(props: { users: User[] }) {
     userId: filters.userId,
     caseId: filters.caseId,
     category: filters.category,
+    // An old bookmark's free text would be a 400: only an action name goes to the server.
+    action: /^[a-z][a-z_]*(\.[a-z_]+)*$/.test(filters.action) ? filters.action : undefined,
     from: filters.from ? startOfLocalDay(filters.from) : undefined,
     to: toExclusive,
     page: filters.page,
     pageSize: PAGE_SIZE,
   });
-  const loaded = useApiGet(query, (signal) =>
-    api<{ items: AuditEntry[]; total: number }>(`/audit${query}`, { signal }),
-  );
+  const loaded = useApiGet(query, (signal) => api<AuditPage>(`/audit${query}`, { signal }));
   const nameOf = (id: string | null) =>
     id === null ? t.system : (props.users.find((user) => user.id === id)?.displayName ?? id);
 
@@ -81,12 +87,7 @@ export function AuditSection(props: { users: User[] }) {
     update({ zaak: caseText.trim(), van: from ?? '', tot: to ?? '' });
   }
 
-  const items =
-    loaded.status === 'ready'
-      ? loaded.data.items.filter(
-          (item) => !filters.action || item.action.startsWith(filters.action),
-        )
-      : [];
+  const items = loaded.status === 'ready' ? loaded.data.items : [];
   const actions =
     loaded.status === 'ready' ? [...new Set(loaded.data.items.map((i) => i.action))] : [];
   const pages =
@@ -95,38 +96,21 @@ export function AuditSection(props: { users: User[] }) {
     <section aria-labelledby="audit">
       <h2 id="audit">{t.title}</h2>
       <form className="filters" onSubmit={submit} aria-label={t.filters}>
-        <Field label={t.who}>
-          {(control) => (
-            <select
-              {...control}
-              value={filters.userId}
-              onChange={(event) => update({ wie: event.target.value })}
-            >
-              <option value="">{nl.caseload.any}</option>
-              {props.users.map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.displayName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t.category}>
-          {(control) => (
-            <select
-              {...control}
-              value={filters.category}
-              onChange={(event) => update({ soort: event.target.value })}
-            >
-              <option value="">{nl.caseload.any}</option>
-              {AUDIT_CATEGORIES.map((category) => (
-                <option key={category} value={category}>
-                  {t.categories[category]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <FilterSelect
+          label={t.who}
+          value={filters.userId}
+          options={props.users.map((user) => ({ value: user.id, label: user.displayName }))}
+          onChange={(value) => update({ wie: value })}
+        />
+        <FilterSelect
+          label={t.category}
+          value={filters.category}
+          options={AUDIT_CATEGORIES.map((category) => ({
+            value: category,
+            label: t.categories[category],
+          }))}
+          onChange={(value) => update({ soort: value })}
+        />
         <Field label={t.caseId}>
           {(control) => (
             <input
@@ -154,22 +138,13 @@ export function AuditSection(props: { users: User[] }) {
             />
           )}
         </Field>
-        <Field label={t.what} hint={t.whatHint}>
-          {(control) => (
-            <select
-              {...control}
-              value={filters.action}
-              onChange={(event) => update({ wat: event.target.value })}
-            >
-              <option value="">{nl.caseload.any}</option>
-              {[...new Set([filters.action, ...actions].filter(Boolean))].map((action) => (
-                <option key={action} value={action}>
-                  {action}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <FilterSelect
+          label={t.what}
+          hint={t.whatHint}
+          value={filters.action}
+          options={actionOptions(filters.action, actions)}
+          onChange={(value) => update({ wat: value })}
+        />
         <button type="submit" className="button">
           {t.apply}
         </button>

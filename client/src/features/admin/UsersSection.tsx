@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Role } from '../../../../machines';
+import { ROLES, type Role } from '../../../../machines';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { api } from '../../lib/api';
@@ -9,7 +9,6 @@ import { nl } from '../../i18n/nl';
 import { adminFailure } from './admin-requests';
 
 const t = nl.admin.users;
-const ROLES: Role[] = ['begeleider', 'teamleider', 'beleid', 'beheerder'];
 
 function TeamChoices(props: {
   teams: Team[];

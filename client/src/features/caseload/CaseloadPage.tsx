@@ -1,17 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import {
-  PRODUCT_CODES,
-  SIGNAL_CODES,
-  type ProductCode,
-  type TrajectoryStateKey,
-} from '../../../../machines';
+import { PRODUCT_CODES, type ProductCode, type TrajectoryStateKey } from '../../../../machines';
 import { Field } from '../../components/Field';
+import { FilterSelect, OpdrachtgeverFilter, SIGNAL_OPTIONS } from '../../components/FilterSelect';
 import { Pager } from '../../components/Pager';
 import { Notice } from '../../components/Notice';
 import { SignalBadges } from '../../components/SignalBadges';
 import { api, queryString } from '../../lib/api';
-import type { CaseListItem, CaseListPage, Opdrachtgever } from '../../lib/api-types';
+import type { CaseListItem, CaseListPage } from '../../lib/api-types';
 import { systemClock } from '../../lib/clock';
 import { deadlineFacts } from '../../lib/dates';
 import { useUser } from '../../lib/session';
@@ -75,10 +71,6 @@ export default function CaseloadPage() {
     pageSize: PAGE_SIZE,
   });
   const loaded = useApiGet(query, (signal) => api<CaseListPage>(`/cases${query}`, { signal }));
-  // SPEC §4.1: a provider works for several municipalities; one filter per opdrachtgever.
-  const opdrachtgevers = useApiGet('opdrachtgevers', (signal) =>
-    api<{ items: Opdrachtgever[] }>('/opdrachtgevers', { signal }),
-  );
 
   /** Changing a filter starts at page 1 again. */
   function update(changes: Record<string, string>) {
@@ -113,99 +105,54 @@ export default function CaseloadPage() {
       </form>
       <fieldset className="filters">
         <legend className="visually-hidden">{nl.caseload.filters}</legend>
-        <Field label={nl.caseload.scope}>
-          {(control) => (
-            <select
-              {...control}
-              value={filters.scope}
-              onChange={(event) => update({ wie: event.target.value === 'team' ? 'team' : '' })}
-            >
-              <option value="mine">{nl.caseload.scopeMine}</option>
-              <option value="team">{nl.caseload.scopeTeam}</option>
-            </select>
-          )}
-        </Field>
-        <Field label={nl.caseload.signal}>
-          {(control) => (
-            <select
-              {...control}
-              value={filters.signal}
-              onChange={(event) => update({ signaal: event.target.value })}
-            >
-              <option value="">{nl.caseload.any}</option>
-              {SIGNAL_CODES.map((code) => (
-                <option key={code} value={code}>
-                  {nl.signals[code]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={nl.caseload.product}>
-          {(control) => (
-            <select
-              {...control}
-              value={filters.product}
-              onChange={(event) => update({ product: event.target.value })}
-            >
-              <option value="">{nl.caseload.any}</option>
-              {PRODUCT_CODES.map((code: ProductCode) => (
-                <option key={code} value={code}>
-                  {nl.products[code]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {opdrachtgevers.status === 'ready' && opdrachtgevers.data.items.length > 1 && (
-          <Field label={nl.caseload.opdrachtgever}>
-            {(control) => (
-              <select
-                {...control}
-                value={filters.opdrachtgever}
-                onChange={(event) => update({ opdrachtgever: event.target.value })}
-              >
-                <option value="">{nl.caseload.any}</option>
-                {opdrachtgevers.data.items.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
-        <Field label={nl.caseload.state}>
-          {(control) => (
-            <select
-              {...control}
-              value={filters.state}
-              onChange={(event) => update({ status: event.target.value })}
-            >
-              <option value="">{nl.caseload.any}</option>
-              {STATES.map((state) => (
-                <option key={state} value={state}>
-                  {nl.states[state]}
-                </option>
-              ))}
-              <option value="none">{nl.noTrajectory}</option>
-            </select>
-          )}
-        </Field>
-        <Field label={nl.caseload.sort}>
-          {(control) => (
-            <select
-              {...control}
-              value={filters.sort}
-              onChange={(event) =>
-                update({ sorteer: event.target.value === 'client' ? 'client' : '' })
-              }
-            >
-              <option value="deadline">{nl.caseload.sortDeadline}</option>
-              <option value="client">{nl.caseload.sortClient}</option>
-            </select>
-          )}
-        </Field>
+        <FilterSelect
+          label={nl.caseload.scope}
+          value={filters.scope}
+          anyLabel={null}
+          options={[
+            { value: 'mine', label: nl.caseload.scopeMine },
+            { value: 'team', label: nl.caseload.scopeTeam },
+          ]}
+          onChange={(value) => update({ wie: value === 'team' ? 'team' : '' })}
+        />
+        <FilterSelect
+          label={nl.caseload.signal}
+          value={filters.signal}
+          options={SIGNAL_OPTIONS}
+          onChange={(value) => update({ signaal: value })}
+        />
+        <FilterSelect
+          label={nl.caseload.product}
+          value={filters.product}
+          options={PRODUCT_CODES.map((code: ProductCode) => ({
+            value: code,
+            label: nl.products[code],
+          }))}
+          onChange={(value) => update({ product: value })}
+        />
+        <OpdrachtgeverFilter
+          value={filters.opdrachtgever}
+          onChange={(value) => update({ opdrachtgever: value })}
+        />
+        <FilterSelect
+          label={nl.caseload.state}
+          value={filters.state}
+          options={[
+            ...STATES.map((state) => ({ value: state, label: nl.states[state] })),
+            { value: 'none', label: nl.noTrajectory },
+          ]}
+          onChange={(value) => update({ status: value })}
+        />
+        <FilterSelect
+          label={nl.caseload.sort}
+          value={filters.sort}
+          anyLabel={null}
+          options={[
+            { value: 'deadline', label: nl.caseload.sortDeadline },
+            { value: 'client', label: nl.caseload.sortClient },
+          ]}
+          onChange={(value) => update({ sorteer: value === 'client' ? 'client' : '' })}
+        />
       </fieldset>
       {loaded.status === 'loading' && <p role="status">{nl.loading}</p>}
       {loaded.status === 'failed' && <Notice kind="error">{nl.genericError}</Notice>}

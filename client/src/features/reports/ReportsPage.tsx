@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { TREDEN, tredeName } from '../../../../machines';
 import { Field } from '../../components/Field';
+import { FilterSelect, OpdrachtgeverFilter } from '../../components/FilterSelect';
 import { Notice } from '../../components/Notice';
 import { api, API_BASE, queryString } from '../../lib/api';
 import { systemClock } from '../../lib/clock';
@@ -9,15 +10,13 @@ import { formatLocalDate, localIsoDate, parseDutchDate } from '../../lib/dates';
 import { SessionContext } from '../../lib/session';
 import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
-import { indicatorTiles, type Indicators, type Pair } from './indicator-definitions';
+import type { Indicators } from '../../lib/api-types';
+import { indicatorTiles, type Pair } from './indicator-definitions';
 import { withFilterChanges } from '../../lib/url-filters';
+import { BillingSection } from './BillingSection';
+import { TrendSection } from './TrendSection';
 
 const t = nl.reports;
-
-interface Opdrachtgever {
-  id: string;
-  name: string;
-}
 
 /** The from→to matrix as a real table; the heat-map beside it shades the same cells. */
 function MatrixTable(props: { matrix: Pair[] }) {
@@ -119,9 +118,6 @@ export default function ReportsPage() {
   const indicators = useApiGet(query, (signal) =>
     api<Indicators>(`/reports/indicators${query}`, { signal }),
   );
-  const opdrachtgevers = useApiGet('opdrachtgevers', (signal) =>
-    api<{ items: Opdrachtgever[] }>('/opdrachtgevers', { signal }),
-  );
 
   function update(changes: Record<string, string>) {
     setParams(withFilterChanges(params, changes));
@@ -141,7 +137,6 @@ export default function ReportsPage() {
   }
 
   const exportQuery = (format: string) => queryString({ from, to, team, format });
-  const billingQuery = (format: string) => queryString({ month, team, opdrachtgever, format });
   return (
     <>
       <h1>{t.title}</h1>
@@ -162,35 +157,20 @@ export default function ReportsPage() {
       </form>
       <fieldset className="filters">
         <legend className="visually-hidden">{nl.caseload.filters}</legend>
-        <Field label={nl.teamOverview.team}>
-          {(control) => (
-            <select {...control} value={team} onChange={(e) => update({ team: e.target.value })}>
-              <option value="">{t.allTeams}</option>
-              {teams.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t.opdrachtgever}>
-          {(control) => (
-            <select
-              {...control}
-              value={opdrachtgever}
-              onChange={(e) => update({ opdrachtgever: e.target.value })}
-            >
-              <option value="">{t.allOpdrachtgevers}</option>
-              {opdrachtgevers.status === 'ready' &&
-                opdrachtgevers.data.items.map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.name}
-                  </option>
-                ))}
-            </select>
-          )}
-        </Field>
+        <FilterSelect
+          label={nl.teamOverview.team}
+          value={team}
+          anyLabel={t.allTeams}
+          options={teams.map((option) => ({ value: option.id, label: option.name }))}
+          onChange={(value) => update({ team: value })}
+        />
+        <OpdrachtgeverFilter
+          always
+          label={t.opdrachtgever}
+          anyLabel={t.allOpdrachtgevers}
+          value={opdrachtgever}
+          onChange={(value) => update({ opdrachtgever: value })}
+        />
       </fieldset>
       {indicators.status === 'loading' && <p role="status">{nl.loading}</p>}
       {indicators.status === 'failed' && <Notice kind="error">{nl.genericError}</Notice>}
@@ -226,6 +206,7 @@ export default function ReportsPage() {
               </li>
             ))}
           </ul>
+          <TrendSection query={queryString({ from, to, team, opdrachtgever })} />
           <h2>{t.matrixTitle}</h2>
           <MatrixTable matrix={indicators.data.ladder.matrix} />
           <h2>{t.closedTitle}</h2>
@@ -267,30 +248,13 @@ export default function ReportsPage() {
           </li>
         ))}
       </ul>
-      <Field label={t.billingMonth} hint="jjjj-mm">
-        {(control) => (
-          <input
-            {...control}
-            value={month}
-            onChange={(e) =>
-              /^\d{4}-(0[1-9]|1[0-2])$/.test(e.target.value) && update({ maand: e.target.value })
-            }
-          />
-        )}
-      </Field>
-      <ul className="button-row">
-        {(['csv', 'xlsx'] as const).map((format) => (
-          <li key={format}>
-            <a
-              className="button button--secondary"
-              href={`${API_BASE}/reports/billing${billingQuery(format)}`}
-              download
-            >
-              {t.billing(format.toUpperCase(), month)}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <BillingSection
+        key={month}
+        month={month}
+        team={team}
+        opdrachtgever={opdrachtgever}
+        onMonth={(value) => update({ maand: value })}
+      />
     </>
   );
 }

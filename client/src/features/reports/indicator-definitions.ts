@@ -1,45 +1,16 @@
+import type { Indicators } from '../../lib/api-types';
+
 /**
  * What each tile means, in Dutch, after docs/reporting.md (the definitions there are the
  * reference; these are their short form for a policy advisor, one click away from the number).
+ * The shape is the server's indicatorsViewSchema (lib/api-types.ts).
  */
-export interface Indicators {
-  period: { from: string; to: string };
-  asOf: string;
-  steps: { clients: number; transitions: number; byPair: Pair[] };
-  ladder: { matrix: Pair[] };
-  activation: { cases: number; withTrajectory: number; share: number | null };
-  trajectories: {
-    started: number;
-    closedByOutcome: Record<string, number>;
-    achievedWithinLimit: number;
-    achievedAfterLimit: number;
-    becameOverdue: number;
-    droppedOut: number;
-  };
-  daysPerStep: Record<string, { steps: number; mean: number | null; median: number | null }>;
-  outflow: {
-    toPaidWork: number;
-    durable: { reached: number; stillAtFiveOrMore: number; notStill: number; notYetKnown: number };
-  };
-  reentry: { closed: number; reentered: number; notReentered: number; notYetKnown: number };
-  herontdekken: {
-    byYear: Array<{
-      year: number;
-      participants: number;
-      supportDays: number;
-      concluded: number;
-      zelfstandig: number;
-      zelfstandigShare: number | null;
-    }>;
-  };
-}
-export interface Pair {
-  from: number;
-  to: number;
-  count: number;
-}
 
-const share = (value: number | null) =>
+/** One cell of the from→to matrix. */
+export type Pair = Indicators['ladder']['matrix'][number];
+
+/** A share as a Dutch percentage with one decimal (0,8333 → 83,3%); no denominator: —. */
+export const formatShare = (value: number | null) =>
   value === null ? '—' : `${(value * 100).toFixed(1).replace('.', ',')}%`;
 
 export interface Tile {
@@ -69,7 +40,7 @@ export function indicatorTiles(data: Indicators): Tile[] {
     {
       key: 'activation.share',
       label: 'Activering',
-      value: share(data.activation.share),
+      value: formatShare(data.activation.share),
       definition: `Deel van de deelnemers in de caseload (${data.activation.cases}) met een open traject (${data.activation.withTrajectory}) aan het eind van de periode.`,
     },
     {

@@ -8,6 +8,7 @@ import {
   type TrajectoryStateKey,
 } from '../../../../machines';
 import { Field } from '../../components/Field';
+import { FilterSelect, OpdrachtgeverFilter, SIGNAL_OPTIONS } from '../../components/FilterSelect';
 import { Notice } from '../../components/Notice';
 import { SignalBadges } from '../../components/SignalBadges';
 import { api, queryString } from '../../lib/api';
@@ -37,6 +38,7 @@ function filtersOf(params: URLSearchParams) {
     asOf: /^\d{4}-\d{2}-\d{2}$/.test(peildatum) ? peildatum : '',
     team: params.get('team') ?? '',
     begeleider: params.get('begeleider') ?? '',
+    opdrachtgever: params.get('opdrachtgever') ?? '',
     signal: params.get('signaal') ?? '',
     groupBy: params.get('groeperen') === 'begeleider' ? 'begeleider' : 'signaal',
   };
@@ -76,11 +78,12 @@ export default function TeamOverviewPage() {
     asOf: filters.asOf && filters.asOf !== today ? filters.asOf : undefined,
     team: filters.team,
     begeleider: filters.begeleider,
+    opdrachtgever: filters.opdrachtgever,
   });
   const signals = useApiGet(`${signalsQuery}#${reload}`, (signal) =>
     api<SignalsView>(`/signals${signalsQuery}`, { signal }),
   );
-  const caseloadQuery = queryString({ team: filters.team });
+  const caseloadQuery = queryString({ team: filters.team, opdrachtgever: filters.opdrachtgever });
   const caseloads = useApiGet(`${caseloadQuery}#${reload}`, (signal) =>
     api<{ items: Caseload[] }>(`/caseloads${caseloadQuery}`, { signal }),
   );
@@ -225,69 +228,40 @@ export default function TeamOverviewPage() {
       <fieldset className="filters">
         <legend className="visually-hidden">{nl.caseload.filters}</legend>
         {teams.length > 1 && (
-          <Field label={t.team}>
-            {(control) => (
-              <select
-                {...control}
-                value={filters.team}
-                onChange={(event) => update({ team: event.target.value, begeleider: '' })}
-              >
-                <option value="">{t.allTeams}</option>
-                {teams.map((team) => (
-                  <option key={team.id} value={team.id}>
-                    {team.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <FilterSelect
+            label={t.team}
+            value={filters.team}
+            anyLabel={t.allTeams}
+            options={teams.map((team) => ({ value: team.id, label: team.name }))}
+            onChange={(value) => update({ team: value, begeleider: '' })}
+          />
         )}
-        <Field label={t.begeleider}>
-          {(control) => (
-            <select
-              {...control}
-              value={filters.begeleider}
-              onChange={(event) => update({ begeleider: event.target.value })}
-            >
-              <option value="">{nl.caseload.any}</option>
-              {targets.map((row) => (
-                <option key={row.begeleiderId} value={row.begeleiderId}>
-                  {row.displayName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={nl.caseload.signal}>
-          {(control) => (
-            <select
-              {...control}
-              value={filters.signal}
-              onChange={(event) => update({ signaal: event.target.value })}
-            >
-              <option value="">{nl.caseload.any}</option>
-              {SIGNAL_CODES.map((code) => (
-                <option key={code} value={code}>
-                  {nl.signals[code]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t.groupBy}>
-          {(control) => (
-            <select
-              {...control}
-              value={filters.groupBy}
-              onChange={(event) =>
-                update({ groeperen: event.target.value === 'begeleider' ? 'begeleider' : '' })
-              }
-            >
-              <option value="signaal">{t.groupBySignal}</option>
-              <option value="begeleider">{t.groupByBegeleider}</option>
-            </select>
-          )}
-        </Field>
+        <FilterSelect
+          label={t.begeleider}
+          value={filters.begeleider}
+          options={targets.map((row) => ({ value: row.begeleiderId, label: row.displayName }))}
+          onChange={(value) => update({ begeleider: value })}
+        />
+        <OpdrachtgeverFilter
+          value={filters.opdrachtgever}
+          onChange={(value) => update({ opdrachtgever: value })}
+        />
+        <FilterSelect
+          label={nl.caseload.signal}
+          value={filters.signal}
+          options={SIGNAL_OPTIONS}
+          onChange={(value) => update({ signaal: value })}
+        />
+        <FilterSelect
+          label={t.groupBy}
+          value={filters.groupBy}
+          anyLabel={null}
+          options={[
+            { value: 'signaal', label: t.groupBySignal },
+            { value: 'begeleider', label: t.groupByBegeleider },
+          ]}
+          onChange={(value) => update({ groeperen: value === 'begeleider' ? 'begeleider' : '' })}
+        />
       </fieldset>
 
       {(signals.status === 'loading' || caseloads.status === 'loading') && (

@@ -4,7 +4,8 @@ import { NotFoundError } from '../../errors';
 import type { AuthUser } from '../../policies/actor';
 import { findOrganisation, saveSettingsOverrides } from '../organisation.repository';
 import { settingsOverridesSchema, type SettingsOverrides } from '../schema';
-import { loadOrganisationSettings, recordTariffChanges } from '../settings';
+import { recordTariffChanges } from '../settings';
+import { getSettings } from './get-settings';
 
 /** Merges a change into stored overrides: product by product, field by field. */
 function mergeOverrides(stored: SettingsOverrides, change: SettingsOverrides): SettingsOverrides {
@@ -14,17 +15,6 @@ function mergeOverrides(stored: SettingsOverrides, change: SettingsOverrides): S
     products[key] = { ...products[key], ...fields };
   }
   return { products, signals: { ...stored.signals, ...change.signals } };
-}
-
-/** GET /settings: every role may read the catalogue (the client explains names and limits). */
-export async function getSettings(context: AppContext, orgId: string) {
-  const organisation = await findOrganisation(context.db, orgId);
-  if (!organisation) throw new NotFoundError('Organisation');
-  return {
-    organisation: { id: organisation.id, name: organisation.name },
-    settings: await loadOrganisationSettings(context, orgId),
-    overrides: organisation.settingsOverrides,
-  };
 }
 
 /** PATCH /settings (beheerder): applies to trajectories created afterwards. */

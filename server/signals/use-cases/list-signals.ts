@@ -1,16 +1,14 @@
-import { computeSignals, signalBounds, type SignalCode } from '../../machines';
-import type { AppContext } from '../app-context';
-import { recordAudit } from '../audit/audit-log';
-import type { AuthUser } from '../policies/actor';
-import {
-  findCasesWithOpenTrajectory,
-  findCasesWithTrajectoryOpenAt,
-} from '../case-store/case.repository';
-import { scopeOf } from '../policies/scope';
-import { loadOrganisationSettings } from '../organisations/settings';
-import { loadSummary } from '../case-store/trajectory-record';
-import { signalsAt } from './past-signals';
-import { ALL_SIGNAL_CODES, signalFilter } from './signal-filters';
+import { computeSignals, signalBounds, type SignalCode } from '../../../machines';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { AuthUser } from '../../policies/actor';
+import { findCasesWithTrajectoryOpenAt } from '../../case-store/case.repository';
+import { openCaseSummaries } from '../../case-store/case-summary-sync';
+import { scopeOf } from '../../policies/scope';
+import { loadOrganisationSettings } from '../../organisations/settings';
+import { loadSummary } from '../../case-store/trajectory-record';
+import { signalsAt } from '../past-signals';
+import { ALL_SIGNAL_CODES, signalFilter } from '../signal-filters';
 
 export interface ListSignalsInput {
   asOf?: string;
@@ -21,8 +19,9 @@ export interface ListSignalsInput {
 }
 
 /**
- * GET /signals: indexed queries select the candidates (signal-filters.ts); the engine's
- * computeSignals, the reference, labels each one with its codes (SPEC §2.4).
+ * GET /signals: indexed queries on the case summaries (decision 026) select the candidates
+ * (signal-filters.ts); the engine's computeSignals, the reference, labels each one with its codes
+ * (SPEC §2.4). A past peildatum replays the cases' histories instead.
  */
 export async function listSignals(context: AppContext, user: AuthUser, input: ListSignalsInput) {
   const settings = await loadOrganisationSettings(context, user.orgId);
@@ -48,18 +47,18 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
           settings,
         )
       : (
-          await findCasesWithOpenTrajectory(context.db, scopeOf(user), {
+          await openCaseSummaries(context, scopeOf(user), {
             teamId: input.team,
             opdrachtgeverId: input.opdrachtgever,
             begeleiderId: input.begeleider,
-            summaryFilter: { $or: codes.map((code) => signalFilter(code, bounds)) },
+            summaryFilter: { $or: codes.map((code) => signalFilter(code, bounds, 'summaries')) },
           })
         ).map((record) => {
-          const trajectory = record.openTrajectory!;
-          const summary = loadSummary(trajectory.summary);
+          const open = record.open!;
+          const summary = loadSummary(open.summary);
           return {
-            record,
-            trajectory,
+            record: { ...record, id: record.caseId },
+            trajectory: { id: open.trajectoryId, product: open.product },
             summary,
             signals: computeSignals(summary, asOf.toISOString(), settings.signals),
           };

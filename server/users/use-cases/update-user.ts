@@ -1,25 +1,22 @@
-import type { AppContext } from '../app-context';
-import { recordAudit } from '../audit/audit-log';
-import type { SecurityEvent } from '../audit/security-events';
-import { hashPassword } from './password';
-import { deleteSessionsOfUser } from '../sessions/session.repository';
-import type { AuthUser } from '../policies/actor';
-import { withKeyedLock } from '../db/keyed-lock';
-import { AppError, NotFoundError } from '../errors';
-import { decideAccessChange } from '../policies/access-change';
+import type { AppContext } from '../../app-context';
+import { recordAudit } from '../../audit/audit-log';
+import type { SecurityEvent } from '../../audit/security-events';
+import { hashPassword } from '../password';
+import { deleteSessionsOfUser } from '../../sessions/session.repository';
+import type { AuthUser } from '../../policies/actor';
+import { withKeyedLock } from '../../db/keyed-lock';
+import { AppError, NotFoundError } from '../../errors';
+import { decideAccessChange } from '../../policies/access-change';
+import { orgScopeOf } from '../../policies/scope';
 import { assertTeamsInOrganisation } from './create-user';
-import type { UpdateUserBody } from './schema';
-import {
-  countOtherActiveBeheerders,
-  findUserInOrganisation,
-  updateUser,
-  type User,
-} from './user.repository';
+import { presentUser } from '../presenter';
+import type { UpdateUserBody } from '../schema';
+import { countOtherActiveBeheerders, findUserInOrganisation, updateUser } from '../user.repository';
 
 type SecurityReporter = (event: Omit<SecurityEvent, 'orgId' | 'actorId'>) => Promise<void>;
 
 /**
- * PATCH /users/:id. Changes of access (role, teams, active) follow access-change-policy.ts and are
+ * PATCH /users/:id. Changes of access (role, teams, active) follow policies/access-change.ts and are
  * security events. The check and the write run under one lock per organisation, so two beheerders
  * of one instance demoting each other cannot both pass the last-beheerder check; across instances
  * that window stays (no multi-document transactions on FerretDB v1), docs/security.md.
@@ -30,11 +27,12 @@ export async function updateUserAsAdmin(
   id: string,
   body: UpdateUserBody,
   reportSecurity: SecurityReporter,
-): Promise<User> {
-  if (body.teamIds) await assertTeamsInOrganisation(context, me.orgId, body.teamIds);
+) {
+  const scope = orgScopeOf(me);
+  if (body.teamIds) await assertTeamsInOrganisation(context, scope, body.teamIds);
   const passwordHash = body.password ? await hashPassword(body.password) : undefined;
   return withKeyedLock(`${context.db.name}/user-admin/${me.orgId}`, async () => {
-    const target = await findUserInOrganisation(context.db, me.orgId, id);
+    const target = await findUserInOrganisation(context.db, scope, id);
     if (!target) throw new NotFoundError('User');
     const decision = decideAccessChange({
       actorId: me.id,
@@ -42,7 +40,7 @@ export async function updateUserAsAdmin(
       change: body,
       otherActiveBeheerders:
         target.role === 'beheerder'
-          ? await countOtherActiveBeheerders(context.db, me.orgId, target.id)
+          ? await countOtherActiveBeheerders(context.db, scope, target.id)
           : 1,
     });
     if (!decision.ok) {
@@ -64,7 +62,7 @@ export async function updateUserAsAdmin(
           );
     }
     const { password: _password, ...changes } = body;
-    const updated = await updateUser(context.db, me.orgId, id, {
+    const updated = await updateUser(context.db, scope, id, {
       ...changes,
       ...(passwordHash && { passwordHash }),
       now: context.clock.now(),
@@ -88,6 +86,6 @@ export async function updateUserAsAdmin(
           to: { role: updated.role, active: updated.active, teams: updated.teamIds.length },
         },
       });
-    return updated;
+    return presentUser(updated);
   });
 }

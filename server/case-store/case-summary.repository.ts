@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import { Schema, Types, type AnyBulkWriteOperation, type Connection } from 'mongoose';
+import { isDuplicateKeyError } from '../db/duplicate-key';
+import { createIndexesOrWarn } from '../db/indexes';
+import { modelFor } from '../db/model';
+import { scopedTeamFilter } from './case-scope-filter';
+import type { CaseSummaryRecord } from './case-summary';
+import type { CaseScope, StoredSummary } from './case.types';
+
+/**
+ * The `case_summaries` collection (decision 026): one small flat document per case, written after
+ * every case write and rebuilt from the cases when missing or stale (case-summary-sync.ts). The
+ * dashboard, caseloads, forecast and sweeper read it instead of decoding whole case documents.
+ */
+const SUMMARY_FIELDS = [
+  'product',
+  'machineId',
+  'state',
+  'stateEnteredAt',
+  'registeredAt',
+  'startedAt',
+  'deadlineAt',
+  'targetTrede',
+  'currentTrede',
+  'lastActivityAt',
+  'relapseAt',
+  'growthAt',
+  'lastAssessedAt',
+  'lastEventAt',
+  'outcome',
+] as const satisfies ReadonlyArray<keyof StoredSummary>;
+
+/** The stored document: every field top-level; the trajectory's fields are null without one. */
+type SummaryDocument = {
+  _id: Types.ObjectId;
+  orgId: string;
+  teamId: string;
+  opdrachtgeverId: string | null;
+  begeleiderId: string;
+  clientNumber: string;
+  displayName: string;
+  version: number;
+  trajectoryId: string | null;
+  trajectoryProduct: string | null;
+  sweepDueAt: Date | null;
+} & { [K in keyof StoredSummary]: StoredSummary[K] | null };
+
+const FIELDS = [
+  'orgId',
+  'teamId',
+  'opdrachtgeverId',
+  'begeleiderId',
+  'clientNumber',
+  'displayName',
+  'version',
+  'trajectoryId',
+  'trajectoryProduct',
+  'sweepDueAt',
+  ...SUMMARY_FIELDS,
+] as const;
+
+// No validation or casting on this path (written by the raw driver); the schema declares the
+// indexes: the dashboard and caseloads of a team (sorted by client number), a begeleider's
+// forecast, and the sweeper's due scan across organisations.
+const summarySchema = new Schema<SummaryDocument>(
+  {},
+  { collection: 'case_summaries', strict: false, versionKey: false },
+);
+summarySchema.index({ orgId: 1, teamId: 1, clientNumber: 1 });
+summarySchema.index({ orgId: 1, teamId: 1, begeleiderId: 1 });
+summarySchema.index({ sweepDueAt: 1 });
+
+function model(db: Connection) {
+  return modelFor<SummaryDocument>(db, 'CaseSummary', summarySchema);
+}
+
+export async function ensureCaseSummaryIndexes(db: Connection): Promise<void> {
+  await createIndexesOrWarn('case_summaries', () => model(db).createIndexes());
+}
+
+function toDocument(record: CaseSummaryRecord): Omit<SummaryDocument, '_id'> {
+  const { open } = record;
+  const summary = Object.fromEntries(
+    SUMMARY_FIELDS.map((field) => [field, open ? open.summary[field] : null]),
+  ) as { [K in keyof StoredSummary]: StoredSummary[K] | null };
+  return {
+    orgId: record.orgId,
+    teamId: record.teamId,
+    opdrachtgeverId: record.opdrachtgeverId,
+    begeleiderId: record.begeleiderId,
+    clientNumber: record.clientNumber,
+    displayName: record.displayName,
+    version: record.caseVersion,
+    trajectoryId: open?.trajectoryId ?? null,
+    trajectoryProduct: open?.product ?? null,
+    sweepDueAt: open?.sweepDueAt ?? null,
+    ...summary,
+  };
+}
+
+/** A stored summary document as a record (also for tests that read the collection directly). */
+export function summaryRecordOf(stored: Record<string, unknown>): CaseSummaryRecord {
+  const doc = stored as unknown as SummaryDocument;
+  return {
+    caseId: doc._id.toHexString(),
+    orgId: doc.orgId,
+    teamId: doc.teamId,
+    opdrachtgeverId: doc.opdrachtgeverId ?? null,
+    begeleiderId: doc.begeleiderId,
+    clientNumber: doc.clientNumber,
+    displayName: doc.displayName,
+    caseVersion: doc.version,
+    open: doc.trajectoryId
+      ? {
+          trajectoryId: doc.trajectoryId,
+          product: doc.trajectoryProduct as NonNullable<CaseSummaryRecord['open']>['product'],
+          sweepDueAt: doc.sweepDueAt ?? null,
+          summary: Object.fromEntries(
+            SUMMARY_FIELDS.map((field) => [field, doc[field] ?? null]),
+          ) as unknown as StoredSummary,
+        }
+      : null,
+  };
+}
+
+/**
+ * Upserts each summary unless the stored one comes from a newer case version: the filter
+ * `version ≤ mine` misses a newer document, the upsert then collides on `_id`, and that
+ * duplicate-key refusal is the intended "a late writer never overwrites a newer summary".
+ */
+export async function writeCaseSummaries(
+  db: Connection,
+  records: CaseSummaryRecord[],
+): Promise<void> {
+  if (!records.length) return;
+  const operations: AnyBulkWriteOperation<SummaryDocument>[] = records.map((record) => ({
+    updateOne: {
+      filter: { _id: new Types.ObjectId(record.caseId), version: { $lte: record.caseVersion } },
+      update: { $set: toDocument(record) },
+      upsert: true,
+    },
+  }));
+  try {
+    await model(db).collection.bulkWrite(operations as never, { ordered: false });
+  } catch (error) {
+    const failures = (error as { writeErrors?: Array<{ code?: number; errmsg?: string }> })
+      .writeErrors;
+    const onlyNewer =
+      failures?.length &&
+      failures.every((failure) =>
+        isDuplicateKeyError({ code: failure.code, message: failure.errmsg }),
+      );
+    if (!onlyNewer && !isDuplicateKeyError(error)) throw error;
+  }
+}
+
+/**
+ * The summaries of cases just inserted (none can exist yet): a plain unordered insert, several
+ * times cheaper on FerretDB than the guarded upserts of writeCaseSummaries. A summary that does
+ * exist already (a retried seed) is left to the start-up reconciliation.
+ */
+export async function insertCaseSummaries(
+  db: Connection,
+  records: CaseSummaryRecord[],
+): Promise<void> {
+  if (!records.length) return;
+  try {
+    await model(db).collection.insertMany(
+      records.map((record) => ({ _id: new Types.ObjectId(record.caseId), ...toDocument(record) })),
+      { ordered: false },
+    );
+  } catch (error) {
+    const failures = (error as { writeErrors?: Array<{ code?: number; errmsg?: string }> })
+      .writeErrors;
+    const onlyExisting = failures?.every((failure) =>
+      isDuplicateKeyError({ code: failure.code, message: failure.errmsg }),
+    );
+    if (!onlyExisting && !isDuplicateKeyError(error)) throw error;
+  }
+}
+
+export interface OpenSummaryFilter {
+  teamId?: string;
+  begeleiderId?: string;
+  opdrachtgeverId?: string;
+  /** Conditions on the summary's top-level fields (signals/signal-filters.ts without a prefix). */
+  summaryFilter?: Record<string, unknown>;
+}
+
+/** Cases with an open trajectory within the scope, by client number. */
+export async function findOpenCaseSummaries(
+  db: Connection,
+  scope: CaseScope,
+  filter: OpenSummaryFilter,
+): Promise<CaseSummaryRecord[]> {
+  const scoped = scopedTeamFilter(scope, filter.teamId);
+  if (!scoped) return [];
+  const query: Record<string, unknown> = { ...scoped, trajectoryId: { $ne: null } };
+  if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
+  if (filter.opdrachtgeverId) query.opdrachtgeverId = filter.opdrachtgeverId;
+  if (filter.summaryFilter && Object.keys(filter.summaryFilter).length)
+    query.$and = [filter.summaryFilter];
+  const docs = await model(db).collection.find(query).sort({ clientNumber: 1 }).toArray();
+  return docs.map(summaryRecordOf);
+}
+
+/**
+ * System read for the sweeper: every case whose open trajectory has a deadline due at `now`,
+ * oldest first, in one query (ids only; FerretDB sorts them in its memory).
+ */
+export async function findDueCaseIds(db: Connection, now: Date): Promise<string[]> {
+  const docs = await model(db)
+    .collection.find({ sweepDueAt: { $lte: now } }, { projection: { _id: 1, sweepDueAt: 1 } })
+    .sort({ sweepDueAt: 1 })
+    .toArray();
+  return docs.map((doc) => String(doc._id));
+}
+
+/** A fingerprint of what a summary says, independent of the stored field order. */
+function fingerprint(doc: Omit<SummaryDocument, '_id'>): string {
+  const values = FIELDS.map((field) => {
+    const value = doc[field] ?? null;
+    return value instanceof Date ? value.toISOString() : value;
+  });
+  return createHash('sha1').update(JSON.stringify(values)).digest('base64');
+}
+
+export function fingerprintOf(record: CaseSummaryRecord): string {
+  return fingerprint(toDocument(record));
+}
+
+/** Every stored summary's fingerprint by case id (the start-up reconciliation compares them). */
+export async function caseSummaryFingerprints(db: Connection): Promise<Map<string, string>> {
+  const fingerprints = new Map<string, string>();
+  for await (const doc of model(db).collection.find({}))
+    fingerprints.set(String(doc._id), fingerprint(doc as unknown as SummaryDocument));
+  return fingerprints;
+}
+
+export async function deleteCaseSummaries(db: Connection, caseIds: string[]): Promise<void> {
+  for (let start = 0; start < caseIds.length; start += 500)
+    await model(db).collection.deleteMany({
+      _id: { $in: caseIds.slice(start, start + 500).map((id) => new Types.ObjectId(id)) },
+    });
+}
