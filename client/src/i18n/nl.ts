@@ -512,6 +512,17 @@ export const nl = {
     },
   },
   caseFile: {
+    move: {
+      action: 'Opdrachtgever wijzigen',
+      title: 'Opdrachtgever wijzigen',
+      label: 'Nieuwe opdrachtgever',
+      current: (name: string) => `Huidige opdrachtgever: ${name}.`,
+      unknown: 'onbekend',
+      explanation:
+        'Geldt vanaf nu: eerdere contacten en dagen blijven bij de huidige opdrachtgever; het lopende traject houdt zijn termijn.',
+      choose: 'Kies de nieuwe opdrachtgever.',
+      noOthers: 'De organisatie heeft geen andere opdrachtgever.',
+    },
     clientNumber: 'Cliëntnummer',
     bsn: 'BSN',
     noBsn: 'Niet vastgelegd',
@@ -559,6 +570,8 @@ export const nl = {
     GUARD_FAILED:
       'De regels van het traject staan dit niet toe (bijvoorbeeld: de gemeten trede is niet hoger, of er is al verlengd).',
     PRODUCT_DISABLED: 'Dit product wordt door de organisatie niet aangeboden.',
+    PRODUCT_NOT_OFFERED:
+      'De nieuwe opdrachtgever biedt het product van het lopende traject niet aan: sluit het traject eerst af.',
     INVALID_TARGET: 'De doeltrede moet boven de huidige trede liggen (2 tot en met 5).',
     IDEMPOTENCY_KEY_REUSED: 'Deze handeling is al eerder met andere gegevens verstuurd.',
     other: 'De server weigert deze handeling.',
