@@ -132,7 +132,7 @@ describe('ActionForm CONCLUDE: follow-up product (decision 032)', () => {
     variantOf: of.code as ProductSettings['variantOf'],
   });
   const catalogue: ProductSettings[] = [
-    ...Object.values(builtIn),
+    ...Object.values(builtIn).filter((product): product is ProductSettings => !!product),
     variant('STA-3-PLUS', builtIn['STA-3']!),
     variant('STA-3-UIT', builtIn['STA-3']!, false),
   ];
