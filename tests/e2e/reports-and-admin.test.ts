@@ -126,6 +126,47 @@ describeInBrowser('beleid and beheer in the browser', () => {
     expect(spaced(await page.getByTestId('billing-total').textContent())).toBe(
       spaced(euros.format(billing.body.total.amountCents / 100)),
     );
+
+    // Uitsplitsing per team: one row per group with the API's name and numbers, the total last.
+    await page.getByLabel('Uitsplitsing').selectOption('team');
+    const byTeam = await request(harness.server.app)
+      .get(`/api/v1/reports/indicators?from=${year}-01-01&to=${today}&groupBy=team`)
+      .set(bearer(beleid.token))
+      .expect(200);
+    expect(byTeam.body.groups.length).toBeGreaterThan(0);
+    const breakdown = page.getByRole('table', { name: /Belangrijkste indicatoren per team/ });
+    await breakdown.waitFor();
+    expect(page.url()).toContain('uitsplitsing=team');
+    const cells = async (group: string) =>
+      breakdown
+        .locator(`tr[data-group="${group}"] th, tr[data-group="${group}"] td`)
+        .allTextContents();
+    type Figures = {
+      steps: { transitions: number; clients: number };
+      trajectories: { started: number; droppedOut: number };
+      outflow: { toPaidWork: number };
+    };
+    const counts = (figures: Figures) => [
+      String(figures.steps.transitions),
+      String(figures.steps.clients),
+      String(figures.trajectories.started),
+      String(figures.trajectories.droppedOut),
+      String(figures.outflow.toPaidWork),
+    ];
+    // Columns: name, steps, clients, activation, started, closed, dropped out, to paid work.
+    const countsOf = (row: string[]) => [row[1], row[2], row[4], row[6], row[7]];
+    expect(await breakdown.locator('tbody tr').count()).toBe(byTeam.body.groups.length);
+    for (const group of byTeam.body.groups as Array<Figures & { id: string; name: string }>) {
+      const row = await cells(group.id);
+      expect(row[0]).toBe(group.name);
+      expect(countsOf(row)).toEqual(counts(group));
+    }
+    expect(byTeam.body.groups.map((group: { name: string }) => group.name)).toContain('Team Zuid');
+    const total = await cells('total');
+    expect(total[0]).toBe('Totaal');
+    expect(countsOf(total)).toEqual(counts(byTeam.body));
+    expect(await breakdown.locator('tr').last().getAttribute('data-group')).toBe('total');
+    // axe on the page with every section shown: the trend, billing and the breakdown.
     await expectAccessible(page, 'reports');
 
     const [download] = await Promise.all([

@@ -573,6 +573,37 @@ describe('reports on the hand-built fixture', () => {
     // A row is what the team filter answers.
     const north = await get(fixture.beleid, `${PERIOD}&team=${fixture.north.team.id}`).expect(200);
     expect(response.body.groups[0].steps).toEqual(north.body.steps);
+    // Every count adds up over the rows; only shares, means and medians do not.
+    const notAdditive = /(^|\.)(share|zelfstandigShare|mean|median|year|from|to)$/;
+    const leaves = (value: unknown, path = '', into = new Map<string, number>()) => {
+      if (typeof value === 'number' && !notAdditive.test(path))
+        into.set(path, (into.get(path) ?? 0) + value);
+      else if (Array.isArray(value))
+        value.forEach((item: { from?: number; to?: number; year?: number }, index) =>
+          leaves(
+            item,
+            `${path}[${item.year ?? (item.from !== undefined ? `${item.from}-${item.to}` : index)}]`,
+            into,
+          ),
+        );
+      else if (value && typeof value === 'object')
+        for (const [key, item] of Object.entries(value))
+          leaves(item, path ? `${path}.${key}` : key, into);
+      return into;
+    };
+    const summed = new Map<string, number>();
+    for (const { id: _id, name: _name, ...figures } of response.body.groups)
+      leaves(figures, '', summed);
+    const { period: _p, asOf: _a, team: _t, opdrachtgever: _o, ...reportFigures } = plain.body;
+    const expected = leaves(reportFigures);
+    expect(expected.size).toBeGreaterThan(30);
+    expect(Object.fromEntries(summed)).toEqual(Object.fromEntries(expected));
+    // With compare=previousYear the comparison has its own rows: 2026's, seen from 2027.
+    const compared = await get(
+      fixture.beleid,
+      '/reports/indicators?from=2027-02-01&to=2027-07-31&compare=previousYear&groupBy=team',
+    ).expect(200);
+    expect(compared.body.comparison.groups).toEqual(response.body.groups);
     // A teamleider's breakdown holds own teams only.
     const own = await get(fixture.north.teamleider.token, `${PERIOD}&groupBy=team`).expect(200);
     expect(own.body.groups).toEqual([{ id: fixture.north.team.id, name: 'Team Noord', ...NOORD }]);

@@ -410,6 +410,31 @@ export const nl = {
     transitions: (format: string) => `Tredeovergangen (${format})`,
     billingMonth: 'Maand voor de facturatie',
     billing: (format: string, month: string) => `Facturatie ${month} (${format})`,
+    breakdown: {
+      label: 'Uitsplitsing',
+      none: 'Geen',
+      options: {
+        team: 'per team',
+        opdrachtgever: 'per opdrachtgever',
+        begeleider: 'per begeleider',
+      },
+      title: 'Uitsplitsing',
+      caption: (by: string) => `Belangrijkste indicatoren ${by}, het totaal als laatste regel`,
+      groupColumn: { team: 'Team', opdrachtgever: 'Opdrachtgever', begeleider: 'Begeleider' },
+      columns: [
+        'Stappen omhoog',
+        'Deelnemers met een stap',
+        'Activering',
+        'Trajecten gestart',
+        'Trajecten afgesloten',
+        'Uitval',
+        'Uitstroom naar betaald werk',
+      ],
+      total: 'Totaal',
+      unnamed: 'Onbekend (account bestaat niet meer)',
+      empty: 'Geen deelnemers in deze uitsplitsing.',
+      note: 'Een deelnemer telt in één regel (het huidige team, de huidige opdrachtgever of begeleider): de aantallen tellen op tot het totaal, de activering niet.',
+    },
     billingTable: {
       title: 'Facturatie',
       monthForm: 'Maand voor de facturatie kiezen',
@@ -487,6 +512,17 @@ export const nl = {
     },
   },
   caseFile: {
+    move: {
+      action: 'Opdrachtgever wijzigen',
+      title: 'Opdrachtgever wijzigen',
+      label: 'Nieuwe opdrachtgever',
+      current: (name: string) => `Huidige opdrachtgever: ${name}.`,
+      unknown: 'onbekend',
+      explanation:
+        'Geldt vanaf nu: eerdere contacten en dagen blijven bij de huidige opdrachtgever; het lopende traject houdt zijn termijn.',
+      choose: 'Kies de nieuwe opdrachtgever.',
+      noOthers: 'De organisatie heeft geen andere opdrachtgever.',
+    },
     clientNumber: 'Cliëntnummer',
     bsn: 'BSN',
     noBsn: 'Niet vastgelegd',
@@ -534,6 +570,8 @@ export const nl = {
     GUARD_FAILED:
       'De regels van het traject staan dit niet toe (bijvoorbeeld: de gemeten trede is niet hoger, of er is al verlengd).',
     PRODUCT_DISABLED: 'Dit product wordt door de organisatie niet aangeboden.',
+    PRODUCT_NOT_OFFERED:
+      'De nieuwe opdrachtgever biedt het product van het lopende traject niet aan: sluit het traject eerst af.',
     INVALID_TARGET: 'De doeltrede moet boven de huidige trede liggen (2 tot en met 5).',
     IDEMPOTENCY_KEY_REUSED: 'Deze handeling is al eerder met andere gegevens verstuurd.',
     other: 'De server weigert deze handeling.',
@@ -550,6 +588,9 @@ export const nl = {
     trede: 'Gemeten trede',
     concludedTrede: 'Vastgestelde trede',
     route: 'Vervolgroute',
+    followUpProduct: 'Vervolgproduct',
+    followUpDefault: (name: string) => `Standaard: ${name}`,
+    followUpHint: 'De opdrachtgever biedt hiervoor meer dan één product aan.',
     reason: 'Reden',
     months: 'Verlengen met',
     decision: 'Besluit',

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { DEFAULT_SETTINGS, type ProductSettings } from '../../../../machines';
 import type { EventBody } from '../../lib/api-types';
 import { ActionForm, type ActionFormProps } from './ActionForm';
 
@@ -118,5 +119,73 @@ describe('ActionForm', () => {
     expect(sent).toEqual([
       expect.objectContaining({ type: 'REVIEW', decision: 'close', outcome: 'moved' }),
     ]);
+  });
+});
+
+describe('ActionForm CONCLUDE: follow-up product (decision 032)', () => {
+  const builtIn = DEFAULT_SETTINGS.products;
+  const variant = (code: string, of: ProductSettings, enabled = true): ProductSettings => ({
+    ...of,
+    code,
+    name: `${of.name} plus`,
+    enabled,
+    variantOf: of.code as ProductSettings['variantOf'],
+  });
+  const catalogue: ProductSettings[] = [
+    ...Object.values(builtIn).filter((product): product is ProductSettings => !!product),
+    variant('STA-3-PLUS', builtIn['STA-3']!),
+    variant('STA-3-UIT', builtIn['STA-3']!, false),
+  ];
+  const conclude = (trede: string, route: string) => {
+    fireEvent.change(screen.getByLabelText('Vastgestelde trede'), { target: { value: trede } });
+    fireEvent.change(screen.getByLabelText('Vervolgroute'), { target: { value: route } });
+  };
+  const followUp = () => screen.queryByLabelText('Vervolgproduct') as HTMLSelectElement | null;
+
+  it('offers the choice only when the route has more than one enabled product', () => {
+    renderForm({ type: 'CONCLUDE', followUpCatalogue: catalogue });
+    conclude('2', 'stabiel');
+    expect(followUp()).toBeNull(); // only STA-2
+    conclude('3', 'ontwikkeltraject');
+    expect(followUp()).toBeNull(); // only ONT
+    conclude('3', 'stabiel');
+    expect([...followUp()!.options].map((option) => [option.value, option.textContent])).toEqual([
+      ['', `Standaard: ${builtIn['STA-3']!.name}`],
+      ['STA-3-PLUS', `${builtIn['STA-3']!.name} plus (STA-3-PLUS)`],
+    ]);
+  });
+
+  it('sends the chosen variant, and nothing when the default is kept', () => {
+    const sent = renderForm({ type: 'CONCLUDE', followUpCatalogue: catalogue });
+    conclude('3', 'stabiel');
+    save();
+    expect(sent[0]).not.toHaveProperty('followUpProduct');
+    fireEvent.change(followUp()!, { target: { value: 'STA-3-PLUS' } });
+    save();
+    expect(sent[1]).toMatchObject({ type: 'CONCLUDE', trede: 3, route: 'stabiel' });
+    expect(sent[1]).toHaveProperty('followUpProduct', 'STA-3-PLUS');
+    // A route change drops a choice that no longer fits.
+    conclude('3', 'zelfstandig');
+    save();
+    expect(sent[2]).not.toHaveProperty('followUpProduct');
+  });
+
+  it('requires a choice when the built-in is not offered and several variants are', () => {
+    const noBuiltIn = catalogue
+      .map((product) => (product.code === 'ONT' ? { ...product, enabled: false } : product))
+      .concat(variant('ONT-KORT', builtIn.ONT!), variant('ONT-LANG', builtIn.ONT!));
+    const sent = renderForm({ type: 'CONCLUDE', followUpCatalogue: noBuiltIn });
+    conclude('2', 'ontwikkeltraject');
+    expect([...followUp()!.options].map((option) => option.value)).toEqual([
+      '',
+      'ONT-KORT',
+      'ONT-LANG',
+    ]);
+    save();
+    expect(sent).toEqual([]);
+    expect(errorOf('Vervolgproduct')).toContain('Dit veld is verplicht.');
+    fireEvent.change(followUp()!, { target: { value: 'ONT-LANG' } });
+    save();
+    expect(sent[0]).toHaveProperty('followUpProduct', 'ONT-LANG');
   });
 });

@@ -9,6 +9,7 @@ import { useUser } from '../../lib/session';
 import { nl } from '../../i18n/nl';
 import { caseFileMachine } from './case-file.machine';
 import { StartTrajectoryForm } from './StartTrajectoryForm';
+import { MoveOpdrachtgeverForm } from './MoveOpdrachtgeverForm';
 import { refusalExplanation } from './case-file-text';
 
 import { ClosedTrajectories } from './ClosedTrajectories';
@@ -21,6 +22,7 @@ export default function CaseFilePage() {
   const user = useUser();
   const [snapshot, send] = useMachine(caseFileMachine, { input: { caseId: id } });
   const [chosen, setChosen] = useState<ClientEventType | null>(null);
+  const [moving, setMoving] = useState(false);
   const { caseFile, settings, fieldErrors, refusal, changes, submitError, loadError } =
     snapshot.context;
   // After a save, a conflict or a refusal the form may be gone: focus moves to the message, so
@@ -104,6 +106,34 @@ export default function CaseFilePage() {
           <Notice kind="error">{submitError ?? nl.genericError}</Notice>
         )}
       </div>
+      {user.role === 'teamleider' && (
+        <div className="panel">
+          {moving && !saved ? (
+            <MoveOpdrachtgeverForm
+              currentId={caseFile.opdrachtgeverId}
+              expectedVersion={caseFile.version}
+              serverErrors={fieldErrors}
+              busy={busy}
+              onSubmit={(body) =>
+                send({ type: 'SUBMIT', submission: { kind: 'moveOpdrachtgever', body } })
+              }
+              onCancel={() => setMoving(false)}
+            />
+          ) : (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                if (saved) send({ type: 'DISMISS' });
+                setChosen(null);
+                setMoving(true);
+              }}
+            >
+              {nl.caseFile.move.action}
+            </button>
+          )}
+        </div>
+      )}
       <div className="case-grid">
         <div className="panel">
           <Ladder current={caseFile.currentTrede} target={open?.targetTrede ?? null} />
@@ -120,6 +150,7 @@ export default function CaseFilePage() {
               chosen={saved ? null : chosen}
               onChoose={(type) => {
                 if (saved) send({ type: 'DISMISS' });
+                setMoving(false);
                 setChosen(type);
               }}
               onSubmit={(_type, body) =>

@@ -1,4 +1,5 @@
-import { ActionForm } from './ActionForm';
+import { ActionForm, type ActionFormProps } from './ActionForm';
+import { ConcludeForm } from './ConcludeForm';
 import { History } from './History';
 import { isMachineId, type ClientEventType, type OrganisationSettings } from '../../../../machines';
 import { DeadlineBar } from '../../components/DeadlineBar';
@@ -10,6 +11,12 @@ import { systemClock } from '../../lib/clock';
 import { crossCheckedEvents, stepFacts } from '../../lib/trajectory-rules';
 import { nl } from '../../i18n/nl';
 import { notBeforeOf, productName, stateName } from './case-file-text';
+
+/** CONCLUDE loads the case's catalogue for its follow-up choice; the other forms need nothing. */
+function ChosenForm(props: ActionFormProps & { opdrachtgeverId: string | null }) {
+  const { opdrachtgeverId: _opdrachtgeverId, ...formProps } = props;
+  return props.type === 'CONCLUDE' ? <ConcludeForm {...props} /> : <ActionForm {...formProps} />;
+}
 
 /** The open trajectory: state, deadline bar, the actions allowed now with their forms, history, machine. */
 export function OpenTrajectory(props: {
@@ -89,9 +96,10 @@ export function OpenTrajectory(props: {
         </div>
       )}
       {props.chosen && checked.events.includes(props.chosen) && (
-        <ActionForm
+        <ChosenForm
           key={props.chosen}
           type={props.chosen}
+          opdrachtgeverId={props.caseFile.opdrachtgeverId}
           expectedVersion={trajectory.version}
           notBefore={notBeforeOf(props.caseFile, trajectory)}
           now={now}

@@ -18,7 +18,8 @@ import { describeChanges } from './conflict-changes';
 
 export type Submission =
   | { kind: 'event'; trajectoryId: string; body: EventBody }
-  | { kind: 'startTrajectory'; body: CreateTrajectoryBody };
+  | { kind: 'startTrajectory'; body: CreateTrajectoryBody }
+  | { kind: 'moveOpdrachtgever'; body: { opdrachtgeverId: string; expectedVersion: number } };
 
 export interface Loaded {
   caseFile: CaseFile;
@@ -69,6 +70,11 @@ const defaultSubmit = async ({ input }: { input: { caseId: string; submission: S
       method: 'POST',
       body: submission.body,
       headers,
+    });
+  if (submission.kind === 'moveOpdrachtgever')
+    return api<CaseFile>(`/cases/${encodeURIComponent(caseId)}`, {
+      method: 'PATCH',
+      body: submission.body,
     });
   return api<Trajectory>(`/cases/${encodeURIComponent(caseId)}/trajectories`, {
     method: 'POST',

@@ -7,16 +7,24 @@ import { Notice } from '../../components/Notice';
 import { api, API_BASE, queryString } from '../../lib/api';
 import { systemClock } from '../../lib/clock';
 import { formatLocalDate, localIsoDate, parseDutchDate } from '../../lib/dates';
-import { SessionContext } from '../../lib/session';
+import { SessionContext, useUser } from '../../lib/session';
 import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
 import type { Indicators } from '../../lib/api-types';
 import { indicatorTiles, type Pair } from './indicator-definitions';
 import { withFilterChanges } from '../../lib/url-filters';
 import { BillingSection } from './BillingSection';
+import { BreakdownTable, type GroupBy } from './BreakdownTable';
 import { TrendSection } from './TrendSection';
 
 const t = nl.reports;
+
+/** The breakdowns a role may ask for: per begeleider only for a teamleider (decision 030). */
+function groupByOptions(role: string): GroupBy[] {
+  return role === 'teamleider'
+    ? ['team', 'opdrachtgever', 'begeleider']
+    : ['team', 'opdrachtgever'];
+}
 
 /** The from→to matrix as a real table; the heat-map beside it shades the same cells. */
 function MatrixTable(props: { matrix: Pair[] }) {
@@ -109,12 +117,16 @@ export default function ReportsPage() {
   const to = params.get('tot') ?? today;
   const team = params.get('team') ?? '';
   const opdrachtgever = params.get('opdrachtgever') ?? '';
+  const role = useUser().role;
+  const groupByChoices = groupByOptions(role);
+  // A URL from another role's page (beleid with uitsplitsing=begeleider) falls back to none.
+  const groupBy = groupByChoices.find((choice) => choice === params.get('uitsplitsing')) ?? '';
   const [fromText, setFromText] = useState(formatLocalDate(from));
   const [toText, setToText] = useState(formatLocalDate(to));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [open, setOpen] = useState<string | null>(null);
   const month = params.get('maand') ?? to.slice(0, 7);
-  const query = queryString({ from, to, team, opdrachtgever });
+  const query = queryString({ from, to, team, opdrachtgever, groupBy });
   const indicators = useApiGet(query, (signal) =>
     api<Indicators>(`/reports/indicators${query}`, { signal }),
   );
@@ -171,6 +183,16 @@ export default function ReportsPage() {
           value={opdrachtgever}
           onChange={(value) => update({ opdrachtgever: value })}
         />
+        <FilterSelect
+          label={t.breakdown.label}
+          value={groupBy}
+          anyLabel={t.breakdown.none}
+          options={groupByChoices.map((choice) => ({
+            value: choice,
+            label: t.breakdown.options[choice],
+          }))}
+          onChange={(value) => update({ uitsplitsing: value })}
+        />
       </fieldset>
       {indicators.status === 'loading' && <p role="status">{nl.loading}</p>}
       {indicators.status === 'failed' && <Notice kind="error">{nl.genericError}</Notice>}
@@ -206,6 +228,7 @@ export default function ReportsPage() {
               </li>
             ))}
           </ul>
+          {groupBy && <BreakdownTable data={indicators.data} groupBy={groupBy} />}
           <TrendSection query={queryString({ from, to, team, opdrachtgever })} />
           <h2>{t.matrixTitle}</h2>
           <MatrixTable matrix={indicators.data.ladder.matrix} />
