@@ -414,14 +414,17 @@ async function seedOpdrachtgevers(
 ): Promise<Record<DemoOpdrachtgever, string>> {
   const ids = {} as Record<DemoOpdrachtgever, string>;
   for (const entry of DEMO_OPDRACHTGEVERS) {
-    const created = await insertOpdrachtgever(context.db, {
-      orgId,
-      name: entry.name,
-      gemeentecode: entry.gemeentecode,
-      settingsOverrides: entry.overrides,
-      tariffs: tariffsOf(resolveSettings({}, entry.overrides)),
-      now,
-    });
+    const created = await insertOpdrachtgever(
+      context.db,
+      { orgId },
+      {
+        name: entry.name,
+        gemeentecode: entry.gemeentecode,
+        settingsOverrides: entry.overrides,
+        tariffs: tariffsOf(resolveSettings({}, entry.overrides)),
+        now,
+      },
+    );
     ids[entry.key] = created.id;
   }
   return ids;

@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context';
 import { recordAudit } from '../audit/audit-log';
 import { ConflictError, NotFoundError } from '../errors';
 import type { AuthUser } from '../policies/actor';
+import { orgScopeOf } from '../policies/scope';
 import {
   DuplicateOpdrachtgeverError,
   findOpdrachtgever,
@@ -15,7 +16,7 @@ import { recordTariffChanges } from './settings';
 /** What the opdrachtgever use cases (use-cases/) share: the layers they read and the one write. */
 
 export async function organisationOverrides(context: AppContext, orgId: string) {
-  const organisation = await findOrganisation(context.db, orgId);
+  const organisation = await findOrganisation(context.db, { orgId });
   if (!organisation) throw new NotFoundError('Organisation');
   return organisation.settingsOverrides;
 }
@@ -29,7 +30,7 @@ export function duplicateName(error: unknown): never {
 }
 
 export async function mustFind(context: AppContext, orgId: string, id: string) {
-  const found = await findOpdrachtgever(context.db, orgId, id);
+  const found = await findOpdrachtgever(context.db, { orgId }, id);
   if (!found) throw new NotFoundError('Opdrachtgever');
   return found;
 }
@@ -42,7 +43,7 @@ export async function saveLayer(
   change: { name?: string; gemeentecode?: string; overrides?: Record<string, unknown> },
   audit: Record<string, unknown>,
 ) {
-  await updateOpdrachtgever(context.db, opdrachtgever.id, {
+  await updateOpdrachtgever(context.db, orgScopeOf(user), opdrachtgever.id, {
     name: change.name,
     gemeentecode: change.gemeentecode,
     settingsOverrides: change.overrides,

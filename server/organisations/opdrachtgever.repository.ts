@@ -2,6 +2,7 @@ import { Schema, type Connection } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicate-key';
 import { modelFor } from '../db/model';
 import { isObjectId } from '../ids';
+import type { OrgScope } from '../policies/scope';
 import { forgetCaseSettings } from './settings-cache';
 
 /**
@@ -72,8 +73,8 @@ export class DuplicateOpdrachtgeverError extends Error {}
 
 export async function insertOpdrachtgever(
   db: Connection,
+  scope: OrgScope,
   input: {
-    orgId: string;
     name: string;
     gemeentecode: string | null;
     settingsOverrides?: Record<string, unknown>;
@@ -83,7 +84,7 @@ export async function insertOpdrachtgever(
 ): Promise<Opdrachtgever> {
   try {
     const doc = await model(db).create({
-      orgId: input.orgId,
+      orgId: scope.orgId,
       name: input.name,
       gemeentecode: input.gemeentecode,
       settingsOverrides: input.settingsOverrides ?? {},
@@ -100,23 +101,27 @@ export async function insertOpdrachtgever(
 }
 
 /** An organisation's opdrachtgevers, oldest first: the first is the default for new cases. */
-export async function listOpdrachtgevers(db: Connection, orgId: string): Promise<Opdrachtgever[]> {
-  const docs = await model(db).find({ orgId }).sort({ createdAt: 1, _id: 1 }).lean();
+export async function listOpdrachtgevers(
+  db: Connection,
+  scope: OrgScope,
+): Promise<Opdrachtgever[]> {
+  const docs = await model(db).find({ orgId: scope.orgId }).sort({ createdAt: 1, _id: 1 }).lean();
   return docs.map(toRecord);
 }
 
 export async function findOpdrachtgever(
   db: Connection,
-  orgId: string,
+  scope: OrgScope,
   id: string,
 ): Promise<Opdrachtgever | null> {
   if (!isObjectId(id)) return null;
-  const doc = await model(db).findOne({ _id: id }).lean();
-  return doc && doc.orgId === orgId ? toRecord(doc) : null;
+  const doc = await model(db).findOne({ _id: id, orgId: scope.orgId }).lean();
+  return doc ? toRecord(doc) : null;
 }
 
 export async function updateOpdrachtgever(
   db: Connection,
+  scope: OrgScope,
   id: string,
   change: {
     name?: string;
@@ -134,7 +139,7 @@ export async function updateOpdrachtgever(
   if (change.appendTariffs) update.$push = { tariffHistory: change.appendTariffs };
   if (Object.keys(update).length === 0) return;
   try {
-    await model(db).updateOne({ _id: id }, update);
+    await model(db).updateOne({ _id: id, orgId: scope.orgId }, update);
     forgetCaseSettings(db); // the cached case settings (decision 027)
   } catch (error) {
     if (isDuplicateKeyError(error)) throw new DuplicateOpdrachtgeverError('name exists');

@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { modelFor } from '../db/model';
+import type { OrgScope } from '../policies/scope';
 import { forgetOrganisationSettings } from './settings-cache';
 
 /** An opdrachtgever (municipality) with its own catalogue and thresholds (SPEC §2.2). */
@@ -54,8 +55,12 @@ export async function createOrganisation(
   return toRecord(doc.toObject());
 }
 
-export async function findOrganisation(db: Connection, id: string): Promise<Organisation | null> {
-  const doc = await model(db).findById(id).lean();
+/** The caller's own organisation: its document's id is the scope's orgId. */
+export async function findOrganisation(
+  db: Connection,
+  scope: OrgScope,
+): Promise<Organisation | null> {
+  const doc = await model(db).findById(scope.orgId).lean();
   return doc ? toRecord(doc) : null;
 }
 
@@ -71,9 +76,9 @@ export async function findFirstOrganisation(db: Connection): Promise<Organisatio
 
 export async function saveSettingsOverrides(
   db: Connection,
-  id: string,
+  scope: OrgScope,
   overrides: Record<string, unknown>,
 ): Promise<void> {
-  await model(db).updateOne({ _id: id }, { $set: { settingsOverrides: overrides } });
-  forgetOrganisationSettings(db, id);
+  await model(db).updateOne({ _id: scope.orgId }, { $set: { settingsOverrides: overrides } });
+  forgetOrganisationSettings(db, scope.orgId);
 }

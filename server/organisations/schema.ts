@@ -62,7 +62,7 @@ export const organisationSettingsView = z.object({
   products: z.record(z.string(), productSettingsView),
   signals: z.record(z.string(), z.number()),
 });
-const settingsView = z.object({
+export const settingsView = z.object({
   organisation: z.object({ id: z.string(), name: z.string() }),
   settings: organisationSettingsView,
   overrides: settingsOverridesSchema,

@@ -35,7 +35,7 @@ export async function loadOrganisationSettings(
   const now = Date.now(); // a cache age, not domain time: the injected clock does not apply
   const hit = byOrg.get(orgId);
   if (hit && now - hit.at < SETTINGS_CACHE_MS) return hit.settings;
-  const settings = findOrganisation(context.db, orgId).then((organisation) => {
+  const settings = findOrganisation(context.db, { orgId }).then((organisation) => {
     if (!organisation) throw new NotFoundError('Organisation');
     return resolveSettings(organisation.settingsOverrides);
   });
@@ -73,10 +73,10 @@ async function readCaseSettings(
   orgId: string,
   opdrachtgeverId: string | null | undefined,
 ): Promise<OrganisationSettings> {
-  const organisation = await findOrganisation(context.db, orgId);
+  const organisation = await findOrganisation(context.db, { orgId });
   if (!organisation) throw new NotFoundError('Organisation');
   const opdrachtgever = opdrachtgeverId
-    ? await findOpdrachtgever(context.db, orgId, opdrachtgeverId)
+    ? await findOpdrachtgever(context.db, { orgId }, opdrachtgeverId)
     : await defaultOpdrachtgever(context, orgId);
   return resolveSettings(organisation.settingsOverrides, opdrachtgever?.settingsOverrides);
 }
@@ -93,22 +93,25 @@ export async function defaultOpdrachtgever(
   context: AppContext,
   orgId: string,
 ): Promise<Opdrachtgever> {
-  const existing = await listOpdrachtgevers(context.db, orgId);
+  const existing = await listOpdrachtgevers(context.db, { orgId });
   if (existing[0]) return existing[0];
-  const organisation = await findOrganisation(context.db, orgId);
+  const organisation = await findOrganisation(context.db, { orgId });
   if (!organisation) throw new NotFoundError('Organisation');
   try {
-    return await insertOpdrachtgever(context.db, {
-      orgId,
-      name: organisation.name,
-      gemeentecode: null,
-      tariffs: tariffsOf(resolveSettings(organisation.settingsOverrides)),
-      now: context.clock.now(),
-    });
+    return await insertOpdrachtgever(
+      context.db,
+      { orgId },
+      {
+        name: organisation.name,
+        gemeentecode: null,
+        tariffs: tariffsOf(resolveSettings(organisation.settingsOverrides)),
+        now: context.clock.now(),
+      },
+    );
   } catch (error) {
     // Two first cases at once: the other request created it (unique orgId + name).
     if (!(error instanceof DuplicateOpdrachtgeverError)) throw error;
-    const created = (await listOpdrachtgevers(context.db, orgId))[0];
+    const created = (await listOpdrachtgevers(context.db, { orgId }))[0];
     if (!created) throw error;
     return created;
   }
@@ -123,9 +126,9 @@ export async function recordTariffChanges(
   orgId: string,
   now: Date,
 ): Promise<void> {
-  const organisation = await findOrganisation(context.db, orgId);
+  const organisation = await findOrganisation(context.db, { orgId });
   if (!organisation) return;
-  for (const opdrachtgever of await listOpdrachtgevers(context.db, orgId)) {
+  for (const opdrachtgever of await listOpdrachtgevers(context.db, { orgId })) {
     const tariffs = tariffsOf(
       settingsOfOpdrachtgever(organisation.settingsOverrides, opdrachtgever),
     );
@@ -134,7 +137,7 @@ export async function recordTariffChanges(
       Object.keys(tariffs).length !== Object.keys(last).length ||
       Object.entries(tariffs).some(([code, cents]) => last[code] !== cents);
     if (changed)
-      await updateOpdrachtgever(context.db, opdrachtgever.id, {
+      await updateOpdrachtgever(context.db, { orgId }, opdrachtgever.id, {
         appendTariffs: { from: now, tariffs },
       });
   }

@@ -34,10 +34,10 @@ export async function resolveReportScope(
   if (filters.team && !teams.some((team) => team.id === filters.team))
     throw new NotFoundError('Team');
   const fallback = await defaultOpdrachtgever(context, user.orgId);
-  const opdrachtgevers = await listOpdrachtgevers(context.db, user.orgId);
+  const opdrachtgevers = await listOpdrachtgevers(context.db, orgScopeOf(user));
   if (filters.opdrachtgever && !opdrachtgevers.some((item) => item.id === filters.opdrachtgever))
     throw new NotFoundError('Opdrachtgever');
-  const organisation = await findOrganisation(context.db, user.orgId);
+  const organisation = await findOrganisation(context.db, orgScopeOf(user));
   const organisationOverrides = organisation?.settingsOverrides ?? {};
   const order = new Map<string, number>();
   for (const opdrachtgever of opdrachtgevers) {

@@ -26,6 +26,12 @@ export const signalItem = z.object({
   signals: z.array(signalCodeSchema),
 });
 
+export const signalsView = z.object({
+  asOf: z.string(),
+  items: z.array(signalItem),
+  counts: z.record(z.string(), z.number()),
+});
+
 registry.registerPath({
   method: 'get',
   path: '/signals',
@@ -37,11 +43,7 @@ registry.registerPath({
       description: 'Trajectories with at least one signal, and the count per code',
       content: {
         'application/json': {
-          schema: z.object({
-            asOf: z.string(),
-            items: z.array(signalItem),
-            counts: z.record(z.string(), z.number()),
-          }),
+          schema: signalsView,
         },
       },
     },

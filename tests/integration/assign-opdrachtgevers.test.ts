@@ -17,14 +17,17 @@ describe('start-up assigns opdrachtgevers to older cases', () => {
     server = await startTestServer({ now: '2026-06-01T10:00:00.000Z' });
     const team = await createCaseworkTeam(server, 'Team Oud');
     const older = await createCaseViaApi(server, team, { trede: 2 });
-    const [fallback] = await listOpdrachtgevers(server.context.db, team.team.orgId);
-    const other = await insertOpdrachtgever(server.context.db, {
-      orgId: team.team.orgId,
-      name: 'Gemeente Elders',
-      gemeentecode: 'GM0200',
-      tariffs: {},
-      now: server.clock.now(),
-    });
+    const [fallback] = await listOpdrachtgevers(server.context.db, { orgId: team.team.orgId });
+    const other = await insertOpdrachtgever(
+      server.context.db,
+      { orgId: team.team.orgId },
+      {
+        name: 'Gemeente Elders',
+        gemeentecode: 'GM0200',
+        tariffs: {},
+        now: server.clock.now(),
+      },
+    );
     const assigned = await createCaseViaApi(server, team, { trede: 3, opdrachtgeverId: other.id });
     // As stored before opdrachtgevers existed: the field is absent.
     await server.context.db

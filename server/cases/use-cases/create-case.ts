@@ -5,6 +5,7 @@ import type { AuthUser } from '../../policies/actor';
 import { ConflictError, ValidationError } from '../../errors';
 import { newId } from '../../ids';
 import { mayCreateCaseIn } from '../../policies/permissions';
+import { orgScopeOf } from '../../policies/scope';
 import { findOpdrachtgever } from '../../organisations/opdrachtgever.repository';
 import { defaultOpdrachtgever } from '../../organisations/settings';
 import { encryptBsn } from '../bsn';
@@ -59,7 +60,7 @@ export async function createCase(
     input.begeleiderId,
   );
   const opdrachtgever = input.opdrachtgeverId
-    ? await findOpdrachtgever(context.db, actor.orgId, input.opdrachtgeverId)
+    ? await findOpdrachtgever(context.db, orgScopeOf(actor), input.opdrachtgeverId)
     : await defaultOpdrachtgever(context, actor.orgId);
   if (!opdrachtgever)
     throw new ValidationError('Invalid body: opdrachtgeverId', [

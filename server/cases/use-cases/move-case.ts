@@ -8,7 +8,7 @@ import type { CaseRecord } from '../../case-store/case.types';
 import { findOpdrachtgever } from '../../organisations/opdrachtgever.repository';
 import { defaultOpdrachtgever, loadCaseSettings } from '../../organisations/settings';
 import { presentCaseFile } from '../presenter';
-import { scopeOf } from '../../policies/scope';
+import { orgScopeOf, scopeOf } from '../../policies/scope';
 
 export interface MoveCaseInput {
   opdrachtgeverId: string;
@@ -35,7 +35,7 @@ export async function moveCase(
   caseId: string,
   input: MoveCaseInput,
 ) {
-  const target = await findOpdrachtgever(context.db, user.orgId, input.opdrachtgeverId);
+  const target = await findOpdrachtgever(context.db, orgScopeOf(user), input.opdrachtgeverId);
   if (!target)
     throw new ValidationError('Invalid body: opdrachtgeverId', [
       { field: 'opdrachtgeverId', message: 'not an opdrachtgever of your organisation' },

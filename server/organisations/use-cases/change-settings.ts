@@ -2,6 +2,7 @@ import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import { NotFoundError } from '../../errors';
 import type { AuthUser } from '../../policies/actor';
+import { orgScopeOf } from '../../policies/scope';
 import { findOrganisation, saveSettingsOverrides } from '../organisation.repository';
 import { settingsOverridesSchema, type SettingsOverrides } from '../schema';
 import { recordTariffChanges } from '../settings';
@@ -23,10 +24,10 @@ export async function changeSettings(
   actor: AuthUser,
   change: SettingsOverrides,
 ) {
-  const organisation = await findOrganisation(context.db, actor.orgId);
+  const organisation = await findOrganisation(context.db, orgScopeOf(actor));
   if (!organisation) throw new NotFoundError('Organisation');
   const stored = settingsOverridesSchema.parse(organisation.settingsOverrides);
-  await saveSettingsOverrides(context.db, actor.orgId, mergeOverrides(stored, change));
+  await saveSettingsOverrides(context.db, orgScopeOf(actor), mergeOverrides(stored, change));
   // An organisation tariff reaches every opdrachtgever that does not set its own (SPEC §4.1).
   await recordTariffChanges(context, actor.orgId, context.clock.now());
   await recordAudit(context, {
@@ -35,5 +36,5 @@ export async function changeSettings(
     action: 'settings.update',
     details: { change },
   });
-  return getSettings(context, actor.orgId);
+  return getSettings(context, orgScopeOf(actor));
 }

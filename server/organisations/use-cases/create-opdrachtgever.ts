@@ -2,6 +2,7 @@ import { resolveSettings, tariffsOf } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../policies/actor';
+import { orgScopeOf } from '../../policies/scope';
 import { duplicateName, organisationOverrides } from '../opdrachtgever-layer';
 import { insertOpdrachtgever } from '../opdrachtgever.repository';
 import { presentOpdrachtgever } from '../presenter';
@@ -13,8 +14,7 @@ export async function createOpdrachtgever(
   input: { name: string; gemeentecode: string },
 ) {
   const layer = await organisationOverrides(context, user.orgId);
-  const created = await insertOpdrachtgever(context.db, {
-    orgId: user.orgId,
+  const created = await insertOpdrachtgever(context.db, orgScopeOf(user), {
     name: input.name,
     gemeentecode: input.gemeentecode,
     tariffs: tariffsOf(resolveSettings(layer)),

@@ -8,6 +8,6 @@ import { defaultOpdrachtgever } from '../settings';
 export async function listOpdrachtgevers(context: AppContext, orgId: string) {
   await defaultOpdrachtgever(context, orgId); // an organisation always has one
   const layer = await organisationOverrides(context, orgId);
-  const items = await findOpdrachtgevers(context.db, orgId);
+  const items = await findOpdrachtgevers(context.db, { orgId });
   return { items: items.map((item) => presentOpdrachtgever(item, layer)) };
 }

@@ -8,6 +8,7 @@ import { scopeOf } from '../../policies/scope';
 import { loadOrganisationSettings } from '../../organisations/settings';
 import { loadSummary } from '../../case-store/trajectory-record';
 import { signalsAt } from '../past-signals';
+import { presentSignalItem, presentSignals } from '../presenter';
 import { ALL_SIGNAL_CODES, signalFilter } from '../signal-filters';
 
 export interface ListSignalsInput {
@@ -66,23 +67,7 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
   const items = labelled.flatMap(({ record, trajectory, summary, signals }) => {
     if (input.code ? !signals.includes(input.code) : signals.length === 0) return [];
     for (const signal of signals) counts[signal] += 1;
-    return [
-      {
-        caseId: record.id,
-        clientNumber: record.clientNumber,
-        displayName: record.displayName,
-        teamId: record.teamId,
-        opdrachtgeverId: record.opdrachtgeverId ?? null,
-        begeleiderId: record.begeleiderId,
-        trajectoryId: trajectory.id,
-        product: trajectory.product,
-        state: summary.state,
-        deadlineAt: summary.deadlineAt,
-        stateEnteredAt: summary.stateEnteredAt,
-        lastActivityAt: summary.lastActivityAt,
-        signals,
-      },
-    ];
+    return [presentSignalItem({ record, trajectory, summary, signals })];
   });
   await recordAudit(context, {
     orgId: user.orgId,
@@ -96,5 +81,5 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
       code: input.code ?? null,
     },
   });
-  return { asOf: asOf.toISOString(), items, counts };
+  return presentSignals(asOf, items, counts);
 }
