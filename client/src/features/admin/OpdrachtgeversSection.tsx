@@ -4,7 +4,7 @@ import { Notice } from '../../components/Notice';
 import { api } from '../../lib/api';
 import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
-import { adminFailure } from './admin-requests';
+import { useAdminRequest } from './admin-requests';
 import { centsToEuroText, euroTextToCents } from '../../lib/money';
 
 const t = nl.admin.opdrachtgevers;
@@ -28,25 +28,11 @@ interface Opdrachtgever {
 
 /** Municipalities this provider works for, each with its own catalogue, tariffs and variants. */
 export function OpdrachtgeversSection() {
-  const [reload, setReload] = useState(0);
+  const { reload, message, run } = useAdminRequest();
   const loaded = useApiGet(`opdrachtgevers#${reload}`, (signal) =>
     api<{ items: Opdrachtgever[] }>('/opdrachtgevers', { signal }),
   );
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [form, setForm] = useState({ name: '', gemeentecode: '' });
-
-  async function run(request: () => Promise<unknown>, success: string) {
-    setMessage(null);
-    try {
-      await request();
-      setMessage({ ok: true, text: success });
-      setReload((value) => value + 1);
-      return true;
-    } catch (error) {
-      setMessage({ ok: false, text: adminFailure(error) });
-      return false;
-    }
-  }
 
   return (
     <section aria-labelledby="opdrachtgevers">

@@ -6,7 +6,7 @@ import { api } from '../../lib/api';
 import type { Team, User } from '../../lib/api-types';
 import { useApiGet } from '../../lib/use-api';
 import { nl } from '../../i18n/nl';
-import { adminFailure } from './admin-requests';
+import { useAdminRequest } from './admin-requests';
 
 const t = nl.admin.users;
 
@@ -40,11 +40,10 @@ function TeamChoices(props: {
 }
 
 export function UsersSection(props: { teams: Team[] }) {
-  const [reload, setReload] = useState(0);
+  const { reload, message, run } = useAdminRequest();
   const users = useApiGet(`users#${reload}`, (signal) =>
     api<{ items: User[] }>('/users', { signal }),
   );
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [form, setForm] = useState({
     username: '',
     displayName: '',
@@ -52,19 +51,6 @@ export function UsersSection(props: { teams: Team[] }) {
     teamIds: [] as string[],
     password: '',
   });
-
-  async function run(request: () => Promise<unknown>, success: string) {
-    setMessage(null);
-    try {
-      await request();
-      setMessage({ ok: true, text: success });
-      setReload((value) => value + 1);
-      return true;
-    } catch (error) {
-      setMessage({ ok: false, text: adminFailure(error) });
-      return false;
-    }
-  }
 
   async function create(event: FormEvent) {
     event.preventDefault();

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ApiError } from '../../lib/api';
 import { nl } from '../../i18n/nl';
 
@@ -12,4 +13,33 @@ export function adminFailure(error: unknown): string {
     return nl.admin.invalid(names.map((field) => `${field}: ${fields[field]}`).join('; '));
   if (error.status === 403) return nl.teamOverview.results.forbidden;
   return nl.genericError;
+}
+
+export interface AdminMessage {
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * A section's requests: `run` sends one, says in Dutch how it went and bumps `reload` so the
+ * section's list is fetched again after a success.
+ */
+export function useAdminRequest() {
+  const [reload, setReload] = useState(0);
+  const [message, setMessage] = useState<AdminMessage | null>(null);
+
+  async function run(request: () => Promise<unknown>, success: string): Promise<boolean> {
+    setMessage(null);
+    try {
+      await request();
+      setMessage({ ok: true, text: success });
+      setReload((value) => value + 1);
+      return true;
+    } catch (error) {
+      setMessage({ ok: false, text: adminFailure(error) });
+      return false;
+    }
+  }
+
+  return { reload, message, run };
 }
