@@ -312,6 +312,20 @@ export function tariffAt(
   return found;
 }
 
+/**
+ * Whether `product` may follow a Herontdekken conclusion on `route` at `trede`: of the route's
+ * family, and for stabiel on the concluded trede. The browser's conclusion form asks the same.
+ */
+export function fitsFollowUpRoute(product: ProductSettings, route: string, trede: number): boolean {
+  if (route !== 'ontwikkeltraject' && route !== 'stabiel') return false;
+  return product.machineId === route && (route !== 'stabiel' || product.stabielTrede === trede);
+}
+
+/** The built-in product a conclusion on `route` opens when none is named. */
+export function builtInFollowUpCode(route: 'ontwikkeltraject' | 'stabiel', trede: number): string {
+  return route === 'ontwikkeltraject' ? 'ONT' : `STA-${trede}`;
+}
+
 /** What a Herontdekken conclusion opens, or why it cannot (a refusal as a value). */
 export type FollowUpChoice =
   | { ok: true; followUp: FollowUpTrajectory | null }
@@ -342,10 +356,8 @@ export function followUpOfConclusion(
           message: 'followUpProduct needs route ontwikkeltraject or stabiel',
         };
   }
-  const machineId: MachineId = route === 'ontwikkeltraject' ? 'ontwikkeltraject' : 'stabiel';
   const targetTrede = route === 'ontwikkeltraject' ? (Math.min(trede + 1, 5) as Trede) : null;
-  const fits = (product: ProductSettings) =>
-    product.machineId === machineId && (route !== 'stabiel' || product.stabielTrede === trede);
+  const fits = (product: ProductSettings) => fitsFollowUpRoute(product, route, trede);
   const open = (code: CatalogueCode): FollowUpChoice => ({
     ok: true,
     followUp: { product: code, targetTrede },
@@ -369,7 +381,7 @@ export function followUpOfConclusion(
       };
     return open(followUpProduct);
   }
-  const builtIn = route === 'ontwikkeltraject' ? 'ONT' : `STA-${trede}`;
+  const builtIn = builtInFollowUpCode(route, trede);
   if (isProductCode(builtIn) && enabledProduct(settings, builtIn)) return open(builtIn);
   const variants = catalogueCodes(settings).filter((code) => {
     const product = enabledProduct(settings, code);

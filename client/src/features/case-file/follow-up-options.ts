@@ -1,10 +1,10 @@
-import type { ProductSettings } from '../../../../machines';
+import { builtInFollowUpCode, fitsFollowUpRoute, type ProductSettings } from '../../../../machines';
 
 /**
  * The follow-up products a Herontdekken conclusion may name (docs/api.md `followUpProduct`,
  * decision 032): the enabled products of the case's catalogue of the route's family, for
- * `stabiel` on the concluded trede. The server decides (machines/products.ts
- * followUpOfConclusion); this only spares a refused round trip. `builtIn` is what the server opens
+ * `stabiel` on the concluded trede, by the engine's own rule (machines/products.ts). The server
+ * decides (followUpOfConclusion); this only spares a refused round trip. `builtIn` is what the server opens
  * when nothing is named, or null when it would ask to choose.
  */
 export function followUpOptions(
@@ -14,12 +14,9 @@ export function followUpOptions(
 ): { options: ProductSettings[]; builtIn: string | null } {
   if (route !== 'ontwikkeltraject' && route !== 'stabiel') return { options: [], builtIn: null };
   const options = catalogue.filter(
-    (product) =>
-      product.enabled &&
-      product.machineId === route &&
-      (route !== 'stabiel' || product.stabielTrede === trede),
+    (product) => product.enabled && fitsFollowUpRoute(product, route, trede),
   );
-  const builtInCode = route === 'ontwikkeltraject' ? 'ONT' : `STA-${trede}`;
+  const builtInCode = builtInFollowUpCode(route, trede);
   const builtIn = options.some((product) => product.code === builtInCode) ? builtInCode : null;
   return { options, builtIn };
 }
