@@ -11,24 +11,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '../server/db/embedded/ports';
-import { startServerProcess } from '../tests/support/server-process';
+import { requestJson, startServerProcess } from '../tests/support/server-process';
 
 const schemathesis = process.env.SCHEMATHESIS ?? 'schemathesis';
 const MAX_EXAMPLES = process.env.TREDE_FUZZ_EXAMPLES ?? '25';
 const ADMIN = { username: 'fuzz-beheerder', password: 'een-lang-wachtwoord' };
 
 async function api(base: string, method: string, url: string, token?: string, body?: unknown) {
-  const response = await fetch(`${base}${url}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token && { authorization: `Bearer ${token}` }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status >= 400) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
+  const response = await requestJson(base, method, url, token, body);
+  if (response.status >= 400)
+    throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
 }
 
 // schemathesis prints a pytest-style report; it is kept out of the CI log unless a run fails, so

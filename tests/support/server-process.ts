@@ -54,3 +54,24 @@ export async function startServerProcess(
     },
   };
 }
+
+/** One JSON request to a server started by startServerProcess: its status and parsed body. */
+export async function requestJson(
+  base: string,
+  method: string,
+  url: string,
+  token?: string,
+  body?: unknown,
+) {
+  const response = await fetch(`${base}${url}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(15000),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}

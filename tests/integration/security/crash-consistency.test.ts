@@ -7,7 +7,7 @@ import type { CaseRecord } from '../../../server/case-store/case.types';
 import { connectDatabase } from '../../../server/db/connection';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../../server/db/embedded';
 import { findFreePort } from '../../../server/db/embedded/ports';
-import { startServerProcess, type ServerProcess } from '../../support/server-process';
+import { requestJson, startServerProcess, type ServerProcess } from '../../support/server-process';
 
 /**
  * Guarantee 12: events are streamed at the server process, which is killed with SIGKILL at random
@@ -36,19 +36,7 @@ interface Tracked {
   acknowledged: string[];
 }
 
-async function api(base: string, method: string, url: string, token?: string, body?: unknown) {
-  const response = await fetch(`${base}${url}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token && { authorization: `Bearer ${token}` }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(15000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = requestJson;
 
 const describeEmbedded = process.env.MONGODB_URI ? describe.skip : describe;
 
