@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { patchIdIndexExpression, patchScalarPushdown } from './ferretdb';
+import { patchIdIndexExpression, patchRuntimeOverheads, patchScalarPushdown } from './ferretdb';
 
 const REGISTRY = path.join('internal', 'backends', 'sqlite', 'metadata', 'registry.go');
 
@@ -64,6 +64,43 @@ describe('patchScalarPushdown', () => {
   it('fails loudly when the source no longer has the lines it patches', () => {
     const dir = collectionSource('package sqlite\n');
     expect(() => patchScalarPushdown(dir)).toThrow(/no longer applies/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('patchRuntimeOverheads', () => {
+  const RESOURCE = path.join('internal', 'util', 'resource', 'resource.go');
+  const WIRE = path.join('internal', 'handler', 'wire.go');
+
+  function runtimeSource(resource: string, wire: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
+    for (const [file, content] of [
+      [RESOURCE, resource],
+      [WIRE, wire],
+    ] as const) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), content);
+    }
+    return dir;
+  }
+
+  it('keeps resource tracking to debug builds and stops the second NaN decoding of messages', () => {
+    const dir = runtimeSource(
+      'func Track(obj any, token *Token) {\n\tcheckArgs(obj, token)\n}\n\nfunc Untrack(obj any, token *Token) {\n\tcheckArgs(obj, token)\n}\n',
+      'func init() {\n\twire.CheckNaNs = true\n}\n',
+    );
+    patchRuntimeOverheads(dir);
+    const resource = fs.readFileSync(path.join(dir, RESOURCE), 'utf8');
+    expect(
+      resource.match(/\{\n\tif !debugbuild.Enabled \{\n\t\treturn\n\t\}\n\tcheckArgs/g),
+    ).toHaveLength(2);
+    expect(fs.readFileSync(path.join(dir, WIRE), 'utf8')).toContain('\twire.CheckNaNs = false\n');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails loudly when the source no longer has the lines it patches', () => {
+    const dir = runtimeSource('package resource\n', 'package handler\n');
+    expect(() => patchRuntimeOverheads(dir)).toThrow(/no longer applies/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

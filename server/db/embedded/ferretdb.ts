@@ -14,7 +14,7 @@ export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.0';
 
 /** Bumped whenever the build or its patch changes, so a cached older binary is not reused. */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.2`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.3`;
 
 export function builtFerretdbPath(toolsDir: string): string {
   return path.join(toolsDir, `ferretdb-${FERRETDB_BUILD}`, 'ferretdb');
@@ -42,6 +42,35 @@ export function patchIdIndexExpression(sourceDir: string): void {
       `${anchor}\t\t\tif key.Field == "_id" {\n\t\t\t\tcolumns[i] = IDColumn\n\t\t\t}\n`,
     ),
   );
+}
+
+/**
+ * Two debugging aids of FerretDB v1.24 that run in release builds and cost every request
+ * (profiled with pprof on a read by `_id` of a 12 KiB case, docs/decisions/049-ferretdb-runtime-overheads.md):
+ * `resource.Track` records a pprof sample with a stack trace and sets a finalizer for every
+ * document iterator — one per sub-document decoded; and `wire.CheckNaNs = true` decodes every
+ * incoming and outgoing message a second time, deeply, to look for NaN. Trede never stores NaN (the
+ * request schemas accept finite numbers only, and SQLite's JSON cannot hold one either, so FerretDB
+ * still refuses it when it encodes the document).
+ */
+export function patchRuntimeOverheads(sourceDir: string): void {
+  const resourceFile = path.join(sourceDir, 'internal', 'util', 'resource', 'resource.go');
+  const resource = fs.readFileSync(resourceFile, 'utf8');
+  const track = 'func Track(obj any, token *Token) {\n';
+  const untrack = 'func Untrack(obj any, token *Token) {\n';
+  const wireFile = path.join(sourceDir, 'internal', 'handler', 'wire.go');
+  const wire = fs.readFileSync(wireFile, 'utf8');
+  const nanCheck = '\twire.CheckNaNs = true\n';
+  if (!resource.includes(track) || !resource.includes(untrack) || !wire.includes(nanCheck))
+    throw new Error('FerretDB source changed: the runtime overheads patch no longer applies');
+  const onlyInDebugBuilds = '\tif !debugbuild.Enabled {\n\t\treturn\n\t}\n';
+  fs.writeFileSync(
+    resourceFile,
+    resource
+      .replace(track, `${track}${onlyInDebugBuilds}`)
+      .replace(untrack, `${untrack}${onlyInDebugBuilds}`),
+  );
+  fs.writeFileSync(wireFile, wire.replace(nanCheck, '\twire.CheckNaNs = false\n'));
 }
 
 /**
@@ -209,6 +238,7 @@ export async function buildFerretdb(options: {
     fs.writeFileSync(path.join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     patchIdIndexExpression(source);
     patchScalarPushdown(source);
+    patchRuntimeOverheads(source);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const temporary = `${target}.partial-${process.pid}`;
     await run(go, ['build', '-trimpath', '-o', temporary, './cmd/ferretdb'], source, env);
