@@ -114,7 +114,16 @@ export interface TrajectoryInput {
   tredeAssessedAt?: string | null;
 }
 
-export function initialContext(input: TrajectoryInput): TrajectoryContext {
+/**
+ * xstate's pure `transition(machine, snapshot, event)` builds a throwaway actor for each call, and
+ * that actor asks for the machine's initial context without input; xstate catches the failure and
+ * discards that snapshot. Failing with one prepared error skips the stack trace a new TypeError
+ * would capture there: ~30% of the engine's time per event (bench/RESULTS.md "Engine", docs/performance.md).
+ */
+const NO_INPUT = new Error('a trajectory machine needs its input (engine.createTrajectory)');
+
+export function initialContext(input: TrajectoryInput | undefined): TrajectoryContext {
+  if (!input) throw NO_INPUT;
   const settings = input.productSettings;
   return {
     product: input.product,
