@@ -26,7 +26,23 @@ const ZONE = IANAZone.create(TIME_ZONE);
 const ABSOLUTE_ISO =
   /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 
+/**
+ * The same few instants (a trajectory's deadline, its last event, now) are compared in every guard
+ * of every event, so their parses are kept; the map is emptied when full rather than aged.
+ */
+const parsedInstants = new Map<string, number | null>();
+const PARSED_INSTANTS_KEPT = 10_000;
+
 function absoluteMs(value: string): number | null {
+  const known = parsedInstants.get(value);
+  if (known !== undefined) return known;
+  if (parsedInstants.size >= PARSED_INSTANTS_KEPT) parsedInstants.clear();
+  const ms = parseAbsoluteMs(value);
+  parsedInstants.set(value, ms);
+  return ms;
+}
+
+function parseAbsoluteMs(value: string): number | null {
   const match = ABSOLUTE_ISO.exec(value);
   if (!match) return null;
   const ms = Date.parse(value);
