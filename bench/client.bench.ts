@@ -70,11 +70,10 @@ function percentile(values: number[], p: number): number {
 
 async function caseFileRenders(): Promise<{
   times: number[];
+  loginTimes: number[];
   api: Record<string, number[]>;
-  description: string;
   cases: number;
 }> {
-  const database = await startBenchDatabase();
   const server = await startTestServer({
     now: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
     config: { cookieSecure: false },
@@ -93,7 +92,19 @@ async function caseFileRenders(): Promise<{
       await context.request.get(`${http.baseUrl}/api/v1/cases?pageSize=${RENDERS}&sort=deadline`)
     ).json()) as { items: Array<{ id: string }>; total: number };
     const times: number[] = [];
+    const loginTimes: number[] = [];
     const api: Record<string, number[]> = {};
+    // Baseline: the same shell and assets without a session or data — the login form on screen.
+    const anonymous = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    for (let index = 0; index <= RENDERS; index += 1) {
+      const page = await anonymous.newPage();
+      await page.goto(`${http.baseUrl}/`);
+      await page.locator('input[type="password"]').waitFor();
+      const ms = (await page.evaluate('performance.now()')) as number;
+      if (index > 0) loginTimes.push(ms);
+      await page.close();
+    }
+    await anonymous.close();
     // One warm-up visit so that every measured one finds the assets in the HTTP cache, as a
     // begeleider does from the second case of the day on.
     for (const [index, item] of [list.items[0]!, ...list.items].entries()) {
@@ -113,18 +124,18 @@ async function caseFileRenders(): Promise<{
       }
       await page.close();
     }
-    return { times, api, description: database.description, cases: list.total };
+    return { times, loginTimes, api, cases: list.total };
   } finally {
     await browser.close();
     await http.close();
     await server.close();
-    await database.stop();
   }
 }
 
-async function main() {
+/** The client section of a bench run, on the database the caller has started. */
+export async function runClientSuite(): Promise<{ title: string; table: string; notes: string }> {
   const sizes = routeSizes();
-  const { times, api, description, cases } = await caseFileRenders();
+  const { times, loginTimes, api, cases } = await caseFileRenders();
   const requests = Object.entries(api)
     .map(
       ([name, durations]) =>
@@ -132,22 +143,43 @@ async function main() {
     )
     .join(', ');
   const median = percentile(times, 50);
-  const p95 = percentile(times, 95);
-  const report = [
-    `## Client: route sizes and case-file first render — ${new Date().toISOString().slice(0, 10)}, commit ${currentCommit()}`,
-    '',
-    `Command: \`npm run bench:client\` · machine: ${machineLine()} · browser: headless ${CHROMIUM_PATH} · database: ${description} · demo data: ${cases} cases visible to demo-begeleider-1.`,
-    '',
-    ...sizes,
-    '',
-    `Case file, navigation start → ladder rendered (logged in, assets cached, ${times.length} different cases, nearest deadline first): median **${median.toFixed(0)} ms**, p95 ${p95.toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms. API requests of that load (median duration in the browser): ${requests}.`,
-    '',
-  ].join('\n');
-  console.log(report);
-  fs.appendFileSync(path.join(__dirname, 'RESULTS.md'), `\n${report}`);
+  const loginMedian = percentile(loginTimes, 50);
+  const renders = [
+    '| first render (navigation start → on screen) | median (ms) | p95 (ms) | ÷ login form (median) |',
+    '| --- | --- | --- | --- |',
+    `| login form, no session (baseline: the same shell and assets) | ${loginMedian.toFixed(0)} | ${percentile(loginTimes, 95).toFixed(0)} | 1.0× |`,
+    `| case file \`/zaken/:id\`, logged in, ladder rendered | ${median.toFixed(0)} | ${percentile(times, 95).toFixed(0)} | ${(median / loginMedian).toFixed(1)}× |`,
+  ];
+  return {
+    title: 'Client: route sizes and case-file first render',
+    table: [...sizes, '', ...renders].join('\n'),
+    notes: `Headless ${CHROMIUM_PATH}; a fresh production build; demo data (${cases} cases visible to demo-begeleider-1), ${times.length} different cases, nearest deadline first, assets cached. API requests of the case-file load (median in the browser): ${requests}.`,
+  };
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+async function main() {
+  const database = await startBenchDatabase();
+  try {
+    const client = await runClientSuite();
+    const report = [
+      `## ${client.title} — ${new Date().toISOString().slice(0, 10)}, commit ${currentCommit()}`,
+      '',
+      `Command: \`npm run bench:client\` · machine: ${machineLine()} · database: ${database.description}.`,
+      '',
+      client.table,
+      '',
+      client.notes,
+      '',
+    ].join('\n');
+    console.log(report);
+    fs.appendFileSync(path.join(__dirname, 'RESULTS.md'), `\n${report}`);
+  } finally {
+    await database.stop();
+  }
+}
+
+if (require.main === module)
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

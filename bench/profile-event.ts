@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   });
   const database = await startBenchDatabase();
   const dataset = await openDataset(Number(values.cases), 3);
+  await dataset.growTo(Number(values.cases));
   const steps = new Map<string, number[]>();
   const time = async <T>(name: string, action: () => Promise<T> | T): Promise<T> => {
     const started = process.hrtime.bigint();

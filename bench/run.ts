@@ -1,9 +1,10 @@
 /**
- * `npm run bench` (issue 13): a generated organisation of 10k cases on the embedded engine (or
- * MONGODB_URI), every figure next to a baseline measured in the same run, appended to
- * bench/RESULTS.md as one section. `npm run bench -- --quick` runs a small version (2k cases);
- * `--sizes 10000,100000` adds 100k (on FerretDB far beyond 30 minutes: docs/performance.md).
- * Options: --sizes 10000,100000 · --only engine,events,reads,sweeper,reports · --seed 1 · --sweep 10000
+ * `npm run bench` (issue 13): one generated organisation on the embedded engine (or MONGODB_URI),
+ * measured at 10k cases and, grown on the same database, at 100k; every figure next to a baseline
+ * measured in the same run, appended to bench/RESULTS.md as one section. Reports run at the
+ * largest size, then the sweeper on the same data at the instant its first 10,000 deadlines are
+ * due, then the client. `npm run bench -- --quick` is a small version (1k and 4k cases).
+ * Options: --sizes 10000,100000 · --only engine,events,reads,reports,sweeper,client · --seed 1 · --sweep 10000
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ import { runEventApi, type LoadRow } from './suites/event-api';
 import { runReads, type LatencyRow } from './suites/reads';
 import { runReports, type ReportRow } from './suites/reports';
 import { runSweeper } from './suites/sweeper';
+import { runClientSuite } from './client.bench';
 import {
   appendResults,
   currentCommit,
@@ -23,7 +25,7 @@ import {
   startBenchDatabase,
 } from './support';
 
-const SUITES = ['engine', 'events', 'reads', 'sweeper', 'reports'] as const;
+const SUITES = ['engine', 'events', 'reads', 'reports', 'sweeper', 'client'] as const;
 
 function options() {
   const { values } = parseArgs({
@@ -36,7 +38,10 @@ function options() {
     },
   });
   const quick = values.quick;
-  const sizes = (values.sizes ?? (quick ? '2000' : '10000')).split(',').map(Number);
+  const sizes = (values.sizes ?? (quick ? '1000,4000' : '10000,100000'))
+    .split(',')
+    .map(Number)
+    .sort((a, b) => a - b);
   const only = new Set(values.only ? values.only.split(',') : SUITES);
   for (const name of only)
     if (!(SUITES as readonly string[]).includes(name)) throw new Error(`unknown suite ${name}`);
@@ -47,12 +52,12 @@ function options() {
     sizes,
     only,
     seed: Number(values.seed),
-    sweep: Number(values.sweep ?? (quick ? 1000 : 10000)),
+    sweep: Number(values.sweep ?? (quick ? 500 : 10000)),
     samples: quick ? 40 : 100,
     levels: [
-      { clients: 1, events: quick ? 150 : 400 },
-      { clients: 8, events: quick ? 400 : 1200 },
-      { clients: 32, events: quick ? 800 : 2400 },
+      { clients: 1, events: quick ? 100 : 300 },
+      { clients: 8, events: quick ? 300 : 1000 },
+      { clients: 32, events: quick ? 600 : 1600 },
     ],
   };
 }
@@ -76,45 +81,55 @@ async function main(): Promise<void> {
   const seedRows: string[][] = [];
   let reportRows: ReportRow[] = [];
   let reportSize = 0;
+  let sweepRow: Awaited<ReturnType<typeof runSweeper>> | undefined;
   try {
     if (opts.only.has('engine')) {
       const engine = runEngineSuite({ samples: opts.quick ? 500 : 3000 });
       console.log(engine.table);
       sections.push(`### ${engine.title}\n\n${engine.table}\n\n${engine.notes}`);
     }
-    const needsData = ['events', 'reads', 'reports'].some((name) => opts.only.has(name));
-    for (const size of needsData ? opts.sizes : []) {
-      console.log(`${size} cases:`);
-      const dataset = await openDataset(size, opts.seed);
-      const s = dataset.seeded;
-      seedRows.push([
-        String(size),
-        String(s.events),
-        fmt(s.elapsedMs / 1000),
-        fmt(s.generateMs / 1000),
-        fmt(s.insertMs / 1000),
-        fmt(s.cases / (s.elapsedMs / 1000), 0),
-        fmt(s.bytes / 1024),
-        String(s.teams.length),
-      ]);
-      try {
+    const needsData = ['events', 'reads', 'reports', 'sweeper'].some((name) => opts.only.has(name));
+    const largest = opts.sizes.at(-1)!;
+    const dataset = needsData ? await openDataset(largest, opts.seed) : undefined;
+    try {
+      for (const size of dataset ? opts.sizes : []) {
+        console.log(`${size} cases:`);
+        const s = await dataset!.growTo(size);
+        seedRows.push([
+          String(size),
+          String(s.events),
+          fmt(s.elapsedMs / 1000),
+          fmt(s.generateMs / 1000),
+          fmt(s.insertMs / 1000),
+          fmt(
+            (s.cases - (seedRows.length ? opts.sizes[seedRows.length - 1]! : 0)) /
+              (s.elapsedMs / 1000),
+            0,
+          ),
+          fmt(s.bytes / 1024),
+          String(s.teams.length),
+        ]);
         if (opts.only.has('events')) {
-          const { api, floor } = await runEventApi(dataset, { levels: opts.levels });
+          const { api, floor } = await runEventApi(dataset!, { levels: opts.levels });
           api.forEach((row, index) => eventRows.push({ size, api: row, floor: floor[index]! }));
         }
         if (opts.only.has('reads')) {
-          for (const row of await runReads(dataset, { samples: opts.samples })) {
+          for (const row of await runReads(dataset!, { samples: opts.samples })) {
             readRows.push({ size, row });
             console.log(`  ${row.what}: p50 ${fmt(row.p50)} ms, p95 ${fmt(row.p95)} ms`);
           }
         }
-        if (opts.only.has('reports') && size === Math.max(...opts.sizes)) {
-          reportRows = await runReports(dataset, BENCH_NOW);
-          reportSize = size;
-        }
-      } finally {
-        await dataset.close();
       }
+      if (dataset && opts.only.has('reports')) {
+        reportRows = await runReports(dataset, BENCH_NOW);
+        reportSize = dataset.size;
+      }
+      if (dataset && opts.only.has('sweeper')) {
+        console.log(`sweeper: the first ${opts.sweep} deadlines of ${dataset.size} cases`);
+        sweepRow = await runSweeper(dataset, opts.sweep);
+      }
+    } finally {
+      await dataset?.close();
     }
     if (seedRows.length) {
       sections.push(
@@ -122,15 +137,15 @@ async function main(): Promise<void> {
           [
             'cases',
             'engine events',
-            'total (s)',
+            'stage (s)',
             'generating (s)',
             'inserting (s)',
-            'cases/s',
+            'cases/s (stage)',
             'KiB per case (JSON)',
             'teams',
           ],
           seedRows,
-        )}\n\nGeneration (engine, this process) and insertion (FerretDB, its own process) overlap: one batch of 500 in flight while the next is generated.`,
+        )}\n\nOne organisation planned for the largest size and grown in stages on one database: each row is the stage that brought it to that many cases. Generation (engine, this process) and insertion (the database, its own process) overlap: one batch of 500 in flight while the next is generated.`,
       );
     }
     if (eventRows.length) {
@@ -225,40 +240,39 @@ async function main(): Promise<void> {
         `### Reports at ${reportSize} cases\n\n${table}\n\nThree years of transitions as the beleid user, streamed over HTTP to a counting consumer; RSS is this whole process (server and client). Target: CSV ≥ 70% of the raw cursor's rows/s.`,
       );
     }
-    if (opts.only.has('sweeper')) {
-      console.log(`sweeper: ${opts.sweep} due trajectories`);
-      const dataset = await openDataset(opts.sweep, opts.seed, 'due');
-      try {
-        const sweep = await runSweeper(dataset, BENCH_NOW);
-        sections.push(
-          `### Sweeper\n\n${markdownTable(
+    if (sweepRow) {
+      const sweep = sweepRow;
+      sections.push(
+        `### Sweeper at ${reportSize || opts.sizes.at(-1)} cases\n\n${markdownTable(
+          [
+            'due trajectories',
+            'applied',
+            'skipped',
+            'failed',
+            'seconds',
+            'per trajectory (ms)',
+            'raw read + update, 4 parallel (s)',
+            'sweep ÷ raw',
+          ],
+          [
             [
-              'due trajectories',
-              'applied',
-              'skipped',
-              'failed',
-              'seconds',
-              'per trajectory (ms)',
-              'raw read + update, 4 parallel (s)',
-              'sweep ÷ raw',
+              sweep.due,
+              sweep.applied,
+              sweep.skipped,
+              sweep.failed,
+              fmt(sweep.sweepMs / 1000),
+              fmt(sweep.sweepMs / Math.max(1, sweep.applied), 2),
+              fmt(sweep.floorMs / 1000),
+              `${fmt(sweep.sweepMs / sweep.floorMs)}×`,
             ],
-            [
-              [
-                sweep.due,
-                sweep.applied,
-                sweep.skipped,
-                sweep.failed,
-                fmt(sweep.sweepMs / 1000),
-                fmt(sweep.sweepMs / sweep.applied, 2),
-                fmt(sweep.floorMs / 1000),
-                `${fmt(sweep.sweepMs / sweep.floorMs)}×`,
-              ],
-            ],
-          )}\n\nOne process, runSweep as the background loop calls it (all due ids from the case summaries in one query per round, 4 cases in parallel).`,
-        );
-      } finally {
-        await dataset.close();
-      }
+          ],
+        )}\n\nOne process, runSweep as the background loop calls it, at ${sweep.at.toISOString()}: the instant by which the first ${opts.sweep} deadlines of the generated organisation have passed (all due ids from the case summaries in one query per round, 4 cases in parallel). Raw: the driver reading and updating the same cases by \`_id\`, 4 at a time.`,
+      );
+    }
+    if (opts.only.has('client')) {
+      console.log('client: build, route sizes, first renders');
+      const client = await runClientSuite();
+      sections.push(`### ${client.title}\n\n${client.table}\n\n${client.notes}`);
     }
   } catch (error) {
     // Keep what was measured: a failure late in a long run must not lose the earlier sections.

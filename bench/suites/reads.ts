@@ -47,7 +47,9 @@ export async function runReads(
   options: { samples: number },
 ): Promise<LatencyRow[]> {
   const { seeded, baseUrl } = dataset;
-  const team = [...seeded.teams].sort((a, b) => b.caseCount - a.caseCount)[0]!;
+  // The same team at every size (the biggest at the first), so growth is the collection's alone.
+  dataset.focusTeamId ??= [...seeded.teams].sort((a, b) => b.caseCount - a.caseCount)[0]!.id;
+  const team = seeded.teams.find((candidate) => candidate.id === dataset.focusTeamId)!;
   const teamleider = await dataset.tokenOf(team.teamleider.id);
   const coordinator = await dataset.tokenOf(seeded.coordinator.id);
   const ids = (

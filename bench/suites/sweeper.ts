@@ -2,17 +2,26 @@ import { Types } from 'mongoose';
 import { runSweep } from '../../server/sweeper/run-sweep';
 import type { Dataset } from '../dataset';
 
-const DAY = 24 * 3600 * 1000;
-
 /**
- * One process sweeps a database where every case's ONT step is past its deadline, against the raw
- * driver reading and updating the same documents with the sweeper's parallelism (4).
+ * One process sweeps the generated organisation at the instant by which its first `due` deadlines
+ * have passed (realistic: the ONT steps, reviews and HER years that run out first), against the raw
+ * driver reading and updating the same cases by `_id` with the sweeper's parallelism (4). Run it
+ * last: it moves the data on.
  */
-export async function runSweeper(dataset: Dataset, now: Date) {
-  const at = new Date(now.getTime() + 40 * DAY);
-  const ids = (await dataset.cases.find({}, { projection: { _id: 1 } }).toArray()).map(
-    (doc) => doc._id,
-  );
+export async function runSweeper(dataset: Dataset, due: number) {
+  const scheduled = (
+    await dataset.summaries
+      .find(
+        { orgId: dataset.seeded.orgId, sweepDueAt: { $ne: null } },
+        { projection: { _id: 1, sweepDueAt: 1 } },
+      )
+      .toArray()
+  ).sort((a, b) => (a.sweepDueAt as Date).getTime() - (b.sweepDueAt as Date).getTime());
+  if (!scheduled.length) throw new Error('no trajectory with a deadline to sweep');
+  const at = scheduled[Math.min(due, scheduled.length) - 1]!.sweepDueAt as Date;
+  const ids = scheduled
+    .filter((summary) => (summary.sweepDueAt as Date).getTime() <= at.getTime())
+    .map((summary) => summary._id as Types.ObjectId);
   let started = Date.now();
   const result = await runSweep(dataset.server.context, at);
   const sweepMs = Date.now() - started;
@@ -20,14 +29,14 @@ export async function runSweeper(dataset: Dataset, now: Date) {
   for (let index = 0; index < ids.length; index += 4) {
     await Promise.all(
       ids.slice(index, index + 4).map(async (_id) => {
-        const doc = await dataset.cases.findOne({ _id: new Types.ObjectId(String(_id)) });
+        const doc = await dataset.cases.findOne({ _id });
         await dataset.cases.updateOne(
-          { _id: doc!._id },
-          { $set: { 'openTrajectory.sweepDueAt': null, version: (doc!.version as number) + 1 } },
+          { _id },
+          { $set: { benchSweptAt: at, version: (doc!.version as number) + 1 } },
         );
       }),
     );
   }
   const floorMs = Date.now() - started;
-  return { ...result, sweepMs, floorMs, cases: ids.length };
+  return { ...result, at, sweepMs, floorMs, cases: ids.length };
 }

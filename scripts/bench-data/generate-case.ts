@@ -61,8 +61,6 @@ export interface GenerateCaseInput {
   now: Date;
   /** How far back the oldest intake lies. */
   historyYears: number;
-  /** 'due': an ONT step started 5–6 months ago and still active (the sweeper benchmark). */
-  profile?: 'realistic' | 'due';
 }
 
 export interface GeneratedCase {
@@ -404,7 +402,6 @@ function herConclusion(random: Random, trede: Trede): ClientEvent {
 
 export function generateCase(input: GenerateCaseInput): GeneratedCase {
   const { random, now } = input;
-  if (input.profile === 'due') return generateDueCase(input);
   const span = input.historyYears * 365 * DAY;
   const intakeAt = new Date(now.getTime() - 14 * DAY - random() * span);
   const builder = new CaseBuilder(input, intakeAt, intakeTrede(random));
@@ -420,17 +417,5 @@ export function generateCase(input: GenerateCaseInput): GeneratedCase {
     if (at && !builder.record.openTrajectory && chance(random, 0.2)) break;
   }
   builder.sweep(now);
-  return { record: builder.record, events: builder.events, refused: builder.refused };
-}
-
-/** An ONT step started 5–6 months before `now`, active, contacts every two weeks. */
-function generateDueCase(input: GenerateCaseInput): GeneratedCase {
-  const { random, now } = input;
-  const startedAt = new Date(now.getTime() - between(random, 150, 180) * DAY);
-  const builder = new CaseBuilder(input, new Date(startedAt.getTime() - 10 * DAY), 2);
-  builder.open('ONT', new Date(startedAt.getTime() - 5 * DAY));
-  builder.send({ type: 'START' }, startedAt);
-  for (let t = startedAt.getTime() + 14 * DAY; t < now.getTime(); t += 14 * DAY)
-    builder.send({ type: 'RECORD_CONTACT', note: 'Gesprek', minutes: 60 }, new Date(t));
   return { record: builder.record, events: builder.events, refused: builder.refused };
 }

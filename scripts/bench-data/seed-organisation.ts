@@ -22,7 +22,6 @@ export interface SeedOptions {
   seed: number;
   now?: Date;
   historyYears?: number;
-  profile?: 'realistic' | 'due';
   batchSize?: number;
   onProgress?: (progress: SeedProgress) => void;
 }
@@ -83,10 +82,21 @@ function planTeams(random: Random, total: number) {
   return teams;
 }
 
-export async function seedBenchOrganisation(
+/**
+ * An organisation planned for `options.cases` cases whose cases are generated and inserted in
+ * stages: `growTo(n)` adds the next planned cases until n are stored, so one database can be
+ * measured at 10k and then at 100k without seeding the first 10k twice. The cases are the same
+ * whatever the stages (one random stream, consumed in plan order).
+ */
+export interface GrowingOrganisation {
+  readonly planned: number;
+  growTo(cases: number, onProgress?: (progress: SeedProgress) => void): Promise<SeededOrganisation>;
+}
+
+export async function planBenchOrganisation(
   db: Connection,
   options: SeedOptions,
-): Promise<SeededOrganisation> {
+): Promise<GrowingOrganisation> {
   const started = Date.now();
   const now = options.now ?? BENCH_NOW;
   const random = seededRandom(options.seed);
@@ -109,7 +119,7 @@ export async function seedBenchOrganisation(
     });
 
   const planned: PlannedCase[] = [];
-  const teams: BenchTeam[] = [];
+  const teams: Array<BenchTeam & { firstCase: number }> = [];
   const plan = planTeams(random, options.cases);
   const prefix = `s${options.seed}`;
   for (const [teamIndex, teamPlan] of plan.entries()) {
@@ -120,6 +130,7 @@ export async function seedBenchOrganisation(
     });
     const teamleider = await user('teamleider', `${prefix}-tl-${teamIndex + 1}`, [team.id]);
     const begeleiders: User[] = [];
+    const firstCase = planned.length;
     for (const [index, load] of teamPlan.begeleiders.entries()) {
       const begeleider = await user('begeleider', `${prefix}-bg-${teamIndex + 1}-${index + 1}`, [
         team.id,
@@ -142,6 +153,7 @@ export async function seedBenchOrganisation(
       teamleider,
       begeleiders,
       caseCount: teamPlan.begeleiders.reduce((sum, load) => sum + load, 0),
+      firstCase,
     });
   }
   const allTeams = teams.map((team) => team.id);
@@ -150,63 +162,91 @@ export async function seedBenchOrganisation(
   const coordinator = await user('teamleider', `${prefix}-tl-all`, allTeams);
 
   const batchSize = options.batchSize ?? 500;
-  let events = 0;
-  let refused = 0;
-  let bytes = 0;
-  let generateMs = 0;
-  let insertMs = 0;
-  let done = 0;
-  let pending: Promise<void> = Promise.resolve();
-  for (let start = 0; start < planned.length; start += batchSize) {
-    const generating = Date.now();
-    const batch: CaseRecord[] = planned.slice(start, start + batchSize).map((plannedCase) => {
-      const generated = generateCase({
-        random,
-        owner: plannedCase.owner,
-        clientNumber: `${prefix}-${String(plannedCase.index + 1).padStart(7, '0')}`,
-        displayName: `${FIRST[plannedCase.index % FIRST.length]} ${LAST[Math.floor(random() * LAST.length)]}`,
-        settings,
-        now,
-        historyYears: options.historyYears ?? 3,
-        profile: options.profile,
-      });
-      events += generated.events;
-      refused += generated.refused;
-      return generated.record;
-    });
-    if (start === 0) bytes = JSON.stringify(batch).length / batch.length;
-    generateMs += Date.now() - generating;
-    // Generate the next batch while the database takes this one (one insert in flight).
-    await pending;
-    pending = (async () => {
-      const inserting = Date.now();
-      await insertCasesBulk(db, batch);
-      insertMs += Date.now() - inserting;
-      done += batch.length;
-      options.onProgress?.({
-        cases: done,
-        total: planned.length,
-        events,
-        elapsedMs: Date.now() - started,
-        generateMs,
-        insertMs,
-      });
-    })();
-  }
-  await pending;
+  const totals = { events: 0, refused: 0, bytes: 0, generateMs: 0, insertMs: 0, stored: 0 };
+  // The organisation's set-up (teams, users, password hash) counts towards the first stage.
+  let setUpMs = Date.now() - started;
+
   return {
-    orgId: organisation.id,
-    teams,
-    beleid,
-    coordinator,
-    cases: planned.length,
-    events,
-    refused,
-    bytes,
-    generateMs,
-    insertMs,
-    elapsedMs: Date.now() - started,
+    planned: planned.length,
+    async growTo(cases, onProgress = options.onProgress) {
+      const stageStarted = Date.now();
+      const stage = { generateMs: 0, insertMs: 0, events: 0 };
+      const until = Math.min(cases, planned.length);
+      let pending: Promise<void> = Promise.resolve();
+      for (let start = totals.stored; start < until; start += batchSize) {
+        const generating = Date.now();
+        const batch: CaseRecord[] = planned
+          .slice(start, Math.min(start + batchSize, until))
+          .map((plannedCase) => {
+            const generated = generateCase({
+              random,
+              owner: plannedCase.owner,
+              clientNumber: `${prefix}-${String(plannedCase.index + 1).padStart(7, '0')}`,
+              displayName: `${FIRST[plannedCase.index % FIRST.length]} ${LAST[Math.floor(random() * LAST.length)]}`,
+              settings,
+              now,
+              historyYears: options.historyYears ?? 3,
+            });
+            stage.events += generated.events;
+            totals.refused += generated.refused;
+            return generated.record;
+          });
+        if (start === 0) totals.bytes = JSON.stringify(batch).length / batch.length;
+        stage.generateMs += Date.now() - generating;
+        // Generate the next batch while the database takes this one (one insert in flight).
+        await pending;
+        pending = (async () => {
+          const inserting = Date.now();
+          await insertCasesBulk(db, batch);
+          stage.insertMs += Date.now() - inserting;
+          totals.stored += batch.length;
+          onProgress?.({
+            cases: totals.stored,
+            total: until,
+            events: totals.events + stage.events,
+            elapsedMs: Date.now() - stageStarted,
+            generateMs: stage.generateMs,
+            insertMs: stage.insertMs,
+          });
+        })();
+      }
+      await pending;
+      totals.events += stage.events;
+      totals.generateMs += stage.generateMs;
+      totals.insertMs += stage.insertMs;
+      const stored = totals.stored;
+      const stageSetUpMs = setUpMs;
+      setUpMs = 0;
+      return {
+        orgId: organisation.id,
+        // Only teams with stored cases, each with the cases stored so far.
+        teams: teams
+          .filter((team) => team.firstCase < stored)
+          .map(({ firstCase, ...team }) => ({
+            ...team,
+            caseCount: Math.min(team.caseCount, stored - firstCase),
+          })),
+        beleid,
+        coordinator,
+        cases: stored,
+        events: stage.events,
+        refused: totals.refused,
+        bytes: totals.bytes,
+        generateMs: stage.generateMs,
+        insertMs: stage.insertMs,
+        elapsedMs: Date.now() - stageStarted + stageSetUpMs,
+      };
+    },
   };
+}
+
+/** The whole planned organisation in one go (`npm run seed:bench`). */
+export async function seedBenchOrganisation(
+  db: Connection,
+  options: SeedOptions,
+): Promise<SeededOrganisation> {
+  const organisation = await planBenchOrganisation(db, options);
+  return organisation.growTo(options.cases);
 }
 
 /** "12,000 / 100,000 cases · 480,000 events · 1,234 cases/s · ETA 1m 10s" */
