@@ -5,6 +5,7 @@ import { createIndexesOrWarn } from '../db/indexes';
 import { modelFor } from '../db/model';
 import { scopedTeamFilter } from './case-scope-filter';
 import type { CaseSummaryRecord } from './case-summary';
+import type { ProductCode, TrajectoryStateKey, Trede } from '../../machines';
 import type { CaseScope, StoredSummary } from './case.types';
 
 /**
@@ -39,6 +40,7 @@ type SummaryDocument = {
   begeleiderId: string;
   clientNumber: string;
   displayName: string;
+  caseTrede: Trede;
   version: number;
   trajectoryId: string | null;
   trajectoryProduct: string | null;
@@ -52,6 +54,7 @@ const FIELDS = [
   'begeleiderId',
   'clientNumber',
   'displayName',
+  'caseTrede',
   'version',
   'trajectoryId',
   'trajectoryProduct',
@@ -68,6 +71,8 @@ const summarySchema = new Schema<SummaryDocument>(
 );
 summarySchema.index({ orgId: 1, teamId: 1, clientNumber: 1 });
 summarySchema.index({ orgId: 1, teamId: 1, begeleiderId: 1 });
+summarySchema.index({ orgId: 1, clientNumber: 1 }); // the case list across the scope's teams
+summarySchema.index({ orgId: 1, teamId: 1, deadlineAt: 1 }); // the case list by deadline
 summarySchema.index({ sweepDueAt: 1 });
 
 function model(db: Connection) {
@@ -90,6 +95,7 @@ function toDocument(record: CaseSummaryRecord): Omit<SummaryDocument, '_id'> {
     begeleiderId: record.begeleiderId,
     clientNumber: record.clientNumber,
     displayName: record.displayName,
+    caseTrede: record.currentTrede,
     version: record.caseVersion,
     trajectoryId: open?.trajectoryId ?? null,
     trajectoryProduct: open?.product ?? null,
@@ -109,6 +115,7 @@ export function summaryRecordOf(stored: Record<string, unknown>): CaseSummaryRec
     begeleiderId: doc.begeleiderId,
     clientNumber: doc.clientNumber,
     displayName: doc.displayName,
+    currentTrede: doc.caseTrede,
     caseVersion: doc.version,
     open: doc.trajectoryId
       ? {
@@ -242,4 +249,95 @@ export async function deleteCaseSummaries(db: Connection, caseIds: string[]): Pr
     await model(db).collection.deleteMany({
       _id: { $in: caseIds.slice(start, start + 500).map((id) => new Types.ObjectId(id)) },
     });
+}
+
+export interface CaseListFilter {
+  teamId?: string;
+  opdrachtgeverId?: string;
+  begeleiderId?: string;
+  /** A trajectory state, or 'none' for cases without an open trajectory. */
+  state?: TrajectoryStateKey | 'none';
+  /** Extra conditions on the summary's top-level fields (signals/signal-filters.ts, 'summaries'). */
+  summaryFilter?: Record<string, unknown>;
+  /** clientNumber prefix or displayName fragment, case-insensitive. */
+  q?: string;
+  product?: ProductCode;
+  /** 'deadline': nearest deadlineAt first, cases without a deadline after them. */
+  sort?: 'clientNumber' | 'deadline';
+  skip: number;
+  limit: number;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * One page of GET /cases from the summaries: a list shows a case's name, number, trede and open
+ * trajectory, never its history, so it does not decode three years of contacts per row.
+ */
+export async function findCaseSummariesPage(
+  db: Connection,
+  scope: CaseScope,
+  filter: CaseListFilter,
+): Promise<{ items: CaseSummaryRecord[]; total: number }> {
+  const scoped = scopedTeamFilter(scope, filter.teamId);
+  if (!scoped) return { items: [], total: 0 };
+  const query: Record<string, unknown> = scoped;
+  const and: Record<string, unknown>[] = [];
+  if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
+  if (filter.opdrachtgeverId) query.opdrachtgeverId = filter.opdrachtgeverId;
+  if (filter.state === 'none') query.trajectoryId = null;
+  else if (filter.state) query.state = filter.state;
+  if (filter.product) query.trajectoryProduct = filter.product;
+  if (filter.summaryFilter) and.push(filter.summaryFilter);
+  if (filter.q) {
+    const q = escapeRegex(filter.q);
+    and.push({
+      $or: [
+        { clientNumber: { $regex: `^${q}`, $options: 'i' } },
+        { displayName: { $regex: q, $options: 'i' } },
+      ],
+    });
+  }
+  if (and.length) query.$and = and;
+  const collection = model(db).collection;
+  const page = async (
+    condition: Record<string, unknown>,
+    sort: Record<string, 1>,
+    skip: number,
+    limit: number,
+  ) =>
+    limit > 0
+      ? (await collection.find(condition).sort(sort).skip(skip).limit(limit).toArray()).map(
+          summaryRecordOf,
+        )
+      : [];
+  if (filter.sort !== 'deadline') {
+    const [items, total] = await Promise.all([
+      page(query, { clientNumber: 1 }, filter.skip, filter.limit),
+      collection.countDocuments(query),
+    ]);
+    return { items, total };
+  }
+  // Nearest deadline first. An ascending sort puts null before every date in MongoDB's order, and
+  // FerretDB v1 lacks the stages to change that, so the list is read as two segments — with a
+  // deadline (by deadline), then without (by client number) — and a page may straddle them.
+  const withDeadline = { $and: [query, { deadlineAt: { $ne: null } }] };
+  const withoutDeadline = { $and: [query, { deadlineAt: null }] };
+  const [dated, total] = await Promise.all([
+    collection.countDocuments(withDeadline),
+    collection.countDocuments(query),
+  ]);
+  const first =
+    filter.skip < dated
+      ? await page(withDeadline, { deadlineAt: 1, clientNumber: 1 }, filter.skip, filter.limit)
+      : [];
+  const rest = await page(
+    withoutDeadline,
+    { clientNumber: 1 },
+    Math.max(0, filter.skip - dated),
+    filter.limit - first.length,
+  );
+  return { items: [...first, ...rest], total };
 }

@@ -1,9 +1,9 @@
-import type { CatalogueCode } from '../../machines';
+import type { CatalogueCode, Trede } from '../../machines';
 import type { CaseRecord, StoredSummary } from './case.types';
 
 /**
- * The compact read model of a case (decision 026): what the team dashboard, the caseloads, the
- * forecast and the sweeper need, without the ladder, the histories and the closed trajectories
+ * The compact read model of a case (decision 026): what the case list, the team dashboard, the
+ * caseloads, the forecast and the sweeper need, without the ladder, the histories and the closed trajectories
  * that make a three-year case ~12 KiB. Stored flat in `case_summaries` (one document per case,
  * same `_id`), so every field is a top-level scalar — the only shape FerretDB v1 filters cheaply.
  */
@@ -15,6 +15,8 @@ export interface CaseSummaryRecord {
   begeleiderId: string;
   clientNumber: string;
   displayName: string;
+  /** The case's trede on the ladder now (with or without an open trajectory). */
+  currentTrede: Trede;
   /** The case's version this summary was computed from: a write never replaces a newer one. */
   caseVersion: number;
   /** The open trajectory; null when the case has none. */
@@ -39,6 +41,7 @@ export function caseSummaryOf(record: CaseRecord): CaseSummaryRecord {
     begeleiderId: record.begeleiderId,
     clientNumber: record.clientNumber,
     displayName: record.displayName,
+    currentTrede: record.currentTrede,
     caseVersion: record.version,
     open: open && {
       trajectoryId: open.id,

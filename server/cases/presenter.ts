@@ -3,6 +3,7 @@ import { presentTrajectory } from '../trajectories/presenter';
 import { loadSummary } from '../case-store/trajectory-record';
 import { maskBsn } from './bsn';
 import type { CaseRecord, LadderEntry } from '../case-store/case.types';
+import type { CaseSummaryRecord } from '../case-store/case-summary';
 import type { z } from 'zod';
 import type { caseFileViewSchema } from './schema';
 
@@ -51,21 +52,24 @@ export function presentCaseFile(
 }
 
 /** One row of GET /cases: no BSN, no history. */
-export function presentCaseListItem(record: CaseRecord, viewer: Omit<Viewer, 'role' | 'secret'>) {
-  const open = record.openTrajectory;
+export function presentCaseListItem(
+  record: CaseSummaryRecord,
+  viewer: Omit<Viewer, 'role' | 'secret'>,
+) {
+  const open = record.open;
   const summary = open ? loadSummary(open.summary) : null;
   return {
-    id: record.id,
+    id: record.caseId,
     clientNumber: record.clientNumber,
     displayName: record.displayName,
     teamId: record.teamId,
-    opdrachtgeverId: record.opdrachtgeverId ?? null,
+    opdrachtgeverId: record.opdrachtgeverId,
     begeleiderId: record.begeleiderId,
     currentTrede: record.currentTrede,
     openTrajectory:
       open && summary
         ? {
-            id: open.id,
+            id: open.trajectoryId,
             product: open.product,
             state: summary.state,
             deadlineAt: summary.deadlineAt,

@@ -9,7 +9,7 @@ import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../policies/actor';
 import { loadOrganisationSettings } from '../../organisations/settings';
 import { signalFilter } from '../../signals/signal-filters';
-import { findCasesPage } from '../../case-store/case.repository';
+import { findCaseSummariesPage } from '../../case-store/case-summary.repository';
 import { presentCaseListItem } from '../presenter';
 import { scopeOf } from '../../policies/scope';
 
@@ -30,13 +30,13 @@ export interface ListCasesInput {
 export async function listCases(context: AppContext, user: AuthUser, input: ListCasesInput) {
   const settings = await loadOrganisationSettings(context, user.orgId);
   const asOf = context.clock.now();
-  const result = await findCasesPage(context.db, scopeOf(user), {
+  const result = await findCaseSummariesPage(context.db, scopeOf(user), {
     teamId: input.team,
     opdrachtgeverId: input.opdrachtgever,
     begeleiderId: input.begeleider,
     state: input.state,
     summaryFilter: input.signal
-      ? signalFilter(input.signal, signalBounds(asOf.toISOString(), settings.signals))
+      ? signalFilter(input.signal, signalBounds(asOf.toISOString(), settings.signals), 'summaries')
       : undefined,
     q: input.q,
     sort: input.sort,
