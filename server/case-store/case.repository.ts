@@ -1,5 +1,5 @@
 import { Types, type Connection, type UpdateQuery } from 'mongoose';
-import type { MachineId, ProductCode, TrajectoryStateKey } from '../../machines';
+import type { MachineId } from '../../machines';
 import { createIndexesOrWarn } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/duplicate-key';
 import { isObjectId } from '../ids';
@@ -9,7 +9,7 @@ import { caseModel, type CaseDocument } from './case.model';
 import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
 import { caseSummaryOf } from './case-summary';
 import { insertCaseSummaries } from './case-summary.repository';
-import { scopeFilter, scopedTeamFilter } from './case-scope-filter';
+import { scopeFilter } from './case-scope-filter';
 
 /**
  * The only code that touches the `cases` collection. Reads take a CaseScope that is always part of
