@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { copyToAudit } from './audit.repository';
+import { copyToAuditGrouped } from './group-commit';
 import { logger } from '../logger';
 import type { AuditInput } from './audit-log';
 import { categoryOf } from './audit-log';
@@ -97,7 +97,7 @@ export function nextOutbox(
 export async function copyOutbox(db: Connection, entries: OutboxEntry[]): Promise<boolean> {
   if (entries.length === 0) return true;
   try {
-    await copyToAudit(db, entries);
+    await copyToAuditGrouped(db, entries); // with concurrent events' entries: one insert
     confirmCopied(db, entries);
     return true;
   } catch (error) {
