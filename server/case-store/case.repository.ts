@@ -6,7 +6,7 @@ import { isDuplicateKeyError } from '../db/duplicate-key';
 import { isObjectId } from '../ids';
 import { comparisonKey } from '../http/text';
 import { caseIdOfTrajectory } from './trajectory-id';
-import { caseModel, type CaseDocument } from './case.model';
+import { caseModel, OBSOLETE_CASE_INDEXES, type CaseDocument } from './case.model';
 import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
 import { caseSummaryOf } from './case-summary';
 import { insertCaseSummaries } from './case-summary.repository';
@@ -32,11 +32,20 @@ export async function ensureCaseIndexes(db: Connection): Promise<void> {
       { $set: { clientNumberKey: comparisonKey(doc.clientNumber) } },
     );
   await createIndexesOrWarn('cases', () => model(db).createIndexes());
+  await dropObsoleteCaseIndexes(db);
   // Hole 15: BSNs stored before the mask was derived on read carried their last four digits.
   // The raw collection: the field is no longer in the schema, so mongoose would drop it (strict).
   await db
     .collection('cases')
     .updateMany({ 'bsn.last4': { $exists: true } }, { $unset: { 'bsn.last4': '' } });
+}
+
+/** Drops the indexes of OBSOLETE_CASE_INDEXES that this database still has (matched by key). */
+async function dropObsoleteCaseIndexes(db: Connection): Promise<void> {
+  const obsolete = new Set(OBSOLETE_CASE_INDEXES.map((key) => JSON.stringify(key)));
+  for (const index of await db.collection('cases').indexes())
+    if (index.name && obsolete.has(JSON.stringify(index.key)))
+      await db.collection('cases').dropIndex(index.name);
 }
 
 function toRecord(doc: CaseDocument): CaseRecord {
