@@ -6,9 +6,8 @@
 import { parseArgs } from 'node:util';
 import { applyEvent } from '../machines';
 import { findSessionUserId } from '../server/sessions/session.repository';
-import { outboxEntry } from '../server/audit/outbox';
+import { copyOutbox, nextOutbox, outboxEntry } from '../server/audit/outbox';
 import { applyTrajectoryChange } from '../server/case-store/case-change';
-import { flushCaseOutbox } from '../server/case-store/case-writer';
 import { caseSummaryOf } from '../server/case-store/case-summary';
 import { writeCaseSummaries } from '../server/case-store/case-summary.repository';
 import { updateFor } from '../server/case-store/case.repository';
@@ -100,16 +99,19 @@ async function main(): Promise<void> {
         { orgId: user.orgId, actorId: user.id, action: 'trajectory.event', trajectoryId },
         BENCH_NOW,
       );
-      const written = { ...next, auditOutbox: [...(current.auditOutbox ?? []), entry] };
+      const written = {
+        ...next,
+        auditOutbox: nextOutbox(context.db, current.auditOutbox ?? [], [entry]),
+      };
       const update = await time('update document (updateFor)', () => updateFor(current, written));
       await time('case write (conditional update, audit entry in its outbox)', () =>
         updateCaseIfVersion(context.db, current.id, current.version, update),
       );
+      await time('audit outbox copy (decision 040)', () =>
+        copyOutbox(context.db, written.auditOutbox),
+      );
       await time('case summary upsert (decision 026)', () =>
         writeCaseSummaries(context.db, [caseSummaryOf(written)]),
-      );
-      await time('audit outbox flush (audit insert + outbox cleared)', () =>
-        flushCaseOutbox(context, written),
       );
       await time('present (JSON view)', () =>
         presentTrajectory(next, next.openTrajectory!, {

@@ -6,7 +6,6 @@ import { ensureSessionIndexes } from './sessions/session.repository';
 import { ensureTeamIndexes } from './teams/team.repository';
 import { ensureUserIndexes } from './users/user.repository';
 import { ensureCaseIndexes } from './case-store/case.repository';
-import { flushPendingAudit } from './case-store/case-writer';
 import { ensureCaseSummaryIndexes } from './case-store/case-summary.repository';
 import { reconcileCaseSummaries } from './case-store/case-summary-sync';
 import { migrateStoredSnapshots } from './case-store/migrate-stored-snapshots';
@@ -37,17 +36,16 @@ export async function startupTasks(
     ensureCaseSummaryIndexes(context.db),
   ]);
   await ensureCaseIndexes(context.db);
-  // Audit entries a crash left in case outboxes reach the audit log before anything else runs.
-  const flushed = await flushPendingAudit(context);
-  if (flushed) console.log(`Audit: flushed the pending entries of ${flushed} cases.`);
   await migrateStoredSnapshots(context); // decision 009: stored snapshots follow the machine version
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
   await ensureOpdrachtgevers(context); // SPEC §4.1: every case belongs to one (older cases: the default)
-  // Decision 026: after every start-up fix of the cases, so their summaries say what they say.
+  // Decision 026: after every start-up fix of the cases, so their summaries say what they say;
+  // decision 040: audit entries a crash left uncopied reach the audit log here, before the port
+  // opens (the outbox of every case whose summary is rebuilt is copied first).
   const summaries = await reconcileCaseSummaries(context);
   if (summaries.rebuilt || summaries.removed)
     console.log(
-      `Case summaries: rebuilt ${summaries.rebuilt}, removed ${summaries.removed} (missing or stale).`,
+      `Case summaries: rebuilt ${summaries.rebuilt}, removed ${summaries.removed} (missing or stale); audit entries copied: ${summaries.copied}.`,
     );
   const admin = await bootstrapAdministrator(context);
   if (admin === 'created') console.log(`Created administrator ${context.config.admin?.username}.`);

@@ -60,18 +60,32 @@ export async function appendAudit(
   await model(db).create({ ...entry, details: entry.details ?? {} });
 }
 
-/** Copies case outbox entries (audit/outbox.ts) to `audit`; an entry copied before (same `_id`) is left as it is. */
+/**
+ * Copies case outbox entries (audit/outbox.ts) to `audit` in one unordered insert (one SQLite
+ * transaction on FerretDB); an entry copied before (same `_id`) is left as it is and does not stop
+ * the others (FerretDB then inserts them one by one, MongoDB goes on past it).
+ */
 export async function copyToAudit(
   db: Connection,
   entries: ReadonlyArray<{ id: string }>,
 ): Promise<void> {
-  for (const { id, ...entry } of entries) {
-    try {
-      await db.collection('audit').insertOne({ _id: id as never, ...entry });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
+  if (!entries.length) return;
+  try {
+    await db.collection('audit').insertMany(
+      entries.map(({ id, ...entry }) => ({ _id: id as never, ...entry })),
+      { ordered: false },
+    );
+  } catch (error) {
+    if (!onlyDuplicates(error)) throw error;
   }
+}
+
+function onlyDuplicates(error: unknown): boolean {
+  const failures = (error as { writeErrors?: unknown }).writeErrors;
+  const list = Array.isArray(failures) ? failures : failures ? [failures] : [];
+  return list.length > 0
+    ? list.every((failure: { code?: number }) => failure.code === 11000)
+    : (error as { code?: number }).code === 11000;
 }
 
 export interface AuditQuery {

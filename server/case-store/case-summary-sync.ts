@@ -1,4 +1,6 @@
 import type { AppContext } from '../app-context';
+import { confirmCopied, copyOutbox } from '../audit/outbox';
+import { copyToAudit } from '../audit/audit.repository';
 import { logger } from '../logger';
 import { withCaseLock } from './case-lock';
 import { caseSummaryOf } from './case-summary';
@@ -16,11 +18,14 @@ import type { CaseRecord, CaseScope } from './case.types';
 
 /**
  * Keeps `case_summaries` equal to what caseSummaryOf says of each case (decision 026). The case
- * write is the truth; its summary follows it:
- * - after every case write, in the same case lock (writeCaseSummaryAfter);
- * - a summary write that fails is remembered in this process and redone before the next summary
- *   read (repairPendingSummaries), so this process never answers from a summary it knows is stale;
- * - a crash between the two writes is repaired at the next start (reconcileCaseSummaries).
+ * write is the truth; its audit outbox is copied to `audit`, then its summary follows, so a summary
+ * at a case's version certifies that the outbox of that version is in `audit` (decision 040):
+ * - after every case write, in the same case lock (settleCaseWrite);
+ * - a copy or summary write that fails is remembered in this process and redone before the next
+ *   summary read (repairPendingSummaries), so this process never answers from a summary it knows
+ *   is stale;
+ * - a crash between the writes is repaired at the next start (reconcileCaseSummaries: the outbox
+ *   of every case whose summary is missing or stale is copied before its summary is rewritten).
  */
 const pendingByDatabase = new Map<string, Set<string>>();
 
@@ -30,11 +35,17 @@ function pendingOf(context: AppContext): Set<string> {
   return pending;
 }
 
-/** After a successful case write: its summary; a failure is logged and repaired later, not raised. */
-export async function writeCaseSummaryAfter(
-  context: AppContext,
-  record: CaseRecord,
-): Promise<void> {
+/**
+ * After a successful case write (or insert): its outbox to `audit`, then its summary. A failure
+ * of either is logged and repaired later, not raised: the change is stored and its entries are
+ * safe in the case. Without the copy the summary stays behind, so nothing certifies the entries
+ * before they are in `audit`.
+ */
+export async function settleCaseWrite(context: AppContext, record: CaseRecord): Promise<void> {
+  if (!(await copyOutbox(context.db, record.auditOutbox ?? []))) {
+    pendingOf(context).add(record.id);
+    return;
+  }
   try {
     await writeCaseSummaries(context.db, [caseSummaryOf(record)]);
   } catch (error) {
@@ -43,14 +54,22 @@ export async function writeCaseSummaryAfter(
   }
 }
 
-/** Rewrites the summaries whose write failed in this process, each from its case as stored now. */
+/** The case's outbox to `audit` (raising on failure), then its summary. */
+async function copyThenSummarise(context: AppContext, record: CaseRecord): Promise<void> {
+  const outbox = record.auditOutbox ?? [];
+  await copyToAudit(context.db, outbox);
+  confirmCopied(context.db, outbox);
+  await writeCaseSummaries(context.db, [caseSummaryOf(record)]);
+}
+
+/** Redoes the copies and summaries that failed in this process, each from its case as stored now. */
 export async function repairPendingSummaries(context: AppContext): Promise<number> {
   const pending = pendingOf(context);
   let repaired = 0;
   for (const caseId of [...pending]) {
     await withCaseLock(context.db.name, caseId, async () => {
       const record = await findCaseForSystem(context.db, caseId);
-      if (record) await writeCaseSummaries(context.db, [caseSummaryOf(record)]);
+      if (record) await copyThenSummarise(context, record);
       else await deleteCaseSummaries(context.db, [caseId]);
     });
     pending.delete(caseId);
@@ -78,23 +97,34 @@ export async function dueCaseIds(context: AppContext, now: Date): Promise<string
 /**
  * Start-up: every case's summary is rebuilt where it is missing or says something else than the
  * case (a crash after the case write, cases written before summaries existed, raw start-up fixes
- * such as the opdrachtgever backfill), and summaries of vanished cases are removed. One pass over
- * the cases; on FerretDB that decodes each case once.
+ * such as the opdrachtgever backfill), and summaries of vanished cases are removed. A case whose
+ * summary is rebuilt first has its outbox copied to `audit` (decision 040: a crash between the
+ * case write and the copy leaves exactly such a summary); where the summary is current, its outbox
+ * is in `audit` already and is only remembered as copied. One pass over the cases; on FerretDB
+ * that decodes each case once.
  */
 export async function reconcileCaseSummaries(
   context: AppContext,
-): Promise<{ rebuilt: number; removed: number }> {
+): Promise<{ rebuilt: number; removed: number; copied: number }> {
   const stored = await caseSummaryFingerprints(context.db);
   let rebuilt = 0;
+  let copied = 0;
   await forEachCaseBatch(context.db, 500, async (records) => {
-    const stale = records
-      .map(caseSummaryOf)
-      .filter((summary) => stored.get(summary.caseId) !== fingerprintOf(summary));
+    const stale = records.filter(
+      (record) => stored.get(record.id) !== fingerprintOf(caseSummaryOf(record)),
+    );
     for (const record of records) stored.delete(record.id);
-    await writeCaseSummaries(context.db, stale);
+    const outboxes = stale.flatMap((record) => record.auditOutbox ?? []);
+    await copyToAudit(context.db, outboxes);
+    confirmCopied(
+      context.db,
+      records.flatMap((record) => record.auditOutbox ?? []),
+    );
+    await writeCaseSummaries(context.db, stale.map(caseSummaryOf));
     rebuilt += stale.length;
+    copied += outboxes.length;
   });
   const removed = [...stored.keys()];
   await deleteCaseSummaries(context.db, removed);
-  return { rebuilt, removed: removed.length };
+  return { rebuilt, removed: removed.length, copied };
 }

@@ -45,6 +45,12 @@ type SummaryDocument = {
   trajectoryId: string | null;
   trajectoryProduct: string | null;
   sweepDueAt: Date | null;
+  /**
+   * Always true: written after the case's audit outbox was copied to `audit` (decision 040). A
+   * summary without it (written before that rule) is stale, so the start-up reconciliation copies
+   * that case's outbox before trusting it.
+   */
+  auditCopied: boolean;
 } & { [K in keyof StoredSummary]: StoredSummary[K] | null };
 
 const FIELDS = [
@@ -59,6 +65,7 @@ const FIELDS = [
   'trajectoryId',
   'trajectoryProduct',
   'sweepDueAt',
+  'auditCopied',
   ...SUMMARY_FIELDS,
 ] as const;
 
@@ -100,6 +107,7 @@ function toDocument(record: CaseSummaryRecord): Omit<SummaryDocument, '_id'> {
     trajectoryId: open?.trajectoryId ?? null,
     trajectoryProduct: open?.product ?? null,
     sweepDueAt: open?.sweepDueAt ?? null,
+    auditCopied: true,
     ...summary,
   };
 }

@@ -1,15 +1,9 @@
 import type { AppContext } from '../app-context';
-import { flushOutbox, outboxEntry, type CaseAudit } from '../audit/outbox';
+import { nextOutbox, outboxEntry, type CaseAudit } from '../audit/outbox';
 import { ConflictError, NotFoundError } from '../errors';
 import { withCaseLock } from './case-lock';
-import { writeCaseSummaryAfter } from './case-summary-sync';
-import {
-  clearAuditOutboxIfVersion,
-  findCaseForSystem,
-  findCaseIdsWithPendingAudit,
-  updateCaseIfVersion,
-  updateFor,
-} from './case.repository';
+import { settleCaseWrite } from './case-summary-sync';
+import { updateCaseIfVersion, updateFor } from './case.repository';
 import type { CaseRecord } from './case.types';
 
 /** What a decision may return: a result, and with a write the audit entry of that change. */
@@ -27,7 +21,8 @@ const ATTEMPTS = 5;
  * so a caller's expectedVersion check or the engine sees what really happened.
  *
  * The change's audit entry rides in the same update (the case's audit outbox) and is copied to the
- * audit collection right after (guarantee 10, audit/outbox.ts).
+ * audit collection right after, then the summary follows (guarantee 10, decision 040,
+ * settleCaseWrite).
  */
 export async function writeCase<T>(
   context: AppContext,
@@ -45,7 +40,7 @@ export async function writeCase<T>(
       if (!current) throw new NotFoundError('Case');
       const decision = await decide(current);
       if (!decision.write) return { result: decision.result, written: false };
-      const write = withAudit(current, decision.write, decision.audit, context.clock.now());
+      const write = withAudit(context, current, decision.write, decision.audit);
       const written = await updateCaseIfVersion(
         context.db,
         caseId,
@@ -54,8 +49,7 @@ export async function writeCase<T>(
         mode,
       );
       if (!written) return null;
-      await writeCaseSummaryAfter(context, write); // the read model follows (decision 026)
-      await flushCaseOutbox(context, write);
+      await settleCaseWrite(context, write); // audit copy, then the read model (026, 040)
       return { result: decision.result, written: true };
     });
     if (outcome) return outcome;
@@ -63,37 +57,16 @@ export async function writeCase<T>(
   throw new ConflictError('The case keeps changing; try again');
 }
 
+/**
+ * The case as written: its outbox is the entries of `current` not yet known to be in `audit`
+ * (decision 040) and the change's own entry, if it has one.
+ */
 function withAudit(
+  context: AppContext,
   current: CaseRecord,
   next: CaseRecord,
   audit: CaseAudit | undefined,
-  at: Date,
 ): CaseRecord {
-  if (!audit) return next;
-  const entry = outboxEntry(current.id, next.version, audit, at);
-  return { ...next, auditOutbox: [...(current.auditOutbox ?? []), entry] };
-}
-
-/** Copies a case's pending audit entries to the audit collection, then empties its outbox. */
-export function flushCaseOutbox(context: AppContext, record: CaseRecord): Promise<boolean> {
-  return flushOutbox(context.db, record.auditOutbox ?? [], () =>
-    clearAuditOutboxIfVersion(
-      context.db,
-      record.id,
-      record.version,
-      context.config.writeConcurrency,
-    ),
-  );
-}
-
-/** At start-up: flushes every outbox a crash left behind, each under its case lock. */
-export async function flushPendingAudit(context: AppContext): Promise<number> {
-  let flushed = 0;
-  for (const caseId of await findCaseIdsWithPendingAudit(context.db)) {
-    await withCaseLock(context.db.name, caseId, async () => {
-      const record = await findCaseForSystem(context.db, caseId);
-      if (record && (await flushCaseOutbox(context, record))) flushed += 1;
-    });
-  }
-  return flushed;
+  const added = audit ? [outboxEntry(current.id, next.version, audit, context.clock.now())] : [];
+  return { ...next, auditOutbox: nextOutbox(context.db, current.auditOutbox ?? [], added) };
 }

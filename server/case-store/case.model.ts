@@ -157,24 +157,36 @@ export const caseSchema = new Schema<CaseDocument>(
 );
 
 // One index per query the API makes (checked by scripts/explain-indexes.ts). Every case query
-// starts with orgId, the first half of the shard key (docs/scaling.md).
+// starts with orgId, the first half of the shard key (docs/scaling.md). Each index costs every
+// case write (on FerretDB each expression index is recomputed from the whole document), so the
+// case list's state and signal filters have none of their own: they are applied to the team's
+// cases read in client-number order from the scope index (decision 041); the dashboards read
+// case_summaries (decision 026).
 caseSchema.index({ orgId: 1, clientNumber: 1 }, { unique: true }); // uniqueness, q by prefix, list sort
 caseSchema.index({ orgId: 1, clientNumberKey: 1 }, { unique: true }); // uniqueness ignoring case
 caseSchema.index({ orgId: 1, teamId: 1, clientNumber: 1 }); // case list of a team
 caseSchema.index({ orgId: 1, teamId: 1, begeleiderId: 1 }); // case list of a begeleider
-caseSchema.index({
-  orgId: 1,
-  teamId: 1,
-  'openTrajectory.summary.state': 1,
-  'openTrajectory.summary.stateEnteredAt': 1,
-}); // list by state; WAITING_START, SUSPENDED_LONG, DROPOUT_UNRESOLVED, REVIEW_OVERDUE
-caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.deadlineAt': 1 }); // DEADLINE_PASSED, DEADLINE_NEAR
-caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.lastActivityAt': 1 }); // NO_ACTIVITY
-caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.relapseAt': 1 }); // RELAPSE
-caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.lastAssessedAt': 1 }); // ASSESSMENT_DUE
-caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.growthAt': 1 }); // GROWTH
+caseSchema.index({ orgId: 1, teamId: 1, 'openTrajectory.summary.deadlineAt': 1 }); // list by deadline; DEADLINE_PASSED, DEADLINE_NEAR
 caseSchema.index({ orgId: 1, 'ladder.at': 1 }); // trede transitions by date (reports, SPEC §4)
 caseSchema.index({ orgId: 1, opdrachtgeverId: 1, teamId: 1 }); // reports and lists per opdrachtgever
+
+/**
+ * Indexes earlier versions created and no query needs any more (decisions 026, 041); dropped at
+ * start-up so existing databases stop paying for them on every case write.
+ */
+export const OBSOLETE_CASE_INDEXES: ReadonlyArray<Record<string, 1>> = [
+  { 'openTrajectory.sweepDueAt': 1 }, // the sweeper reads case_summaries (026)
+  {
+    orgId: 1,
+    teamId: 1,
+    'openTrajectory.summary.state': 1,
+    'openTrajectory.summary.stateEnteredAt': 1,
+  },
+  { orgId: 1, teamId: 1, 'openTrajectory.summary.lastActivityAt': 1 },
+  { orgId: 1, teamId: 1, 'openTrajectory.summary.relapseAt': 1 },
+  { orgId: 1, teamId: 1, 'openTrajectory.summary.lastAssessedAt': 1 },
+  { orgId: 1, teamId: 1, 'openTrajectory.summary.growthAt': 1 },
+];
 
 /**
  * The `cases` collection's model: the case repository and the report read models

@@ -1,11 +1,12 @@
 import { Types, type Connection, type UpdateQuery } from 'mongoose';
+import { copyToAudit } from '../audit/audit.repository';
 import type { MachineId } from '../../machines';
 import { createIndexesOrWarn } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/duplicate-key';
 import { isObjectId } from '../ids';
 import { comparisonKey } from '../http/text';
 import { caseIdOfTrajectory } from './trajectory-id';
-import { caseModel, type CaseDocument } from './case.model';
+import { caseModel, OBSOLETE_CASE_INDEXES, type CaseDocument } from './case.model';
 import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
 import { caseSummaryOf } from './case-summary';
 import { insertCaseSummaries } from './case-summary.repository';
@@ -31,11 +32,20 @@ export async function ensureCaseIndexes(db: Connection): Promise<void> {
       { $set: { clientNumberKey: comparisonKey(doc.clientNumber) } },
     );
   await createIndexesOrWarn('cases', () => model(db).createIndexes());
+  await dropObsoleteCaseIndexes(db);
   // Hole 15: BSNs stored before the mask was derived on read carried their last four digits.
   // The raw collection: the field is no longer in the schema, so mongoose would drop it (strict).
   await db
     .collection('cases')
     .updateMany({ 'bsn.last4': { $exists: true } }, { $unset: { 'bsn.last4': '' } });
+}
+
+/** Drops the indexes of OBSOLETE_CASE_INDEXES that this database still has (matched by key). */
+async function dropObsoleteCaseIndexes(db: Connection): Promise<void> {
+  const obsolete = new Set(OBSOLETE_CASE_INDEXES.map((key) => JSON.stringify(key)));
+  for (const index of await db.collection('cases').indexes())
+    if (index.name && obsolete.has(JSON.stringify(index.key)))
+      await db.collection('cases').dropIndex(index.name);
 }
 
 function toRecord(doc: CaseDocument): CaseRecord {
@@ -45,12 +55,28 @@ function toRecord(doc: CaseDocument): CaseRecord {
 
 export class DuplicateClientNumberError extends Error {}
 
+/**
+ * One new case, without its summary: the caller copies its audit outbox and then writes the
+ * summary (settleCaseWrite, decision 040).
+ */
 export async function insertCase(db: Connection, record: CaseRecord): Promise<void> {
-  await insertCases(db, [record]);
+  await insertCaseDocuments(db, [record]);
 }
 
-/** Also used to seed many cases at once (demo data, tests); each record is complete and final. */
+/**
+ * Seeds many cases at once (demo data, tests); each record is complete and final. Their outboxes
+ * are copied before their summaries are written (decision 040: a summary certifies the copy).
+ */
 export async function insertCases(db: Connection, records: CaseRecord[]): Promise<void> {
+  await insertCaseDocuments(db, records);
+  await copyToAudit(
+    db,
+    records.flatMap((record) => record.auditOutbox ?? []),
+  );
+  await insertCaseSummaries(db, records.map(caseSummaryOf)); // decision 026
+}
+
+async function insertCaseDocuments(db: Connection, records: CaseRecord[]): Promise<void> {
   try {
     await model(db).insertMany(
       records.map(({ id, ...rest }) => ({
@@ -64,7 +90,6 @@ export async function insertCases(db: Connection, records: CaseRecord[]): Promis
     if (isDuplicateKeyError(error)) throw new DuplicateClientNumberError('clientNumber exists');
     throw error;
   }
-  await insertCaseSummaries(db, records.map(caseSummaryOf)); // decision 026
 }
 
 /**
@@ -77,7 +102,11 @@ export async function insertCasesBulk(db: Connection, records: CaseRecord[]): Pr
     records.map(({ id, ...rest }) => ({ ...rest, _id: new Types.ObjectId(id) })),
     { ordered: false, lean: true },
   );
-  await insertCaseSummaries(db, records.map(caseSummaryOf)); // decision 026
+  await copyToAudit(
+    db,
+    records.flatMap((record) => record.auditOutbox ?? []),
+  );
+  await insertCaseSummaries(db, records.map(caseSummaryOf)); // decision 026, after the copy (040)
   return inserted.length;
 }
 
@@ -189,11 +218,15 @@ export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<Ca
     };
   }
   if (!same(before.idempotency, after.idempotency)) $set.idempotency = after.idempotency;
-  // Appended, never replaced: a flush that emptied the outbox meanwhile loses nothing (audit/outbox.ts).
+  // Appended while nothing is dropped; replaced when entries known to be in `audit` leave it
+  // (decision 040). Replacing is safe: the write is conditional on the version (or under the case
+  // lock), and nothing else writes the outbox.
   const outboxBefore = before.auditOutbox ?? [];
   const outboxAfter = after.auditOutbox ?? [];
-  if (outboxAfter.length > outboxBefore.length)
-    $push.auditOutbox = { $each: outboxAfter.slice(outboxBefore.length) };
+  if (same(outboxBefore, outboxAfter.slice(0, outboxBefore.length))) {
+    if (outboxAfter.length > outboxBefore.length)
+      $push.auditOutbox = { $each: outboxAfter.slice(outboxBefore.length) };
+  } else $set.auditOutbox = outboxAfter;
 
   const open = before.openTrajectory;
   const next = after.openTrajectory;
@@ -211,26 +244,6 @@ export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<Ca
     $set.openTrajectory = next;
   }
   return Object.keys($push).length ? { $set, $push } : { $set };
-}
-
-/** Empties the audit outbox if the case is still at `version` (a later write carries it on). */
-export async function clearAuditOutboxIfVersion(
-  db: Connection,
-  caseId: string,
-  version: number,
-  mode: WriteConcurrency = 'auto',
-): Promise<boolean> {
-  const filter = await versionFilter(db, caseId, version, mode);
-  const result = await model(db).updateOne(filter, { $set: { auditOutbox: [] } });
-  return result.matchedCount === 1;
-}
-
-/** Ids of cases whose audit outbox holds entries (a crash between a write and its flush). */
-export async function findCaseIdsWithPendingAudit(db: Connection): Promise<string[]> {
-  const docs = await model(db)
-    .find({ 'auditOutbox.0': { $exists: true } }, { _id: 1 })
-    .lean<Array<{ _id: Types.ObjectId }>>();
-  return docs.map((doc) => doc._id.toHexString());
 }
 
 const ferretDbByConnection = new WeakMap<Connection, Promise<boolean>>();
@@ -313,9 +326,9 @@ export async function assignOpdrachtgeverWhereUnset(
 }
 
 /**
- * Every case without its ladder, histories, closed trajectories and idempotency records, in
- * batches (the summaries' reconciliation at start-up; on FerretDB each document is still decoded
- * whole, the projection only saves the transfer).
+ * Every case without its ladder, histories, closed trajectories and idempotency records (its few
+ * outbox entries kept), in batches (the summaries' reconciliation at start-up; on FerretDB each
+ * document is still decoded whole, the projection only saves the transfer).
  */
 export async function forEachCaseBatch(
   db: Connection,
@@ -329,7 +342,6 @@ export async function forEachCaseBatch(
         ladder: 0,
         closedTrajectories: 0,
         idempotency: 0,
-        auditOutbox: 0,
         'openTrajectory.history': 0,
       },
     )

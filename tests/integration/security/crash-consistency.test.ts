@@ -228,7 +228,9 @@ describeEmbedded('crash consistency', () => {
         const stored = await connection
           .collection('cases')
           .findOne({ _id: new (await import('mongoose')).Types.ObjectId(trajectory.caseId) });
-        expect(stored?.auditOutbox).toEqual([]);
+        // Decision 040: the outbox is emptied by the case's next write, not by a write of its own;
+        // entries pile up only while their copy keeps failing, so a few at most.
+        expect((stored?.auditOutbox as unknown[]).length).toBeLessThanOrEqual(3);
         // Its read-model summary says what the case says (decision 026: rebuilt at each start).
         const summary = await connection.collection('case_summaries').findOne({ _id: stored!._id });
         expect(summary && summaryRecordOf(summary)).toEqual(
