@@ -1,7 +1,7 @@
 /**
  * Go sources that Trede's FerretDB build adds to internal/handler/sjson (patchSjsonDecoding in
- * ./ferretdb.ts, docs/decisions/052-ferretdb-single-pass-sjson.md): a single-pass decoder and its
- * test against FerretDB's original decoder. Kept as text here so the compiled server can build
+ * ./ferretdb.ts, docs/decisions/052-ferretdb-single-pass-sjson.md): a single-pass decoder, a single-buffer
+ * encoder and their test against FerretDB's original code. Kept as text here so the compiled server can build
  * FerretDB too (dist/ holds no .go files). Edit them as Go: gofmt-clean, no backquotes.
  */
 
@@ -22,6 +22,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"math"
 	"strconv"
 	"time"
@@ -774,6 +775,181 @@ func (s *tredeScanner) items() ([]*elem, bool) {
 		return nil, false
 	}
 }
+
+// tredeMarshal encodes a top-level document exactly as Marshal does, into one buffer (the original
+// builds a buffer per nesting level for the schema and another for the data, and copies each into
+// its parent, and goes through json.Marshal for every key and leaf). !ok (a NaN or an infinity,
+// which Marshal refuses) hands the document to the original code for its error.
+func tredeMarshal(d *types.Document) ([]byte, bool) {
+	buf := make([]byte, 0, 1024)
+	buf = append(buf, "{\"$s\":"...)
+	buf = tredeAppendSchema(buf, d)
+	keys, values := d.Keys(), d.Values()
+	for i, key := range keys {
+		buf = append(buf, ',', '"')
+		buf = append(buf, key...)
+		buf = append(buf, '"', ':')
+		var ok bool
+		if buf, ok = tredeAppendValue(buf, values[i]); !ok {
+			return nil, false
+		}
+	}
+	return append(buf, '}'), true
+}
+
+// tredeAppendSchema appends what marshalSchemaForDoc returns.
+func tredeAppendSchema(buf []byte, d *types.Document) []byte {
+	keys, values := d.Keys(), d.Values()
+	if len(keys) == 0 {
+		return append(buf, '{', '}')
+	}
+	buf = append(buf, "{\"p\":{"...)
+	for i, key := range keys {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = tredeAppendString(buf, key)
+		buf = append(buf, ':')
+		buf = tredeAppendElem(buf, values[i])
+	}
+	buf = append(buf, "},\"$k\":["...)
+	for i, key := range keys {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = tredeAppendString(buf, key)
+	}
+	return append(buf, ']', '}')
+}
+
+// tredeAppendElem appends what marshalElemForSingleValue returns.
+func tredeAppendElem(buf []byte, value any) []byte {
+	switch v := value.(type) {
+	case *types.Document:
+		buf = append(buf, "{\"t\":\"object\",\"$s\":"...)
+		buf = tredeAppendSchema(buf, v)
+		return append(buf, '}')
+	case *types.Array:
+		buf = append(buf, "{\"t\":\"array\",\"i\":["...)
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			el, _ := v.Get(i)
+			buf = tredeAppendElem(buf, el)
+		}
+		return append(buf, ']', '}')
+	case types.Binary:
+		buf = append(buf, "{\"t\":\"binData\",\"s\":"...)
+		buf = strconv.AppendUint(buf, uint64(v.Subtype), 10)
+		return append(buf, '}')
+	case types.Regex:
+		buf = append(buf, "{\"t\":\"regex\",\"o\":"...)
+		buf = tredeAppendString(buf, v.Options)
+		return append(buf, '}')
+	default:
+		buf = append(buf, "{\"t\":\""...)
+		buf = append(buf, GetTypeOfValue(value)...)
+		return append(buf, '"', '}')
+	}
+}
+
+// tredeAppendValue appends what MarshalSingleValue returns; !ok where that fails.
+func tredeAppendValue(buf []byte, value any) ([]byte, bool) {
+	switch v := value.(type) {
+	case *types.Document:
+		buf = append(buf, '{')
+		keys, values := v.Keys(), v.Values()
+		for i, key := range keys {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = tredeAppendString(buf, key)
+			buf = append(buf, ':')
+			var ok bool
+			if buf, ok = tredeAppendValue(buf, values[i]); !ok {
+				return nil, false
+			}
+		}
+		return append(buf, '}'), true
+	case *types.Array:
+		buf = append(buf, '[')
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			el, _ := v.Get(i)
+			var ok bool
+			if buf, ok = tredeAppendValue(buf, el); !ok {
+				return nil, false
+			}
+		}
+		return append(buf, ']'), true
+	case float64:
+		if abs := math.Abs(v); abs == 0 || (abs >= 1e-6 && abs < 1e21) {
+			return strconv.AppendFloat(buf, v, 'f', -1, 64), true
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, false
+		}
+		return append(buf, b...), true
+	case string:
+		return tredeAppendString(buf, v), true
+	case types.Binary:
+		if v.B == nil {
+			return append(buf, "null"...), true
+		}
+		buf = append(buf, '"')
+		buf = base64.StdEncoding.AppendEncode(buf, v.B)
+		return append(buf, '"'), true
+	case types.ObjectID:
+		buf = append(buf, '"')
+		buf = hex.AppendEncode(buf, v[:])
+		return append(buf, '"'), true
+	case bool:
+		return strconv.AppendBool(buf, v), true
+	case time.Time:
+		return strconv.AppendInt(buf, v.UnixMilli(), 10), true
+	case types.NullType:
+		return append(buf, "null"...), true
+	case types.Regex:
+		return tredeAppendString(buf, v.Pattern), true
+	case int32:
+		return strconv.AppendInt(buf, int64(v), 10), true
+	case types.Timestamp:
+		return strconv.AppendUint(buf, uint64(v), 10), true
+	case int64:
+		return strconv.AppendInt(buf, v, 10), true
+	default:
+		return nil, false
+	}
+}
+
+// tredeAppendString appends a JSON string as json.Marshal writes it: printable ASCII other than
+// " \ < > & and valid UTF-8 other than U+2028/U+2029 as they are, the rest through json.Marshal.
+func tredeAppendString(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				b, _ := json.Marshal(s)
+				return append(buf, b...)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || r == '\u2028' || r == '\u2029' {
+			b, _ := json.Marshal(s)
+			return append(buf, b...)
+		}
+		i += size
+	}
+	buf = append(buf, '"')
+	buf = append(buf, s...)
+	return append(buf, '"')
+}
 `;
 
 /** internal/handler/sjson/trede_decode_test.go */
@@ -1145,6 +1321,59 @@ func TestTredeSinglePassNestedEntryPoints(t *testing.T) {
 		if origErr != nil || fast == nil || !tredeSame(orig, fast) {
 			t.Fatalf("nested entry point differs for %s: %v", data, origErr)
 		}
+	}
+}
+
+// tredeMarshalBoth encodes with the original Marshal and with tredeMarshal's path.
+func tredeMarshalBoth(d *types.Document) (orig, fast []byte, origErr, fastErr error) {
+	tredeSinglePass = false
+	orig, origErr = Marshal(d)
+	tredeSinglePass = true
+	fast, fastErr = Marshal(d)
+	return
+}
+
+func TestTredeMarshalMatchesOriginal(t *testing.T) {
+	g := tredeGen{r: rand.New(rand.NewSource(56))}
+	for i := 0; i < 3000; i++ {
+		d := g.document(0, true)
+		if i%100 == 0 {
+			// Marshal refuses NaN and infinities (json.Marshal does): the same error both ways
+			d.Set("special", must.NotFail(types.NewArray(1.5, []float64{math.NaN(), math.Inf(1), math.Inf(-1)}[i/100%3])))
+		}
+		if i%7 == 0 {
+			d.Set("nilBinary", types.Binary{Subtype: types.BinaryUser})
+		}
+		orig, fast, origErr, fastErr := tredeMarshalBoth(d)
+		if (origErr == nil) != (fastErr == nil) || (origErr != nil && origErr.Error() != fastErr.Error()) {
+			t.Fatalf("errors differ: %v / %v", origErr, fastErr)
+		}
+		if string(orig) != string(fast) {
+			t.Fatalf("encodings differ:\noriginal %s\nfast     %s", orig, fast)
+		}
+		if origErr == nil {
+			if _, ok := tredeMarshal(d); !ok {
+				t.Fatalf("the single-buffer encoder left a valid document to the original: %s", orig)
+			}
+		}
+	}
+}
+
+func BenchmarkTredeMarshal(b *testing.B) {
+	g := tredeGen{r: rand.New(rand.NewSource(57))}
+	docs := make([]*types.Document, 200)
+	for i := range docs {
+		docs[i] = g.document(0, true)
+	}
+	for _, single := range []bool{false, true} {
+		b.Run(fmt.Sprintf("singlePass=%v", single), func(b *testing.B) {
+			tredeSinglePass = single
+			defer func() { tredeSinglePass = true }()
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				must.NotFail(Marshal(docs[i%len(docs)]))
+			}
+		})
 	}
 }
 

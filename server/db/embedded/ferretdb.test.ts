@@ -115,7 +115,7 @@ describe('patchSjsonDecoding', () => {
   const SJSON = path.join('internal', 'handler', 'sjson');
   const originals = {
     'sjson.go':
-      'func Unmarshal(data []byte) (*types.Document, error) {\n\tvar v map[string]json.RawMessage\n',
+      'func Unmarshal(data []byte) (*types.Document, error) {\n\tvar v map[string]json.RawMessage\n}\n\nfunc Marshal(d *types.Document) ([]byte, error) {\n\tif d == nil {\n\t\tpanic("v is nil")\n\t}\n\n\tschema, err := marshalSchemaForDoc(d)\n',
     'document.go':
       'func (doc *documentType) UnmarshalJSONWithSchema(data []byte, sch *schema) error {\n\tif bytes.Equal(data, []byte("null")) {\n',
     'array.go':
@@ -135,7 +135,8 @@ describe('patchSjsonDecoding', () => {
     const dir = sjsonSource(originals);
     patchSjsonDecoding(dir);
     expect(read(dir, 'sjson.go')).toBe(
-      'func Unmarshal(data []byte) (*types.Document, error) {\n\tif tredeSinglePass {\n\t\tif d, ok := tredeUnmarshal(data); ok {\n\t\t\treturn d, nil\n\t\t}\n\t}\n\n\tvar v map[string]json.RawMessage\n',
+      'func Unmarshal(data []byte) (*types.Document, error) {\n\tif tredeSinglePass {\n\t\tif d, ok := tredeUnmarshal(data); ok {\n\t\t\treturn d, nil\n\t\t}\n\t}\n\n\tvar v map[string]json.RawMessage\n}\n\n' +
+        'func Marshal(d *types.Document) ([]byte, error) {\n\tif d == nil {\n\t\tpanic("v is nil")\n\t}\n\n\tif tredeSinglePass {\n\t\tif b, ok := tredeMarshal(d); ok {\n\t\t\treturn b, nil\n\t\t}\n\t}\n\n\tschema, err := marshalSchemaForDoc(d)\n',
     );
     expect(read(dir, 'document.go')).toContain(
       '{\n\tif d, ok := tredeFastDocument(data, sch); ok {\n\t\t*doc = documentType(*d)\n\t\treturn nil\n\t}\n\n\tif bytes.Equal(data, []byte("null")) {\n',

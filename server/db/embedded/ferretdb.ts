@@ -79,9 +79,10 @@ export function patchRuntimeOverheads(sourceDir: string): void {
  * nesting level, through `map[string]json.RawMessage` copies and a `json.Decoder` per leaf: each
  * byte of a 12 KiB case is parsed once per level (~6), ~7 ms of CPU per read by `_id` (pprof).
  * This patch adds a single-pass, schema-driven decoder (./ferretdb-sjson-decoder.ts) and sends
- * `sjson.Unmarshal` and the document/array decoders through it first. It answers only for input it
- * decodes exactly as the original would and hands everything else (errors included) to the
- * original code, which stays. Its Go test compares both on generated and mutated documents; the
+ * `sjson.Unmarshal` and the document/array decoders through it first; and `sjson.Marshal` (every
+ * insert and update re-encodes the whole document) through a single-buffer encoder. Both answer
+ * only where they give exactly what the original gives and hand everything else (errors
+ * included) to the original code, which stays. Its Go test compares both on generated and mutated documents; the
  * build runs it with FerretDB's own sjson tests. docs/decisions/052-ferretdb-single-pass-sjson.md.
  */
 export function patchSjsonDecoding(sourceDir: string): void {
@@ -91,6 +92,12 @@ export function patchSjsonDecoding(sourceDir: string): void {
       file: 'sjson.go',
       anchor: 'func Unmarshal(data []byte) (*types.Document, error) {\n',
       hook: '\tif tredeSinglePass {\n\t\tif d, ok := tredeUnmarshal(data); ok {\n\t\t\treturn d, nil\n\t\t}\n\t}\n\n',
+    },
+    {
+      file: 'sjson.go',
+      anchor:
+        'func Marshal(d *types.Document) ([]byte, error) {\n\tif d == nil {\n\t\tpanic("v is nil")\n\t}\n',
+      hook: '\n\tif tredeSinglePass {\n\t\tif b, ok := tredeMarshal(d); ok {\n\t\t\treturn b, nil\n\t\t}\n\t}\n',
     },
     {
       file: 'document.go',
@@ -104,13 +111,14 @@ export function patchSjsonDecoding(sourceDir: string): void {
       hook: '\tif arr, ok := tredeFastArray(data, schemas); ok {\n\t\t*a = arrayType(*arr)\n\t\treturn nil\n\t}\n\n',
     },
   ];
-  const patched = hooks.map(({ file, anchor, hook }) => {
-    const original = fs.readFileSync(path.join(dir, file), 'utf8');
-    if (!original.includes(anchor))
+  const patched = new Map<string, string>();
+  for (const { file, anchor, hook } of hooks) {
+    const source = patched.get(file) ?? fs.readFileSync(path.join(dir, file), 'utf8');
+    if (!source.includes(anchor))
       throw new Error('FerretDB source changed: the sjson decoding patch no longer applies');
-    return { file, content: original.replace(anchor, `${anchor}${hook}`) };
-  });
-  for (const { file, content } of patched) fs.writeFileSync(path.join(dir, file), content);
+    patched.set(file, source.replace(anchor, `${anchor}${hook}`));
+  }
+  for (const [file, content] of patched) fs.writeFileSync(path.join(dir, file), content);
   fs.writeFileSync(path.join(dir, 'trede_decode.go'), SJSON_DECODER_GO);
   fs.writeFileSync(path.join(dir, 'trede_decode_test.go'), SJSON_DECODER_TEST_GO);
 }
