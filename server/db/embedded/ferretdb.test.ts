@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { patchIdIndexExpression, patchRuntimeOverheads, patchScalarPushdown } from './ferretdb';
+import {
+  patchIdIndexExpression,
+  patchRuntimeOverheads,
+  patchScalarPushdown,
+  patchSjsonDecoding,
+} from './ferretdb';
+import { SJSON_DECODER_GO, SJSON_DECODER_TEST_GO } from './ferretdb-sjson-decoder';
 
 const REGISTRY = path.join('internal', 'backends', 'sqlite', 'metadata', 'registry.go');
 
@@ -101,6 +107,70 @@ describe('patchRuntimeOverheads', () => {
   it('fails loudly when the source no longer has the lines it patches', () => {
     const dir = runtimeSource('package resource\n', 'package handler\n');
     expect(() => patchRuntimeOverheads(dir)).toThrow(/no longer applies/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('patchSjsonDecoding', () => {
+  const SJSON = path.join('internal', 'handler', 'sjson');
+  const originals = {
+    'sjson.go':
+      'func Unmarshal(data []byte) (*types.Document, error) {\n\tvar v map[string]json.RawMessage\n}\n\nfunc Marshal(d *types.Document) ([]byte, error) {\n\tif d == nil {\n\t\tpanic("v is nil")\n\t}\n\n\tschema, err := marshalSchemaForDoc(d)\n',
+    'document.go':
+      'func (doc *documentType) UnmarshalJSONWithSchema(data []byte, sch *schema) error {\n\tif bytes.Equal(data, []byte("null")) {\n',
+    'array.go':
+      'func (a *arrayType) UnmarshalJSONWithSchema(data []byte, schemas []*elem) error {\n\tif bytes.Equal(data, []byte("null")) {\n',
+  };
+
+  function sjsonSource(files: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
+    fs.mkdirSync(path.join(dir, SJSON), { recursive: true });
+    for (const [file, content] of Object.entries(files))
+      fs.writeFileSync(path.join(dir, SJSON, file), content);
+    return dir;
+  }
+  const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, SJSON, file), 'utf8');
+
+  it('tries the single-pass decoder first and keeps the original code after it', () => {
+    const dir = sjsonSource(originals);
+    patchSjsonDecoding(dir);
+    expect(read(dir, 'sjson.go')).toBe(
+      'func Unmarshal(data []byte) (*types.Document, error) {\n\tif tredeSinglePass {\n\t\tif d, ok := tredeUnmarshal(data); ok {\n\t\t\treturn d, nil\n\t\t}\n\t}\n\n\tvar v map[string]json.RawMessage\n}\n\n' +
+        'func Marshal(d *types.Document) ([]byte, error) {\n\tif d == nil {\n\t\tpanic("v is nil")\n\t}\n\n\tif tredeSinglePass {\n\t\tif b, ok := tredeMarshal(d); ok {\n\t\t\treturn b, nil\n\t\t}\n\t}\n\n\tschema, err := marshalSchemaForDoc(d)\n',
+    );
+    expect(read(dir, 'document.go')).toContain(
+      '{\n\tif d, ok := tredeFastDocument(data, sch); ok {\n\t\t*doc = documentType(*d)\n\t\treturn nil\n\t}\n\n\tif bytes.Equal(data, []byte("null")) {\n',
+    );
+    expect(read(dir, 'array.go')).toContain(
+      '{\n\tif arr, ok := tredeFastArray(data, schemas); ok {\n\t\t*a = arrayType(*arr)\n\t\treturn nil\n\t}\n\n\tif bytes.Equal(data, []byte("null")) {\n',
+    );
+    expect(read(dir, 'trede_decode.go')).toBe(SJSON_DECODER_GO);
+    expect(read(dir, 'trede_decode_test.go')).toBe(SJSON_DECODER_TEST_GO);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds Go sources that define what the hooks call, in the sjson package', () => {
+    for (const name of [
+      'tredeSinglePass',
+      'tredeUnmarshal(',
+      'tredeFastDocument(',
+      'tredeFastArray(',
+    ])
+      expect(SJSON_DECODER_GO).toContain(name);
+    expect(SJSON_DECODER_GO).toMatch(/^(\/\/.*\n|\n)*package sjson\n/);
+    expect(SJSON_DECODER_TEST_GO).toMatch(/^(\/\/.*\n|\n)*package sjson\n/);
+    // the test must switch the fast path off to get the original decoder's answer
+    expect(SJSON_DECODER_TEST_GO).toContain('tredeSinglePass = single');
+  });
+
+  it.each(Object.keys(originals))('fails loudly when %s no longer has its anchor', (file) => {
+    const dir = sjsonSource({ ...originals, [file]: 'package sjson\n' });
+    expect(() => patchSjsonDecoding(dir)).toThrow(/sjson decoding patch no longer applies/);
+    // nothing was written half-way
+    expect(fs.existsSync(path.join(dir, SJSON, 'trede_decode.go'))).toBe(false);
+    expect(read(dir, 'sjson.go')).toBe(
+      file === 'sjson.go' ? 'package sjson\n' : originals['sjson.go'],
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

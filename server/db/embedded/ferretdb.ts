@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Endpoint } from './daemon';
 import { engineDataDir } from './data-folder';
 import { findOnPath, isExecutable } from './executables';
+import { SJSON_DECODER_GO, SJSON_DECODER_TEST_GO } from './ferretdb-sjson-decoder';
 
 /**
  * FerretDB v1 (SQLite backend) is the embedded engine where no mongod exists (SPEC §1).
@@ -14,7 +15,7 @@ export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.0';
 
 /** Bumped whenever the build or its patch changes, so a cached older binary is not reused. */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.3`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.4`;
 
 export function builtFerretdbPath(toolsDir: string): string {
   return path.join(toolsDir, `ferretdb-${FERRETDB_BUILD}`, 'ferretdb');
@@ -72,6 +73,58 @@ export function patchRuntimeOverheads(sourceDir: string): void {
   );
   fs.writeFileSync(wireFile, wire.replace(nanCheck, '\twire.CheckNaNs = false\n'));
 }
+
+/**
+ * FerretDB v1.24 decodes every stored document (`sjson.Unmarshal`) with a new `json.Decoder` per
+ * nesting level, through `map[string]json.RawMessage` copies and a `json.Decoder` per leaf: each
+ * byte of a 12 KiB case is parsed once per level (~6), ~7 ms of CPU per read by `_id` (pprof).
+ * This patch adds a single-pass, schema-driven decoder (./ferretdb-sjson-decoder.ts) and sends
+ * `sjson.Unmarshal` and the document/array decoders through it first; and `sjson.Marshal` (every
+ * insert and update re-encodes the whole document) through a single-buffer encoder. Both answer
+ * only where they give exactly what the original gives and hand everything else (errors
+ * included) to the original code, which stays. Its Go test compares both on generated and mutated documents; the
+ * build runs it with FerretDB's own sjson tests. docs/decisions/052-ferretdb-single-pass-sjson.md.
+ */
+export function patchSjsonDecoding(sourceDir: string): void {
+  const dir = path.join(sourceDir, 'internal', 'handler', 'sjson');
+  const hooks = [
+    {
+      file: 'sjson.go',
+      anchor: 'func Unmarshal(data []byte) (*types.Document, error) {\n',
+      hook: '\tif tredeSinglePass {\n\t\tif d, ok := tredeUnmarshal(data); ok {\n\t\t\treturn d, nil\n\t\t}\n\t}\n\n',
+    },
+    {
+      file: 'sjson.go',
+      anchor:
+        'func Marshal(d *types.Document) ([]byte, error) {\n\tif d == nil {\n\t\tpanic("v is nil")\n\t}\n',
+      hook: '\n\tif tredeSinglePass {\n\t\tif b, ok := tredeMarshal(d); ok {\n\t\t\treturn b, nil\n\t\t}\n\t}\n',
+    },
+    {
+      file: 'document.go',
+      anchor:
+        'func (doc *documentType) UnmarshalJSONWithSchema(data []byte, sch *schema) error {\n',
+      hook: '\tif d, ok := tredeFastDocument(data, sch); ok {\n\t\t*doc = documentType(*d)\n\t\treturn nil\n\t}\n\n',
+    },
+    {
+      file: 'array.go',
+      anchor: 'func (a *arrayType) UnmarshalJSONWithSchema(data []byte, schemas []*elem) error {\n',
+      hook: '\tif arr, ok := tredeFastArray(data, schemas); ok {\n\t\t*a = arrayType(*arr)\n\t\treturn nil\n\t}\n\n',
+    },
+  ];
+  const patched = new Map<string, string>();
+  for (const { file, anchor, hook } of hooks) {
+    const source = patched.get(file) ?? fs.readFileSync(path.join(dir, file), 'utf8');
+    if (!source.includes(anchor))
+      throw new Error('FerretDB source changed: the sjson decoding patch no longer applies');
+    patched.set(file, source.replace(anchor, `${anchor}${hook}`));
+  }
+  for (const [file, content] of patched) fs.writeFileSync(path.join(dir, file), content);
+  fs.writeFileSync(path.join(dir, 'trede_decode.go'), SJSON_DECODER_GO);
+  fs.writeFileSync(path.join(dir, 'trede_decode_test.go'), SJSON_DECODER_TEST_GO);
+}
+
+/** The Go packages whose tests must pass on the patched source before it is built. */
+export const FERRETDB_PATCH_TESTS = ['./internal/handler/sjson/...'];
 
 /**
  * The top-level fields Trede guarantees to hold a plain string in every collection (mongoose
@@ -190,7 +243,9 @@ function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): 
       code === 0
         ? resolve(stdout)
         : reject(
-            new Error(`${path.basename(bin)} ${args.join(' ')} failed (${code}): ${stderr.trim()}`),
+            new Error(
+              `${path.basename(bin)} ${args.join(' ')} failed (${code}): ${stderr.trim() || stdout.slice(-4000).trim()}`,
+            ),
           ),
     );
   });
@@ -239,6 +294,11 @@ export async function buildFerretdb(options: {
     patchIdIndexExpression(source);
     patchScalarPushdown(source);
     patchRuntimeOverheads(source);
+    patchSjsonDecoding(source);
+    // FerretDB's test helpers find the repository root by its .git; the module has none.
+    fs.mkdirSync(path.join(source, '.git'), { recursive: true });
+    options.log('  testing the patched decoder…');
+    await run(go, ['test', '-count=1', ...FERRETDB_PATCH_TESTS], source, env);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const temporary = `${target}.partial-${process.pid}`;
     await run(go, ['build', '-trimpath', '-o', temporary, './cmd/ferretdb'], source, env);
