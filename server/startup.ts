@@ -9,6 +9,8 @@ import { ensureCaseIndexes } from './case-store/case.repository';
 import { flushPendingAudit } from './case-store/case-writer';
 import { ensureCaseSummaryIndexes } from './case-store/case-summary.repository';
 import { reconcileCaseSummaries } from './case-store/case-summary-sync';
+import { ensureCaseReportIndexes } from './case-store/case-report.repository';
+import { caseReportReconciliation } from './case-store/case-report-sync';
 import { migrateStoredSnapshots } from './case-store/migrate-stored-snapshots';
 import { prepareDemoData } from './demo/demo-at-startup';
 import { ensureOpdrachtgeverIndexes } from './organisations/opdrachtgever.repository';
@@ -35,6 +37,7 @@ export async function startupTasks(
     ensureLoginAttemptIndexes(context.db),
     ensureOpdrachtgeverIndexes(context.db),
     ensureCaseSummaryIndexes(context.db),
+    ensureCaseReportIndexes(context.db),
   ]);
   await ensureCaseIndexes(context.db);
   // Audit entries a crash left in case outboxes reach the audit log before anything else runs.
@@ -43,11 +46,18 @@ export async function startupTasks(
   await migrateStoredSnapshots(context); // decision 009: stored snapshots follow the machine version
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
   await ensureOpdrachtgevers(context); // SPEC §4.1: every case belongs to one (older cases: the default)
-  // Decision 026: after every start-up fix of the cases, so their summaries say what they say.
-  const summaries = await reconcileCaseSummaries(context);
+  // Decisions 026, 046: after every start-up fix of the cases, so the read models say what they
+  // say; one pass over the cases feeds both.
+  const reports = await caseReportReconciliation(context);
+  const summaries = await reconcileCaseSummaries(context, reports.reconcile);
   if (summaries.rebuilt || summaries.removed)
     console.log(
       `Case summaries: rebuilt ${summaries.rebuilt}, removed ${summaries.removed} (missing or stale).`,
+    );
+  const reportDocuments = await reports.finish();
+  if (reportDocuments.rebuilt || reportDocuments.removed)
+    console.log(
+      `Case reports: rebuilt ${reportDocuments.rebuilt}, removed ${reportDocuments.removed} (missing or stale).`,
     );
   const admin = await bootstrapAdministrator(context);
   if (admin === 'created') console.log(`Created administrator ${context.config.admin?.username}.`);

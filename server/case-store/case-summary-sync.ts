@@ -79,21 +79,29 @@ export async function dueCaseIds(context: AppContext, now: Date): Promise<string
  * Start-up: every case's summary is rebuilt where it is missing or says something else than the
  * case (a crash after the case write, cases written before summaries existed, raw start-up fixes
  * such as the opdrachtgever backfill), and summaries of vanished cases are removed. One pass over
- * the cases; on FerretDB that decodes each case once.
+ * the cases; on FerretDB that decodes each case once. `alsoEachBatch` gets the same batches whole
+ * (ladder and histories included), so another read model is rebuilt in the same pass (046).
  */
 export async function reconcileCaseSummaries(
   context: AppContext,
+  alsoEachBatch?: (records: CaseRecord[]) => Promise<void>,
 ): Promise<{ rebuilt: number; removed: number }> {
   const stored = await caseSummaryFingerprints(context.db);
   let rebuilt = 0;
-  await forEachCaseBatch(context.db, 500, async (records) => {
-    const stale = records
-      .map(caseSummaryOf)
-      .filter((summary) => stored.get(summary.caseId) !== fingerprintOf(summary));
-    for (const record of records) stored.delete(record.id);
-    await writeCaseSummaries(context.db, stale);
-    rebuilt += stale.length;
-  });
+  await forEachCaseBatch(
+    context.db,
+    500,
+    async (records) => {
+      const stale = records
+        .map(caseSummaryOf)
+        .filter((summary) => stored.get(summary.caseId) !== fingerprintOf(summary));
+      for (const record of records) stored.delete(record.id);
+      await writeCaseSummaries(context.db, stale);
+      rebuilt += stale.length;
+      await alsoEachBatch?.(records);
+    },
+    { histories: alsoEachBatch !== undefined },
+  );
   const removed = [...stored.keys()];
   await deleteCaseSummaries(context.db, removed);
   return { rebuilt, removed: removed.length };

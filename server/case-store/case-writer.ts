@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context';
 import { flushOutbox, outboxEntry, type CaseAudit } from '../audit/outbox';
 import { ConflictError, NotFoundError } from '../errors';
 import { withCaseLock } from './case-lock';
+import { writeCaseReportAfter } from './case-report-sync';
 import { writeCaseSummaryAfter } from './case-summary-sync';
 import {
   clearAuditOutboxIfVersion,
@@ -55,6 +56,7 @@ export async function writeCase<T>(
       );
       if (!written) return null;
       await writeCaseSummaryAfter(context, write); // the read model follows (decision 026)
+      await writeCaseReportAfter(context, current, write); // only when it changed (decision 046)
       await flushCaseOutbox(context, write);
       return { result: decision.result, written: true };
     });
