@@ -8,6 +8,8 @@ import { ensureUserIndexes } from './users/user.repository';
 import { ensureCaseIndexes } from './case-store/case.repository';
 import { ensureCaseSummaryIndexes } from './case-store/case-summary.repository';
 import { reconcileCaseSummaries } from './case-store/case-summary-sync';
+import { ensureCaseReportIndexes } from './case-store/case-report.repository';
+import { caseReportReconciliation } from './case-store/case-report-sync';
 import { migrateStoredSnapshots } from './case-store/migrate-stored-snapshots';
 import { prepareDemoData } from './demo/demo-at-startup';
 import { ensureOpdrachtgeverIndexes } from './organisations/opdrachtgever.repository';
@@ -34,18 +36,26 @@ export async function startupTasks(
     ensureLoginAttemptIndexes(context.db),
     ensureOpdrachtgeverIndexes(context.db),
     ensureCaseSummaryIndexes(context.db),
+    ensureCaseReportIndexes(context.db),
   ]);
   await ensureCaseIndexes(context.db);
   await migrateStoredSnapshots(context); // decision 009: stored snapshots follow the machine version
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
   await ensureOpdrachtgevers(context); // SPEC §4.1: every case belongs to one (older cases: the default)
-  // Decision 026: after every start-up fix of the cases, so their summaries say what they say;
-  // decision 040: audit entries a crash left uncopied reach the audit log here, before the port
-  // opens (the outbox of every case whose summary is rebuilt is copied first).
-  const summaries = await reconcileCaseSummaries(context);
+  // Decisions 026, 046: after every start-up fix of the cases, so the read models say what they
+  // say; one pass over the cases feeds both. Decision 040: audit entries a crash left uncopied
+  // reach the audit log here, before the port opens (the outbox of every case whose summary is
+  // rebuilt is copied first).
+  const reports = await caseReportReconciliation(context);
+  const summaries = await reconcileCaseSummaries(context, reports.reconcile);
   if (summaries.rebuilt || summaries.removed)
     console.log(
       `Case summaries: rebuilt ${summaries.rebuilt}, removed ${summaries.removed} (missing or stale); audit entries copied: ${summaries.copied}.`,
+    );
+  const reportDocuments = await reports.finish();
+  if (reportDocuments.rebuilt || reportDocuments.removed)
+    console.log(
+      `Case reports: rebuilt ${reportDocuments.rebuilt}, removed ${reportDocuments.removed} (missing or stale).`,
     );
   const admin = await bootstrapAdministrator(context);
   if (admin === 'created') console.log(`Created administrator ${context.config.admin?.username}.`);

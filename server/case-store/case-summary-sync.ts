@@ -101,29 +101,37 @@ export async function dueCaseIds(context: AppContext, now: Date): Promise<string
  * summary is rebuilt first has its outbox copied to `audit` (decision 040: a crash between the
  * case write and the copy leaves exactly such a summary); where the summary is current, its outbox
  * is in `audit` already and is only remembered as copied. One pass over the cases; on FerretDB
- * that decodes each case once.
+ * that decodes each case once. `alsoEachBatch` gets the same batches whole (ladder and histories
+ * included), so another read model is rebuilt in the same pass (046).
  */
 export async function reconcileCaseSummaries(
   context: AppContext,
+  alsoEachBatch?: (records: CaseRecord[]) => Promise<void>,
 ): Promise<{ rebuilt: number; removed: number; copied: number }> {
   const stored = await caseSummaryFingerprints(context.db);
   let rebuilt = 0;
   let copied = 0;
-  await forEachCaseBatch(context.db, 500, async (records) => {
-    const stale = records.filter(
-      (record) => stored.get(record.id) !== fingerprintOf(caseSummaryOf(record)),
-    );
-    for (const record of records) stored.delete(record.id);
-    const outboxes = stale.flatMap((record) => record.auditOutbox ?? []);
-    await copyToAudit(context.db, outboxes);
-    confirmCopied(
-      context.db,
-      records.flatMap((record) => record.auditOutbox ?? []),
-    );
-    await writeCaseSummaries(context.db, stale.map(caseSummaryOf));
-    rebuilt += stale.length;
-    copied += outboxes.length;
-  });
+  await forEachCaseBatch(
+    context.db,
+    500,
+    async (records) => {
+      const stale = records.filter(
+        (record) => stored.get(record.id) !== fingerprintOf(caseSummaryOf(record)),
+      );
+      for (const record of records) stored.delete(record.id);
+      const outboxes = stale.flatMap((record) => record.auditOutbox ?? []);
+      await copyToAudit(context.db, outboxes);
+      confirmCopied(
+        context.db,
+        records.flatMap((record) => record.auditOutbox ?? []),
+      );
+      await writeCaseSummaries(context.db, stale.map(caseSummaryOf));
+      rebuilt += stale.length;
+      copied += outboxes.length;
+      await alsoEachBatch?.(records);
+    },
+    { histories: alsoEachBatch !== undefined },
+  );
   const removed = [...stored.keys()];
   await deleteCaseSummaries(context.db, removed);
   return { rebuilt, removed: removed.length, copied };

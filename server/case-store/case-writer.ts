@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context';
 import { nextOutbox, outboxEntry, type CaseAudit } from '../audit/outbox';
 import { ConflictError, NotFoundError } from '../errors';
 import { withCaseLock } from './case-lock';
+import { writeCaseReportAfter } from './case-report-sync';
 import { settleCaseWrite } from './case-summary-sync';
 import { updateCaseIfVersion, updateFor } from './case.repository';
 import type { CaseRecord } from './case.types';
@@ -50,6 +51,7 @@ export async function writeCase<T>(
       );
       if (!written) return null;
       await settleCaseWrite(context, write); // audit copy, then the read model (026, 040)
+      await writeCaseReportAfter(context, current, write); // only when it changed (decision 046)
       return { result: decision.result, written: true };
     });
     if (outcome) return outcome;

@@ -8,6 +8,8 @@ import { comparisonKey } from '../http/text';
 import { caseIdOfTrajectory } from './trajectory-id';
 import { caseModel, OBSOLETE_CASE_INDEXES, type CaseDocument } from './case.model';
 import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
+import { caseReportOf } from './case-report';
+import { insertCaseReports } from './case-report.repository';
 import { caseSummaryOf } from './case-summary';
 import { insertCaseSummaries } from './case-summary.repository';
 import { scopeFilter } from './case-scope-filter';
@@ -90,6 +92,7 @@ async function insertCaseDocuments(db: Connection, records: CaseRecord[]): Promi
     if (isDuplicateKeyError(error)) throw new DuplicateClientNumberError('clientNumber exists');
     throw error;
   }
+  await insertCaseReports(db, records.map(caseReportOf)); // decision 046
 }
 
 /**
@@ -107,6 +110,7 @@ export async function insertCasesBulk(db: Connection, records: CaseRecord[]): Pr
     records.flatMap((record) => record.auditOutbox ?? []),
   );
   await insertCaseSummaries(db, records.map(caseSummaryOf)); // decision 026, after the copy (040)
+  await insertCaseReports(db, records.map(caseReportOf)); // decision 046
   return inserted.length;
 }
 
@@ -326,36 +330,39 @@ export async function assignOpdrachtgeverWhereUnset(
 }
 
 /**
- * Every case without its ladder, histories, closed trajectories and idempotency records (its few
- * outbox entries kept), in batches (the summaries' reconciliation at start-up; on FerretDB each
- * document is still decoded whole, the projection only saves the transfer).
+ * Every case without its idempotency records (its few audit outbox entries kept), in batches —
+ * and, unless `histories` is asked for, without its ladder, histories and closed trajectories
+ * (the start-up pass of the read models: the summaries need none of those, the report documents
+ * all of them). On FerretDB each document is still decoded whole; the projection only saves the
+ * transfer.
  */
 export async function forEachCaseBatch(
   db: Connection,
   batchSize: number,
   visit: (records: CaseRecord[]) => Promise<void>,
+  options: { histories?: boolean } = {},
 ): Promise<void> {
-  const cursor = model(db)
-    .find(
-      {},
-      {
+  const projection: Record<string, 0> = options.histories
+    ? { idempotency: 0 }
+    : {
         ladder: 0,
         closedTrajectories: 0,
         idempotency: 0,
         'openTrajectory.history': 0,
-      },
-    )
-    .lean<CaseDocument>()
-    .cursor({ batchSize });
+      };
+  const cursor = model(db).find({}, projection).lean<CaseDocument>().cursor({ batchSize });
   let batch: CaseRecord[] = [];
   for await (const doc of cursor) {
     batch.push(
       toRecord({
         ...doc,
-        ladder: [],
-        closedTrajectories: [],
+        ladder: doc.ladder ?? [],
+        closedTrajectories: doc.closedTrajectories ?? [],
         idempotency: [],
-        openTrajectory: doc.openTrajectory && { ...doc.openTrajectory, history: [] },
+        openTrajectory: doc.openTrajectory && {
+          ...doc.openTrajectory,
+          history: doc.openTrajectory.history ?? [],
+        },
       }),
     );
     if (batch.length === batchSize) {

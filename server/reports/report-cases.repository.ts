@@ -1,11 +1,18 @@
 import type { Connection } from 'mongoose';
 import type { CatalogueCode, MachineId, Trede, TrajectoryStateKey } from '../../machines';
+import {
+  caseReportModel,
+  caseReportRecordOf,
+  type CaseReportDocument,
+} from '../case-store/case-report.repository';
 import { caseModel } from '../case-store/case.model';
 
 /**
  * The case data that the indicators and billing reduce, as a cursor: one case at a time, with only
  * the fields reports need (no names, client numbers, BSNs, snapshots or idempotency records), in
- * small batches — a period's cases are never all in memory (docs/reporting.md).
+ * small batches — a period's cases are never all in memory (docs/reporting.md). The indicators
+ * read the report documents (`case_reports`, decision 046: no contacts); billing, which reports
+ * contact minutes, reads the cases.
  *
  * The filter is equality on top-level fields (orgId, opdrachtgeverId, teamId): the only conditions
  * FerretDB v1 pushes down to SQLite; everything else is decided in the reducers.
@@ -94,6 +101,47 @@ interface RawReportCase {
   closedTrajectories?: RawTrajectory[];
 }
 
+/** Equality on the scope's top-level fields, the same in `cases` and `case_reports`. */
+function scopeFilter(scope: ReportScope): Record<string, unknown> {
+  const filter: Record<string, unknown> = { orgId: scope.orgId };
+  if (scope.teamIds) filter.teamId = { $in: scope.teamIds };
+  if (scope.begeleiderId) filter.begeleiderId = scope.begeleiderId;
+  if (scope.opdrachtgeverId) {
+    filter.opdrachtgeverId = scope.includeUnassigned
+      ? { $in: [scope.opdrachtgeverId, null] }
+      : scope.opdrachtgeverId;
+  }
+  return filter;
+}
+
+/**
+ * The indicators' cases from the report read model (decision 046): one small document per case,
+ * the same records streamReportCases gives, without contacts. The caller repairs pending report
+ * writes first (repairPendingReports).
+ */
+export async function* streamCaseReports(
+  db: Connection,
+  scope: ReportScope,
+): AsyncGenerator<ReportCase> {
+  const cursor = caseReportModel(db)
+    .collection.find(scopeFilter(scope), { projection: { fingerprint: 0 } })
+    .sort({ _id: 1 })
+    .batchSize(50);
+  try {
+    for await (const doc of cursor) {
+      const {
+        orgId: _org,
+        caseVersion: _version,
+        ...record
+      } = caseReportRecordOf(doc as unknown as CaseReportDocument);
+      yield record;
+    }
+  } finally {
+    await cursor.close();
+  }
+}
+
+/** Billing: the cases themselves (contact minutes are not in the report documents). */
 export async function* streamReportCases(
   db: Connection,
   scope: ReportScope,
@@ -165,7 +213,8 @@ export async function* streamReportCases(
 }
 
 /**
- * The ladder matrix (every transition in [start, end), by from → to) computed in the database:
+ * The ladder matrix (every transition in [start, end), by from → to) computed in the database
+ * over the report documents (decision 046):
  * $match, $unwind, $match, $group — stages FerretDB v1 supports. On FerretDB the $group runs in
  * its own process, not in SQLite, but only counts leave it (docs/reporting.md).
  */
@@ -175,19 +224,12 @@ export async function ladderMatrixInDatabase(
   start: Date,
   end: Date,
 ): Promise<Array<{ from: number; to: number; count: number }>> {
-  const caseFilter: Record<string, unknown> = { orgId: scope.orgId };
-  if (scope.opdrachtgeverId) {
-    caseFilter.opdrachtgeverId = scope.includeUnassigned
-      ? { $in: [scope.opdrachtgeverId, null] }
-      : scope.opdrachtgeverId;
-  }
-  if (scope.teamIds) caseFilter.teamId = { $in: scope.teamIds };
-  if (scope.begeleiderId) caseFilter.begeleiderId = scope.begeleiderId;
+  const caseFilter = scopeFilter(scope);
   const entryFilter: Record<string, unknown> = {
     'ladder.at': { $gte: start, $lt: end },
     'ladder.from': { $ne: null },
   };
-  const rows = await caseModel(db)
+  const rows = await caseReportModel(db)
     .aggregate<{ _id: { from: number; to: number }; count: number }>([
       { $match: caseFilter },
       { $unwind: '$ladder' },

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { CatalogueCode, Trede } from '../../machines';
-import { caseModel } from '../case-store/case.model';
+import { caseReportModel } from '../case-store/case-report.repository';
 
 export interface TransitionRow {
   caseId: string;
@@ -23,7 +23,8 @@ export interface TransitionQuery {
 
 /**
  * Every trede transition (a ladder entry after the intake) in [from, to), oldest first, as a cursor:
- * rows are streamed one batch at a time, so memory stays flat whatever the period. Uses only
+ * rows are streamed one batch at a time, so memory stays flat whatever the period. Reads the report
+ * documents (`case_reports`, decision 046), not the 12 KiB cases. Uses only
  * $match, $unwind, $project and $sort, which FerretDB v1 supports (decision 002).
  */
 export async function* streamTransitions(
@@ -36,7 +37,7 @@ export async function* streamTransitions(
   // The team at the time of the transition (stored on the entry), not the case's current team.
   if (query.teamIds) entryFilter['ladder.teamId'] = { $in: query.teamIds };
   if (query.product) entryFilter['ladder.product'] = query.product;
-  const cursor = caseModel(db)
+  const cursor = caseReportModel(db)
     .aggregate<{ _id: { toHexString(): string }; ladder: Omit<TransitionRow, 'caseId'> }>([
       { $match: caseFilter },
       { $unwind: '$ladder' },

@@ -8,6 +8,7 @@ import { teamsInView } from '../../policies/permissions';
 import { orgScopeOf } from '../../policies/scope';
 import { findTeams } from '../../teams/team.repository';
 import { toExportRows, type ExportRow } from '../transition-rows';
+import { repairPendingReports } from '../../case-store/case-report-sync';
 import { streamTransitions } from '../transitions.repository';
 
 export interface TransitionsQuery {
@@ -49,6 +50,7 @@ export async function exportTransitions(
   const teams = await findTeams(context.db, orgScopeOf(user));
   if (query.team && !teams.some((team) => team.id === query.team)) throw new NotFoundError('Team');
 
+  await repairPendingReports(context); // never answer from a report document known to be stale
   const rows = toExportRows(
     streamTransitions(context.db, {
       orgId: user.orgId,

@@ -7,9 +7,10 @@ import { ForbiddenError, ValidationError } from '../../errors';
 import { findUsers } from '../../users/user.repository';
 import { orgScopeOf } from '../../policies/scope';
 import { IndicatorAccumulator } from '../indicators';
+import { repairPendingReports } from '../../case-store/case-report-sync';
 import {
   ladderMatrixInDatabase,
-  streamReportCases,
+  streamCaseReports,
   type ReportCase,
 } from '../report-cases.repository';
 import { resolveReportScope, type ResolvedReportScope } from '../report-scope';
@@ -147,10 +148,8 @@ async function computeIndicators(
   const period = { from, to, asOf };
   const accumulator = new IndicatorAccumulator(period, products);
   const groups = new Map<string, IndicatorAccumulator>();
-  for await (const record of streamReportCases(context.db, resolved.scope, {
-    ladder: true,
-    trajectories: true,
-  })) {
+  await repairPendingReports(context); // never answer from a report document known to be stale
+  for await (const record of streamCaseReports(context.db, resolved.scope)) {
     accumulator.add(record);
     if (!grouping) continue;
     const key = grouping.keyOf(record);

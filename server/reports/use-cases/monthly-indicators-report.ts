@@ -6,7 +6,8 @@ import { ValidationError } from '../../errors';
 import type { AuthUser } from '../../policies/actor';
 import { IndicatorAccumulator } from '../indicators';
 import { MAX_TREND_MONTHS, monthsOfPeriod, trendRow } from '../monthly-indicators';
-import { streamReportCases } from '../report-cases.repository';
+import { repairPendingReports } from '../../case-store/case-report-sync';
+import { streamCaseReports } from '../report-cases.repository';
 import { resolveReportScope } from '../report-scope';
 import type { MonthlyIndicatorsView } from '../schema';
 
@@ -39,10 +40,8 @@ export async function monthlyIndicatorsReport(
     (month) =>
       new IndicatorAccumulator({ from: month.from, to: month.to, asOf: now }, ['ONT', 'HER']),
   );
-  for await (const record of streamReportCases(context.db, resolved.scope, {
-    ladder: true,
-    trajectories: true,
-  })) {
+  await repairPendingReports(context); // never answer from a report document known to be stale
+  for await (const record of streamCaseReports(context.db, resolved.scope)) {
     for (const accumulator of accumulators) accumulator.add(record);
   }
   const report = {
