@@ -43,6 +43,7 @@ type SummaryDocument = {
   trajectoryId: string | null;
   trajectoryProduct: string | null;
   sweepDueAt: Date | null;
+  signalFrom: Date | null;
 } & { [K in keyof StoredSummary]: StoredSummary[K] | null };
 
 const FIELDS = [
@@ -56,6 +57,7 @@ const FIELDS = [
   'trajectoryId',
   'trajectoryProduct',
   'sweepDueAt',
+  'signalFrom',
   ...SUMMARY_FIELDS,
 ] as const;
 
@@ -68,13 +70,23 @@ const summarySchema = new Schema<SummaryDocument>(
 );
 summarySchema.index({ orgId: 1, teamId: 1, clientNumber: 1 });
 summarySchema.index({ orgId: 1, teamId: 1, begeleiderId: 1 });
-summarySchema.index({ sweepDueAt: 1 });
+// Date ranges are indexed on the expression the embedded engine's range pushdown compares
+// (decision 043); a new name, because an index of the same name built before that is kept as it was.
+summarySchema.index({ sweepDueAt: 1 }, { name: 'sweepDueAt_range' });
+summarySchema.index(
+  { orgId: 1, teamId: 1, signalFrom: 1 },
+  { name: 'orgId_teamId_signalFrom_range' },
+);
 
 function model(db: Connection) {
   return modelFor<SummaryDocument>(db, 'CaseSummary', summarySchema);
 }
 
 export async function ensureCaseSummaryIndexes(db: Connection): Promise<void> {
+  // Built before decision 043 on `->` (JSON text): the range pushdown cannot use it.
+  await model(db)
+    .collection.dropIndex('sweepDueAt_1')
+    .catch(() => undefined); // absent on a new database: nothing to drop
   await createIndexesOrWarn('case_summaries', () => model(db).createIndexes());
 }
 
@@ -94,6 +106,7 @@ function toDocument(record: CaseSummaryRecord): Omit<SummaryDocument, '_id'> {
     trajectoryId: open?.trajectoryId ?? null,
     trajectoryProduct: open?.product ?? null,
     sweepDueAt: open?.sweepDueAt ?? null,
+    signalFrom: open?.signalFrom ?? null,
     ...summary,
   };
 }
@@ -115,6 +128,7 @@ export function summaryRecordOf(stored: Record<string, unknown>): CaseSummaryRec
           trajectoryId: doc.trajectoryId,
           product: doc.trajectoryProduct as NonNullable<CaseSummaryRecord['open']>['product'],
           sweepDueAt: doc.sweepDueAt ?? null,
+          signalFrom: doc.signalFrom ?? null,
           summary: Object.fromEntries(
             SUMMARY_FIELDS.map((field) => [field, doc[field] ?? null]),
           ) as unknown as StoredSummary,
@@ -185,6 +199,8 @@ export interface OpenSummaryFilter {
   opdrachtgeverId?: string;
   /** Conditions on the summary's top-level fields (signals/signal-filters.ts without a prefix). */
   summaryFilter?: Record<string, unknown>;
+  /** Only summaries that can be signalled by then (`signalFrom ≤`, decision 044): index range. */
+  signalFromAtMost?: Date;
 }
 
 /** Cases with an open trajectory within the scope, by client number. */
@@ -198,6 +214,7 @@ export async function findOpenCaseSummaries(
   const query: Record<string, unknown> = { ...scoped, trajectoryId: { $ne: null } };
   if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
   if (filter.opdrachtgeverId) query.opdrachtgeverId = filter.opdrachtgeverId;
+  if (filter.signalFromAtMost) query.signalFrom = { $lte: filter.signalFromAtMost };
   if (filter.summaryFilter && Object.keys(filter.summaryFilter).length)
     query.$and = [filter.summaryFilter];
   const docs = await model(db).collection.find(query).sort({ clientNumber: 1 }).toArray();
