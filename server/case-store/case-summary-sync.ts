@@ -79,22 +79,38 @@ export async function dueCaseIds(context: AppContext, now: Date): Promise<string
  * Start-up: every case's summary is rebuilt where it is missing or says something else than the
  * case (a crash after the case write, cases written before summaries existed, raw start-up fixes
  * such as the opdrachtgever backfill), and summaries of vanished cases are removed. One pass over
- * the cases; on FerretDB that decodes each case once.
+ * the cases; on FerretDB that decodes each case once. With `changedSince` (the checkpoint,
+ * decision 045) only the cases written since are checked, each against its own stored summary;
+ * cases are never deleted, so there is nothing to remove then.
  */
 export async function reconcileCaseSummaries(
   context: AppContext,
-): Promise<{ rebuilt: number; removed: number }> {
-  const stored = await caseSummaryFingerprints(context.db);
+  changedSince: Date | null = null,
+): Promise<{ checked: number; rebuilt: number; removed: number }> {
+  const everyStored = changedSince ? null : await caseSummaryFingerprints(context.db);
+  let checked = 0;
   let rebuilt = 0;
-  await forEachCaseBatch(context.db, 500, async (records) => {
-    const stale = records
-      .map(caseSummaryOf)
-      .filter((summary) => stored.get(summary.caseId) !== fingerprintOf(summary));
-    for (const record of records) stored.delete(record.id);
-    await writeCaseSummaries(context.db, stale);
-    rebuilt += stale.length;
-  });
-  const removed = [...stored.keys()];
+  await forEachCaseBatch(
+    context.db,
+    500,
+    async (records) => {
+      const stored =
+        everyStored ??
+        (await caseSummaryFingerprints(
+          context.db,
+          records.map((record) => record.id),
+        ));
+      const stale = records
+        .map(caseSummaryOf)
+        .filter((summary) => stored.get(summary.caseId) !== fingerprintOf(summary));
+      for (const record of records) everyStored?.delete(record.id);
+      await writeCaseSummaries(context.db, stale);
+      checked += records.length;
+      rebuilt += stale.length;
+    },
+    changedSince,
+  );
+  const removed = everyStored ? [...everyStored.keys()] : [];
   await deleteCaseSummaries(context.db, removed);
-  return { rebuilt, removed: removed.length };
+  return { checked, rebuilt, removed: removed.length };
 }

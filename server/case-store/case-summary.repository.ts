@@ -246,10 +246,17 @@ export function fingerprintOf(record: CaseSummaryRecord): string {
   return fingerprint(toDocument(record));
 }
 
-/** Every stored summary's fingerprint by case id (the start-up reconciliation compares them). */
-export async function caseSummaryFingerprints(db: Connection): Promise<Map<string, string>> {
+/**
+ * The stored summaries' fingerprints by case id — of every summary, or of the listed cases (an
+ * `_id` list the embedded engine pushes down) — which the start-up reconciliation compares.
+ */
+export async function caseSummaryFingerprints(
+  db: Connection,
+  caseIds?: string[],
+): Promise<Map<string, string>> {
   const fingerprints = new Map<string, string>();
-  for await (const doc of model(db).collection.find({}))
+  const filter = caseIds ? { _id: { $in: caseIds.map((id) => new Types.ObjectId(id)) } } : {};
+  for await (const doc of model(db).collection.find(filter))
     fingerprints.set(String(doc._id), fingerprint(doc as unknown as SummaryDocument));
   return fingerprints;
 }

@@ -86,10 +86,16 @@ export function flushCaseOutbox(context: AppContext, record: CaseRecord): Promis
   );
 }
 
-/** At start-up: flushes every outbox a crash left behind, each under its case lock. */
-export async function flushPendingAudit(context: AppContext): Promise<number> {
+/**
+ * At start-up: flushes every outbox a crash left behind, each under its case lock; with
+ * `updatedSince` (the summaries' checkpoint, decision 045) only of the cases written since.
+ */
+export async function flushPendingAudit(
+  context: AppContext,
+  updatedSince: Date | null = null,
+): Promise<number> {
   let flushed = 0;
-  for (const caseId of await findCaseIdsWithPendingAudit(context.db)) {
+  for (const caseId of await findCaseIdsWithPendingAudit(context.db, updatedSince)) {
     await withCaseLock(context.db.name, caseId, async () => {
       const record = await findCaseForSystem(context.db, caseId);
       if (record && (await flushCaseOutbox(context, record))) flushed += 1;

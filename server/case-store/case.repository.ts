@@ -6,6 +6,7 @@ import { isObjectId } from '../ids';
 import { comparisonKey } from '../http/text';
 import { caseIdOfTrajectory } from './trajectory-id';
 import { caseModel, type CaseDocument } from './case.model';
+import { dropSummaryCheckpoint } from './summary-checkpoint.repository';
 import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
 import { caseSummaryOf } from './case-summary';
 import { insertCaseSummaries } from './case-summary.repository';
@@ -73,6 +74,7 @@ export async function insertCases(db: Connection, records: CaseRecord[]): Promis
  * engine and the pure helpers built. Returns how many were inserted.
  */
 export async function insertCasesBulk(db: Connection, records: CaseRecord[]): Promise<number> {
+  await dropSummaryCheckpoint(db); // generated histories: updatedAt lies in the past (decision 045)
   const inserted = await model(db).insertMany(
     records.map(({ id, ...rest }) => ({ ...rest, _id: new Types.ObjectId(id) })),
     { ordered: false, lean: true },
@@ -226,9 +228,13 @@ export async function clearAuditOutboxIfVersion(
 }
 
 /** Ids of cases whose audit outbox holds entries (a crash between a write and its flush). */
-export async function findCaseIdsWithPendingAudit(db: Connection): Promise<string[]> {
+export async function findCaseIdsWithPendingAudit(
+  db: Connection,
+  updatedSince: Date | null = null,
+): Promise<string[]> {
+  const changed = updatedSince ? { updatedAt: { $gte: updatedSince } } : {};
   const docs = await model(db)
-    .find({ 'auditOutbox.0': { $exists: true } }, { _id: 1 })
+    .find({ ...changed, 'auditOutbox.0': { $exists: true } }, { _id: 1 })
     .lean<Array<{ _id: Types.ObjectId }>>();
   return docs.map((doc) => doc._id.toHexString());
 }
@@ -411,31 +417,34 @@ export async function assignOpdrachtgeverWhereUnset(
   db: Connection,
   orgId: string,
   opdrachtgeverId: string,
-): Promise<void> {
-  await model(db).updateMany({ orgId, opdrachtgeverId: null }, { $set: { opdrachtgeverId } });
+): Promise<number> {
+  const result = await model(db).updateMany(
+    { orgId, opdrachtgeverId: null },
+    { $set: { opdrachtgeverId } },
+  );
+  return result.modifiedCount;
 }
 
 /**
- * Every case without its ladder, histories, closed trajectories and idempotency records, in
- * batches (the summaries' reconciliation at start-up; on FerretDB each document is still decoded
- * whole, the projection only saves the transfer).
+ * Every case — or, with `updatedSince`, every case last written at or after that instant (a range
+ * the embedded engine pushes down, decision 043) — without its ladder, histories, closed
+ * trajectories and idempotency records, in batches (the summaries' reconciliation at start-up; on
+ * FerretDB each document is still decoded whole, the projection only saves the transfer).
  */
 export async function forEachCaseBatch(
   db: Connection,
   batchSize: number,
   visit: (records: CaseRecord[]) => Promise<void>,
+  updatedSince: Date | null = null,
 ): Promise<void> {
   const cursor = model(db)
-    .find(
-      {},
-      {
-        ladder: 0,
-        closedTrajectories: 0,
-        idempotency: 0,
-        auditOutbox: 0,
-        'openTrajectory.history': 0,
-      },
-    )
+    .find(updatedSince ? { updatedAt: { $gte: updatedSince } } : {}, {
+      ladder: 0,
+      closedTrajectories: 0,
+      idempotency: 0,
+      auditOutbox: 0,
+      'openTrajectory.history': 0,
+    })
     .lean<CaseDocument>()
     .cursor({ batchSize });
   let batch: CaseRecord[] = [];
