@@ -69,6 +69,25 @@ describe('signalFrom (decision 044)', () => {
     );
   });
 
+  it("holds near each rule's boundary too (peildata a few days around the summary's dates)", () => {
+    const FIELDS = ['deadlineAt', 'lastActivityAt', 'stateEnteredAt', 'lastAssessedAt'] as const;
+    fc.assert(
+      fc.property(
+        summaryArbitrary,
+        fc.constantFrom(...FIELDS),
+        fc.integer({ min: -800 * 24, max: 800 * 24 }),
+        (summary, field, hours) => {
+          const anchor = summary[field] ?? summary.lastActivityAt;
+          const asOf = new Date(Date.parse(anchor) + hours * 3_600_000).toISOString();
+          const thresholds = DEFAULT_SETTINGS.signals;
+          if (computeSignals(summary, asOf, thresholds).length === 0) return;
+          expect(signalFromOf(summary)!).toBeLessThanOrEqual(signalFromBound(asOf, thresholds));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('holds just at the boundary: a contact 43 days ago signals and is within the bound', () => {
     const asOf = '2026-06-01T12:00:00.000Z';
     const summary = {
