@@ -119,3 +119,4 @@ export {
   type ForecastTrajectory,
   type ForecastWeek,
 } from './forecast';
+export { ALWAYS_SIGNALLED_MS, signalFromBound, signalFromOf } from './signal-from';

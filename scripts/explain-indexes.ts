@@ -113,6 +113,11 @@ async function main(): Promise<void> {
       collection: 'case_summaries',
     },
     {
+      name: 'summaries: what a team dashboard can signal (decision 044)',
+      filter: { ...scope, trajectoryId: { $ne: null }, signalFrom: { $lte: now } },
+      collection: 'case_summaries',
+    },
+    {
       name: 'sweeper: due deadlines',
       filter: { sweepDueAt: { $lte: now } },
       sort: { sweepDueAt: 1 },

@@ -11,6 +11,10 @@ import { reconcileCaseSummaries } from './case-store/case-summary-sync';
 import { ensureCaseReportIndexes } from './case-store/case-report.repository';
 import { caseReportReconciliation } from './case-store/case-report-sync';
 import { migrateStoredSnapshots } from './case-store/migrate-stored-snapshots';
+import {
+  recordSummaryCheckpoint,
+  summaryCheckpoint,
+} from './case-store/summary-checkpoint.repository';
 import { prepareDemoData } from './demo/demo-at-startup';
 import { ensureOpdrachtgeverIndexes } from './organisations/opdrachtgever.repository';
 import { ensureOpdrachtgevers } from './case-store/assign-opdrachtgevers';
@@ -39,20 +43,30 @@ export async function startupTasks(
     ensureCaseReportIndexes(context.db),
   ]);
   await ensureCaseIndexes(context.db);
+  // Decision 045: only the cases written since the last reconciled start need checking.
+  const startedAt = context.clock.now();
+  const changedSince = await summaryCheckpoint(context);
   await migrateStoredSnapshots(context); // decision 009: stored snapshots follow the machine version
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
-  await ensureOpdrachtgevers(context); // SPEC §4.1: every case belongs to one (older cases: the default)
+  // SPEC §4.1: every case belongs to one (older cases: the default). It changes cases without
+  // touching updatedAt, so when it changed any, every case is checked.
+  const assigned = await ensureOpdrachtgevers(context);
   // Decisions 026, 046: after every start-up fix of the cases, so the read models say what they
   // say; one pass over the cases feeds both. Decision 040: audit entries a crash left uncopied
   // reach the audit log here, before the port opens (the outbox of every case whose summary is
   // rebuilt is copied first).
-  const reports = await caseReportReconciliation(context);
-  const summaries = await reconcileCaseSummaries(context, reports.reconcile);
+  const since = assigned ? null : changedSince;
+  const reports = await caseReportReconciliation(context, since);
+  const summaries = await reconcileCaseSummaries(context, {
+    changedSince: since,
+    alsoEachBatch: reports.reconcile,
+  });
+  const reportDocuments = await reports.finish();
+  await recordSummaryCheckpoint(context, startedAt);
   if (summaries.rebuilt || summaries.removed)
     console.log(
-      `Case summaries: rebuilt ${summaries.rebuilt}, removed ${summaries.removed} (missing or stale); audit entries copied: ${summaries.copied}.`,
+      `Case summaries: checked ${summaries.checked}, rebuilt ${summaries.rebuilt}, removed ${summaries.removed} (missing or stale); audit entries copied: ${summaries.copied}.`,
     );
-  const reportDocuments = await reports.finish();
   if (reportDocuments.rebuilt || reportDocuments.removed)
     console.log(
       `Case reports: rebuilt ${reportDocuments.rebuilt}, removed ${reportDocuments.removed} (missing or stale).`,

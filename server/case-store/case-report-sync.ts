@@ -78,22 +78,31 @@ export interface CaseReportReconciliation {
  */
 export async function caseReportReconciliation(
   context: AppContext,
+  changedSince: Date | null = null,
 ): Promise<CaseReportReconciliation> {
-  const stored = await caseReportFingerprints(context.db);
+  // With a checkpoint (decision 045) only the batches of changed cases come, each checked against
+  // its own stored documents, and nothing is removed (cases are never deleted).
+  const everyStored = changedSince ? null : await caseReportFingerprints(context.db);
   let rebuilt = 0;
   return {
     async reconcile(records) {
+      const stored =
+        everyStored ??
+        (await caseReportFingerprints(
+          context.db,
+          records.map((record) => record.id),
+        ));
       const stale = records
         .map(caseReportOf)
         .filter((report) => stored.get(report.caseId) !== fingerprintOfReport(report));
-      for (const record of records) stored.delete(record.id);
+      for (const record of records) everyStored?.delete(record.id);
       await writeCaseReports(context.db, stale);
       rebuilt += stale.length;
     },
     async finish() {
-      const removed = [...stored.keys()];
+      const removed = everyStored ? [...everyStored.keys()] : [];
       await deleteCaseReports(context.db, removed);
-      stored.clear();
+      everyStored?.clear();
       return { rebuilt, removed: removed.length };
     },
   };

@@ -102,9 +102,13 @@ export async function insertCaseReports(
 }
 
 /** Every stored document's fingerprint by case id (the start-up pass compares them). */
-export async function caseReportFingerprints(db: Connection): Promise<Map<string, string>> {
+export async function caseReportFingerprints(
+  db: Connection,
+  caseIds?: string[],
+): Promise<Map<string, string>> {
   const fingerprints = new Map<string, string>();
-  const cursor = caseReportModel(db).collection.find({}, { projection: { fingerprint: 1 } });
+  const filter = caseIds ? { _id: { $in: caseIds.map((id) => new Types.ObjectId(id)) } } : {};
+  const cursor = caseReportModel(db).collection.find(filter, { projection: { fingerprint: 1 } });
   for await (const doc of cursor) fingerprints.set(String(doc._id), String(doc.fingerprint));
   return fingerprints;
 }

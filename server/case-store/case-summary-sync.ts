@@ -101,24 +101,37 @@ export async function dueCaseIds(context: AppContext, now: Date): Promise<string
  * summary is rebuilt first has its outbox copied to `audit` (decision 040: a crash between the
  * case write and the copy leaves exactly such a summary); where the summary is current, its outbox
  * is in `audit` already and is only remembered as copied. One pass over the cases; on FerretDB
- * that decodes each case once. `alsoEachBatch` gets the same batches whole (ladder and histories
- * included), so another read model is rebuilt in the same pass (046).
+ * that decodes each case once. With `changedSince` (the checkpoint, decision 045) only the cases
+ * written since are checked, each against its own stored summary; cases are never deleted, so
+ * there is nothing to remove then. `alsoEachBatch` gets the same batches whole (ladder and
+ * histories included), so another read model is rebuilt in the same pass (046).
  */
 export async function reconcileCaseSummaries(
   context: AppContext,
-  alsoEachBatch?: (records: CaseRecord[]) => Promise<void>,
-): Promise<{ rebuilt: number; removed: number; copied: number }> {
-  const stored = await caseSummaryFingerprints(context.db);
+  options: {
+    changedSince?: Date | null;
+    alsoEachBatch?: (records: CaseRecord[]) => Promise<void>;
+  } = {},
+): Promise<{ checked: number; rebuilt: number; removed: number; copied: number }> {
+  const { changedSince = null, alsoEachBatch } = options;
+  const everyStored = changedSince ? null : await caseSummaryFingerprints(context.db);
+  let checked = 0;
   let rebuilt = 0;
   let copied = 0;
   await forEachCaseBatch(
     context.db,
     500,
     async (records) => {
+      const stored =
+        everyStored ??
+        (await caseSummaryFingerprints(
+          context.db,
+          records.map((record) => record.id),
+        ));
       const stale = records.filter(
         (record) => stored.get(record.id) !== fingerprintOf(caseSummaryOf(record)),
       );
-      for (const record of records) stored.delete(record.id);
+      for (const record of records) everyStored?.delete(record.id);
       const outboxes = stale.flatMap((record) => record.auditOutbox ?? []);
       await copyToAudit(context.db, outboxes);
       confirmCopied(
@@ -126,13 +139,14 @@ export async function reconcileCaseSummaries(
         records.flatMap((record) => record.auditOutbox ?? []),
       );
       await writeCaseSummaries(context.db, stale.map(caseSummaryOf));
+      checked += records.length;
       rebuilt += stale.length;
       copied += outboxes.length;
       await alsoEachBatch?.(records);
     },
-    { histories: alsoEachBatch !== undefined },
+    { histories: alsoEachBatch !== undefined, updatedSince: changedSince },
   );
-  const removed = [...stored.keys()];
+  const removed = everyStored ? [...everyStored.keys()] : [];
   await deleteCaseSummaries(context.db, removed);
-  return { rebuilt, removed: removed.length, copied };
+  return { checked, rebuilt, removed: removed.length, copied };
 }

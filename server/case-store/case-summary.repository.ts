@@ -51,6 +51,7 @@ type SummaryDocument = {
    * that case's outbox before trusting it.
    */
   auditCopied: boolean;
+  signalFrom: Date | null;
 } & { [K in keyof StoredSummary]: StoredSummary[K] | null };
 
 const FIELDS = [
@@ -66,6 +67,7 @@ const FIELDS = [
   'trajectoryProduct',
   'sweepDueAt',
   'auditCopied',
+  'signalFrom',
   ...SUMMARY_FIELDS,
 ] as const;
 
@@ -78,15 +80,23 @@ const summarySchema = new Schema<SummaryDocument>(
 );
 summarySchema.index({ orgId: 1, teamId: 1, clientNumber: 1 });
 summarySchema.index({ orgId: 1, teamId: 1, begeleiderId: 1 });
-summarySchema.index({ orgId: 1, clientNumber: 1 }); // the case list across the scope's teams
-summarySchema.index({ orgId: 1, teamId: 1, deadlineAt: 1 }); // the case list by deadline
-summarySchema.index({ sweepDueAt: 1 });
+// Date ranges are indexed on the expression the embedded engine's range pushdown compares
+// (decision 043); a new name, because an index of the same name built before that is kept as it was.
+summarySchema.index({ sweepDueAt: 1 }, { name: 'sweepDueAt_range' });
+summarySchema.index(
+  { orgId: 1, teamId: 1, signalFrom: 1 },
+  { name: 'orgId_teamId_signalFrom_range' },
+);
 
 function model(db: Connection) {
   return modelFor<SummaryDocument>(db, 'CaseSummary', summarySchema);
 }
 
 export async function ensureCaseSummaryIndexes(db: Connection): Promise<void> {
+  // Built before decision 043 on `->` (JSON text): the range pushdown cannot use it.
+  await model(db)
+    .collection.dropIndex('sweepDueAt_1')
+    .catch(() => undefined); // absent on a new database: nothing to drop
   await createIndexesOrWarn('case_summaries', () => model(db).createIndexes());
 }
 
@@ -108,6 +118,7 @@ function toDocument(record: CaseSummaryRecord): Omit<SummaryDocument, '_id'> {
     trajectoryProduct: open?.product ?? null,
     sweepDueAt: open?.sweepDueAt ?? null,
     auditCopied: true,
+    signalFrom: open?.signalFrom ?? null,
     ...summary,
   };
 }
@@ -130,6 +141,7 @@ export function summaryRecordOf(stored: Record<string, unknown>): CaseSummaryRec
           trajectoryId: doc.trajectoryId,
           product: doc.trajectoryProduct as NonNullable<CaseSummaryRecord['open']>['product'],
           sweepDueAt: doc.sweepDueAt ?? null,
+          signalFrom: doc.signalFrom ?? null,
           summary: Object.fromEntries(
             SUMMARY_FIELDS.map((field) => [field, doc[field] ?? null]),
           ) as unknown as StoredSummary,
@@ -200,6 +212,8 @@ export interface OpenSummaryFilter {
   opdrachtgeverId?: string;
   /** Conditions on the summary's top-level fields (signals/signal-filters.ts without a prefix). */
   summaryFilter?: Record<string, unknown>;
+  /** Only summaries that can be signalled by then (`signalFrom ≤`, decision 044): index range. */
+  signalFromAtMost?: Date;
 }
 
 /** Cases with an open trajectory within the scope, by client number. */
@@ -213,6 +227,7 @@ export async function findOpenCaseSummaries(
   const query: Record<string, unknown> = { ...scoped, trajectoryId: { $ne: null } };
   if (filter.begeleiderId) query.begeleiderId = filter.begeleiderId;
   if (filter.opdrachtgeverId) query.opdrachtgeverId = filter.opdrachtgeverId;
+  if (filter.signalFromAtMost) query.signalFrom = { $lte: filter.signalFromAtMost };
   if (filter.summaryFilter && Object.keys(filter.summaryFilter).length)
     query.$and = [filter.summaryFilter];
   const docs = await model(db).collection.find(query).sort({ clientNumber: 1 }).toArray();
@@ -244,10 +259,17 @@ export function fingerprintOf(record: CaseSummaryRecord): string {
   return fingerprint(toDocument(record));
 }
 
-/** Every stored summary's fingerprint by case id (the start-up reconciliation compares them). */
-export async function caseSummaryFingerprints(db: Connection): Promise<Map<string, string>> {
+/**
+ * The stored summaries' fingerprints by case id — of every summary, or of the listed cases (an
+ * `_id` list the embedded engine pushes down) — which the start-up reconciliation compares.
+ */
+export async function caseSummaryFingerprints(
+  db: Connection,
+  caseIds?: string[],
+): Promise<Map<string, string>> {
   const fingerprints = new Map<string, string>();
-  for await (const doc of model(db).collection.find({}))
+  const filter = caseIds ? { _id: { $in: caseIds.map((id) => new Types.ObjectId(id)) } } : {};
+  for await (const doc of model(db).collection.find(filter))
     fingerprints.set(String(doc._id), fingerprint(doc as unknown as SummaryDocument));
   return fingerprints;
 }

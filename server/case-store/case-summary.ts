@@ -1,4 +1,5 @@
-import type { CatalogueCode, Trede } from '../../machines';
+import { signalFromOf, type CatalogueCode, type Trede } from '../../machines';
+import { loadSummary } from './trajectory-record';
 import type { CaseRecord, StoredSummary } from './case.types';
 
 /**
@@ -27,6 +28,11 @@ export interface OpenTrajectorySummary {
   trajectoryId: string;
   product: CatalogueCode;
   sweepDueAt: Date | null;
+  /**
+   * The instant from which the trajectory can carry a signal (machines/signal-from.ts, decision
+   * 044): the dashboard reads only summaries with `signalFrom ≤ signalFromBound(peildatum)`.
+   */
+  signalFrom: Date | null;
   summary: StoredSummary;
 }
 
@@ -47,7 +53,13 @@ export function caseSummaryOf(record: CaseRecord): CaseSummaryRecord {
       trajectoryId: open.id,
       product: open.product,
       sweepDueAt: open.sweepDueAt,
+      signalFrom: signalFromDate(open.summary),
       summary: { ...open.summary, lastAssessedAt: open.summary.lastAssessedAt ?? null },
     },
   };
+}
+
+function signalFromDate(summary: StoredSummary): Date | null {
+  const from = signalFromOf(loadSummary(summary));
+  return from === null ? null : new Date(from);
 }

@@ -7,6 +7,7 @@ import { isObjectId } from '../ids';
 import { comparisonKey } from '../http/text';
 import { caseIdOfTrajectory } from './trajectory-id';
 import { caseModel, OBSOLETE_CASE_INDEXES, type CaseDocument } from './case.model';
+import { dropSummaryCheckpoint } from './summary-checkpoint.repository';
 import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
 import { caseReportOf } from './case-report';
 import { insertCaseReports } from './case-report.repository';
@@ -101,6 +102,7 @@ async function insertCaseDocuments(db: Connection, records: CaseRecord[]): Promi
  * engine and the pure helpers built. Returns how many were inserted.
  */
 export async function insertCasesBulk(db: Connection, records: CaseRecord[]): Promise<number> {
+  await dropSummaryCheckpoint(db); // generated histories: updatedAt lies in the past (decision 045)
   const inserted = await model(db).insertMany(
     records.map(({ id, ...rest }) => ({ ...rest, _id: new Types.ObjectId(id) })),
     { ordered: false, lean: true },
@@ -325,22 +327,27 @@ export async function assignOpdrachtgeverWhereUnset(
   db: Connection,
   orgId: string,
   opdrachtgeverId: string,
-): Promise<void> {
-  await model(db).updateMany({ orgId, opdrachtgeverId: null }, { $set: { opdrachtgeverId } });
+): Promise<number> {
+  const result = await model(db).updateMany(
+    { orgId, opdrachtgeverId: null },
+    { $set: { opdrachtgeverId } },
+  );
+  return result.modifiedCount;
 }
 
 /**
- * Every case without its idempotency records (its few audit outbox entries kept), in batches —
- * and, unless `histories` is asked for, without its ladder, histories and closed trajectories
- * (the start-up pass of the read models: the summaries need none of those, the report documents
- * all of them). On FerretDB each document is still decoded whole; the projection only saves the
- * transfer.
+ * Every case — or, with `updatedSince`, every case last written at or after that instant (a range
+ * the embedded engine pushes down, decision 043) — without its idempotency records (its few audit
+ * outbox entries kept), in batches; unless `histories` is asked for, also without its ladder,
+ * histories and closed trajectories (the start-up pass of the read models: the summaries need
+ * none of those, the report documents all of them). On FerretDB each document is still decoded
+ * whole; the projection only saves the transfer.
  */
 export async function forEachCaseBatch(
   db: Connection,
   batchSize: number,
   visit: (records: CaseRecord[]) => Promise<void>,
-  options: { histories?: boolean } = {},
+  options: { histories?: boolean; updatedSince?: Date | null } = {},
 ): Promise<void> {
   const projection: Record<string, 0> = options.histories
     ? { idempotency: 0 }
@@ -350,7 +357,8 @@ export async function forEachCaseBatch(
         idempotency: 0,
         'openTrajectory.history': 0,
       };
-  const cursor = model(db).find({}, projection).lean<CaseDocument>().cursor({ batchSize });
+  const changed = options.updatedSince ? { updatedAt: { $gte: options.updatedSince } } : {};
+  const cursor = model(db).find(changed, projection).lean<CaseDocument>().cursor({ batchSize });
   let batch: CaseRecord[] = [];
   for await (const doc of cursor) {
     batch.push(

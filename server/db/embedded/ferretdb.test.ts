@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   patchIdIndexExpression,
+  patchRangeIndexExpression,
   patchRuntimeOverheads,
   patchScalarPushdown,
   patchSjsonDecoding,
@@ -38,6 +39,28 @@ describe('patchIdIndexExpression', () => {
   });
 });
 
+describe('patchRangeIndexExpression', () => {
+  it('builds the indexes of the listed date fields on ->>, the expression the range pushdown compares', () => {
+    const dir = sourceWith(
+      '\t\t\tcolumns[i] = fmt.Sprintf("%s->%s", DefaultColumn, strings.Join(fields, "->"))\n\t\t\tif key.Descending {\n',
+    );
+    patchIdIndexExpression(dir);
+    patchRangeIndexExpression(dir);
+    const patched = fs.readFileSync(path.join(dir, REGISTRY), 'utf8');
+    expect(patched).toContain(
+      '\t\t\tif (map[string]bool{"signalFrom": true, "sweepDueAt": true, "updatedAt": true})[key.Field] {\n\t\t\t\tcolumns[i] = fmt.Sprintf("%s->>%q", DefaultColumn, key.Field)\n\t\t\t}\n',
+    );
+    expect(patched).toContain('columns[i] = IDColumn');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails loudly when the source no longer has the line it patches', () => {
+    const dir = sourceWith('package metadata\n');
+    expect(() => patchRangeIndexExpression(dir)).toThrow(/no longer applies/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('patchScalarPushdown', () => {
   const COLLECTION = path.join('internal', 'backends', 'sqlite', 'collection.go');
   const source = [
@@ -64,6 +87,11 @@ describe('patchScalarPushdown', () => {
       'utf8',
     );
     expect(helper).toContain('"orgId": true, "teamId": true, "begeleiderId": true');
+    // Dates compare as the integers sjson stores (->>), never as JSON text (->).
+    expect(helper).toContain('"signalFrom": true, "sweepDueAt": true, "updatedAt": true');
+    expect(helper).toContain('fmt.Sprintf("%s->>%q %s ?", metadata.DefaultColumn, key, sql)');
+    expect(helper).toContain('args = append(args, instant.UnixMilli())');
+    expect(helper).toContain('metadata.IDColumn+" IN (?"');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

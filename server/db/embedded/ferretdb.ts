@@ -15,7 +15,7 @@ export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.0';
 
 /** Bumped whenever the build or its patch changes, so a cached older binary is not reused. */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.4`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.5`;
 
 export function builtFerretdbPath(toolsDir: string): string {
   return path.join(toolsDir, `ferretdb-${FERRETDB_BUILD}`, 'ferretdb');
@@ -32,15 +32,45 @@ export function builtFerretdbPath(toolsDir: string): string {
 export function patchIdIndexExpression(sourceDir: string): void {
   const file = path.join(sourceDir, 'internal', 'backends', 'sqlite', 'metadata', 'registry.go');
   const original = fs.readFileSync(file, 'utf8');
-  const anchor =
-    '\t\t\tcolumns[i] = fmt.Sprintf("%s->%s", DefaultColumn, strings.Join(fields, "->"))\n';
-  if (!original.includes(anchor))
+  if (!original.includes(INDEX_COLUMN_ANCHOR))
     throw new Error('FerretDB source changed: the _id index patch no longer applies');
   fs.writeFileSync(
     file,
     original.replace(
-      anchor,
-      `${anchor}\t\t\tif key.Field == "_id" {\n\t\t\t\tcolumns[i] = IDColumn\n\t\t\t}\n`,
+      INDEX_COLUMN_ANCHOR,
+      `${INDEX_COLUMN_ANCHOR}\t\t\tif key.Field == "_id" {\n\t\t\t\tcolumns[i] = IDColumn\n\t\t\t}\n`,
+    ),
+  );
+}
+
+const INDEX_COLUMN_ANCHOR =
+  '\t\t\tcolumns[i] = fmt.Sprintf("%s->%s", DefaultColumn, strings.Join(fields, "->"))\n';
+
+/**
+ * The top-level fields Trede guarantees to hold a Date or null in every collection that has them
+ * (never an array, never another type), so a range on them can be pushed down to SQLite. sjson
+ * stores a date as its milliseconds since the epoch, a JSON number: `->` gives that number's JSON
+ * text (compared as text, "9…" > "1…", wrong across digit counts), `->>` gives an SQL integer
+ * (compared as numbers, exact). decision 043.
+ */
+export const RANGE_PUSHDOWN_FIELDS = ['signalFrom', 'sweepDueAt', 'updatedAt'] as const;
+
+/**
+ * Indexes on the fields above are built on `_ferretdb_sjson->>"<field>"`, the expression the
+ * range pushdown (patchScalarPushdown) compares, since SQLite uses an expression index only for
+ * the identical expression. Must run after patchIdIndexExpression (same anchor).
+ */
+export function patchRangeIndexExpression(sourceDir: string): void {
+  const file = path.join(sourceDir, 'internal', 'backends', 'sqlite', 'metadata', 'registry.go');
+  const original = fs.readFileSync(file, 'utf8');
+  if (!original.includes(INDEX_COLUMN_ANCHOR))
+    throw new Error('FerretDB source changed: the range index patch no longer applies');
+  const fields = RANGE_PUSHDOWN_FIELDS.map((field) => `${JSON.stringify(field)}: true`).join(', ');
+  fs.writeFileSync(
+    file,
+    original.replace(
+      INDEX_COLUMN_ANCHOR,
+      `${INDEX_COLUMN_ANCHOR}\t\t\tif (map[string]bool{${fields}})[key.Field] {\n\t\t\t\tcolumns[i] = fmt.Sprintf("%s->>%q", DefaultColumn, key.Field)\n\t\t\t}\n`,
     ),
   );
 }
@@ -163,6 +193,7 @@ export function patchScalarPushdown(sourceDir: string): void {
       ),
   );
   const fields = SCALAR_PUSHDOWN_FIELDS.map((field) => `${JSON.stringify(field)}: true`).join(', ');
+  const ranges = RANGE_PUSHDOWN_FIELDS.map((field) => `${JSON.stringify(field)}: true`).join(', ');
   fs.writeFileSync(
     path.join(sourceDir, 'internal', 'backends', 'sqlite', 'trede_pushdown.go'),
     `package sqlite
@@ -170,6 +201,7 @@ export function patchScalarPushdown(sourceDir: string): void {
 import (
 \t"fmt"
 \t"strings"
+\t"time"
 
 \t"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
 \t"github.com/FerretDB/FerretDB/internal/handler/sjson"
@@ -180,8 +212,15 @@ import (
 // Added by Trede's build (server/db/embedded/ferretdb.ts): fields that always hold a string.
 var tredeScalarFields = map[string]bool{${fields}}
 
+// Fields that always hold a date or null (never an array); indexed on ->> (registry.go patch).
+var tredeRangeFields = map[string]bool{${ranges}}
+
+var tredeRangeOperators = map[string]string{"$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}
+
 // tredeScalarPushdown narrows a query to rows whose listed top-level fields equal the filter's
-// strings (and whose _id equals a scalar _id); the handler still applies the whole filter.
+// strings or lie in the filter's date ranges (and whose _id equals a scalar _id or one of a
+// list); the handler still applies the whole filter, so each condition only has to hold for
+// every document the filter matches.
 func tredeScalarPushdown(filter *types.Document) (string, []any) {
 \tif filter == nil {
 \t\treturn "", nil
@@ -191,10 +230,15 @@ func tredeScalarPushdown(filter *types.Document) (string, []any) {
 \tfor _, key := range filter.Keys() {
 \t\tvalue, _ := filter.Get(key)
 \t\tif key == "_id" {
-\t\t\tswitch value.(type) {
+\t\t\tswitch value := value.(type) {
 \t\t\tcase string, types.ObjectID:
 \t\t\t\tconditions = append(conditions, metadata.IDColumn+" = ?")
 \t\t\t\targs = append(args, string(must.NotFail(sjson.MarshalSingleValue(value))))
+\t\t\tcase *types.Document:
+\t\t\t\tif ids := tredeIDList(value); len(ids) > 0 {
+\t\t\t\t\tconditions = append(conditions, metadata.IDColumn+" IN (?"+strings.Repeat(", ?", len(ids)-1)+")")
+\t\t\t\t\targs = append(args, ids...)
+\t\t\t\t}
 \t\t\t}
 \t\t\tcontinue
 \t\t}
@@ -202,11 +246,44 @@ func tredeScalarPushdown(filter *types.Document) (string, []any) {
 \t\t\tconditions = append(conditions, fmt.Sprintf("%s->%q = ?", metadata.DefaultColumn, key))
 \t\t\targs = append(args, string(must.NotFail(sjson.MarshalSingleValue(text))))
 \t\t}
+\t\tif operators, ok := value.(*types.Document); ok && tredeRangeFields[key] {
+\t\t\tfor _, operator := range operators.Keys() {
+\t\t\t\tbound, _ := operators.Get(operator)
+\t\t\t\tinstant, isDate := bound.(time.Time)
+\t\t\t\tif sql, known := tredeRangeOperators[operator]; known && isDate {
+\t\t\t\t\t// sjson stores a date as int64 milliseconds; ->> compares it as an integer.
+\t\t\t\t\tconditions = append(conditions, fmt.Sprintf("%s->>%q %s ?", metadata.DefaultColumn, key, sql))
+\t\t\t\t\targs = append(args, instant.UnixMilli())
+\t\t\t\t}
+\t\t\t}
+\t\t}
 \t}
 \tif len(conditions) == 0 {
 \t\treturn "", nil
 \t}
 \treturn " WHERE " + strings.Join(conditions, " AND "), args
+}
+
+// tredeIDList: the _id values of {$in: [...]} when that is the only operator and every element is
+// a string or an ObjectID (anything else: no pushdown, the handler decides alone).
+func tredeIDList(operators *types.Document) []any {
+\tif operators.Len() != 1 {
+\t\treturn nil
+\t}
+\tlist, ok := must.NotFail(operators.Get(operators.Keys()[0])).(*types.Array)
+\tif operators.Keys()[0] != "$in" || !ok || list.Len() == 0 || list.Len() > 1000 {
+\t\treturn nil
+\t}
+\tids := make([]any, 0, list.Len())
+\tfor i := 0; i < list.Len(); i++ {
+\t\tswitch id := must.NotFail(list.Get(i)).(type) {
+\t\tcase string, types.ObjectID:
+\t\t\tids = append(ids, string(must.NotFail(sjson.MarshalSingleValue(id))))
+\t\tdefault:
+\t\t\treturn nil
+\t\t}
+\t}
+\treturn ids
 }
 `,
   );
@@ -292,6 +369,7 @@ export async function buildFerretdb(options: {
     fs.mkdirSync(path.join(source, 'build', 'version'), { recursive: true });
     fs.writeFileSync(path.join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     patchIdIndexExpression(source);
+    patchRangeIndexExpression(source);
     patchScalarPushdown(source);
     patchRuntimeOverheads(source);
     patchSjsonDecoding(source);

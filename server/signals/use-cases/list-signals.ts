@@ -1,4 +1,4 @@
-import { computeSignals, signalBounds, type SignalCode } from '../../../machines';
+import { computeSignals, signalBounds, signalFromBound, type SignalCode } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../policies/actor';
@@ -52,6 +52,7 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
             teamId: input.team,
             opdrachtgeverId: input.opdrachtgever,
             begeleiderId: input.begeleider,
+            signalFromAtMost: new Date(signalFromBound(asOf.toISOString(), settings.signals)),
             summaryFilter: { $or: codes.map((code) => signalFilter(code, bounds, 'summaries')) },
           })
         ).map((record) => {
