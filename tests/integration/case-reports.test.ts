@@ -13,6 +13,7 @@ import {
   type TestTeam,
 } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { dropSummaryCheckpoint } from '../../server/case-store/summary-checkpoint.repository';
 
 // The report write can be made to fail once (an error between the case write and its report).
 jest.mock('../../server/case-store/case-report.repository', () => {
@@ -124,7 +125,7 @@ describe('case reports: the read model of the transitions export and the indicat
     await expectReportOfCase(caseId);
   });
 
-  it('the next start rebuilds missing and stale documents and removes those of vanished cases', async () => {
+  it('the next start rebuilds missing and stale documents; a full pass removes those of vanished cases', async () => {
     const stale = await ontCase();
     const missing = await ontCase();
     const before = await storedReport(stale.caseId);
@@ -135,13 +136,23 @@ describe('case reports: the read model of the transitions export and the indicat
     const vanished = new Types.ObjectId();
     await reports().insertOne({ ...before!, _id: vanished });
 
+    // A start after a checkpoint (decision 045) checks the cases written since: both of them.
     const restarted = await startTestServer({ now: NOW, database: server.database });
     try {
       await expectReportOfCase(stale.caseId);
       await expectReportOfCase(missing.caseId);
-      expect(await reports().findOne({ _id: vanished })).toBeNull();
+      // Cases are never deleted, so only a full pass (no checkpoint) looks for orphans.
+      expect(await reports().findOne({ _id: vanished })).not.toBeNull();
     } finally {
       await restarted.close();
+    }
+    await dropSummaryCheckpoint(server.context.db);
+    const fullPass = await startTestServer({ now: NOW, database: server.database });
+    try {
+      expect(await reports().findOne({ _id: vanished })).toBeNull();
+      await expectReportOfCase(stale.caseId);
+    } finally {
+      await fullPass.close();
     }
   });
 });
