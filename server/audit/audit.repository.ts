@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { modelFor } from '../db/model';
+import { isOnlyDuplicateKeyFailure } from '../db/duplicate-key';
 import type { OrgScope } from '../policies/scope';
 
 /**
@@ -76,16 +77,8 @@ export async function copyToAudit(
       { ordered: false },
     );
   } catch (error) {
-    if (!onlyDuplicates(error)) throw error;
+    if (!isOnlyDuplicateKeyFailure(error)) throw error;
   }
-}
-
-function onlyDuplicates(error: unknown): boolean {
-  const failures = (error as { writeErrors?: unknown }).writeErrors;
-  const list = Array.isArray(failures) ? failures : failures ? [failures] : [];
-  return list.length > 0
-    ? list.every((failure: { code?: number }) => failure.code === 11000)
-    : (error as { code?: number }).code === 11000;
 }
 
 export interface AuditQuery {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Schema, Types, type AnyBulkWriteOperation, type Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../db/duplicate-key';
+import { isOnlyDuplicateKeyFailure } from '../db/duplicate-key';
 import { createIndexesOrWarn } from '../db/indexes';
 import { modelFor } from '../db/model';
 import { caseReportContent, type CaseReportRecord } from './case-report';
@@ -53,16 +53,6 @@ function toDocument(record: CaseReportRecord): Omit<CaseReportDocument, '_id'> {
   };
 }
 
-function onlyDuplicateKeys(error: unknown): boolean {
-  const failures = (error as { writeErrors?: Array<{ code?: number; errmsg?: string }> })
-    .writeErrors;
-  if (failures?.length)
-    return failures.every((failure) =>
-      isDuplicateKeyError({ code: failure.code, message: failure.errmsg }),
-    );
-  return isDuplicateKeyError(error);
-}
-
 /**
  * Replaces each report document unless the stored one comes from a newer case version: the filter
  * `version ≤ mine` misses a newer document, the upsert then collides on `_id`, and that refusal
@@ -80,7 +70,7 @@ export async function writeCaseReports(db: Connection, records: CaseReportRecord
   try {
     await caseReportModel(db).collection.bulkWrite(operations as never, { ordered: false });
   } catch (error) {
-    if (!onlyDuplicateKeys(error)) throw error;
+    if (!isOnlyDuplicateKeyFailure(error)) throw error;
   }
 }
 
@@ -97,7 +87,7 @@ export async function insertCaseReports(
       { ordered: false },
     );
   } catch (error) {
-    if (!onlyDuplicateKeys(error)) throw error;
+    if (!isOnlyDuplicateKeyFailure(error)) throw error;
   }
 }
 

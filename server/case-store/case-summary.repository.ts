@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Schema, Types, type AnyBulkWriteOperation, type Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../db/duplicate-key';
+import { isOnlyDuplicateKeyFailure } from '../db/duplicate-key';
 import { createIndexesOrWarn } from '../db/indexes';
 import { modelFor } from '../db/model';
 import { scopedTeamFilter } from './case-scope-filter';
@@ -170,14 +170,7 @@ export async function writeCaseSummaries(
   try {
     await model(db).collection.bulkWrite(operations as never, { ordered: false });
   } catch (error) {
-    const failures = (error as { writeErrors?: Array<{ code?: number; errmsg?: string }> })
-      .writeErrors;
-    const onlyNewer =
-      failures?.length &&
-      failures.every((failure) =>
-        isDuplicateKeyError({ code: failure.code, message: failure.errmsg }),
-      );
-    if (!onlyNewer && !isDuplicateKeyError(error)) throw error;
+    if (!isOnlyDuplicateKeyFailure(error)) throw error;
   }
 }
 
@@ -197,12 +190,7 @@ export async function insertCaseSummaries(
       { ordered: false },
     );
   } catch (error) {
-    const failures = (error as { writeErrors?: Array<{ code?: number; errmsg?: string }> })
-      .writeErrors;
-    const onlyExisting = failures?.every((failure) =>
-      isDuplicateKeyError({ code: failure.code, message: failure.errmsg }),
-    );
-    if (!onlyExisting && !isDuplicateKeyError(error)) throw error;
+    if (!isOnlyDuplicateKeyFailure(error)) throw error;
   }
 }
 
