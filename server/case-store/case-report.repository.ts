@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Schema, Types, type AnyBulkWriteOperation, type Connection } from 'mongoose';
-import { isOnlyDuplicateKeyFailure } from '../db/duplicate-key';
+import { Schema, Types, type Connection, type mongo } from 'mongoose';
+import { insertForNewCases, upsertUnlessNewer } from './read-model.repository';
 import { createIndexesOrWarn } from '../db/indexes';
 import { modelFor } from '../db/model';
 import { caseReportContent, type CaseReportRecord } from './case-report';
@@ -59,36 +59,23 @@ function toDocument(record: CaseReportRecord): Omit<CaseReportDocument, '_id'> {
  * is the intended "a late writer never overwrites a newer report" (as case_summaries, 026).
  */
 export async function writeCaseReports(db: Connection, records: CaseReportRecord[]): Promise<void> {
-  if (!records.length) return;
-  const operations: AnyBulkWriteOperation<CaseReportDocument>[] = records.map((record) => ({
-    replaceOne: {
-      filter: { _id: new Types.ObjectId(record.caseId), version: { $lte: record.caseVersion } },
-      replacement: toDocument(record),
-      upsert: true,
-    },
-  }));
-  try {
-    await caseReportModel(db).collection.bulkWrite(operations as never, { ordered: false });
-  } catch (error) {
-    if (!isOnlyDuplicateKeyFailure(error)) throw error;
-  }
+  await upsertUnlessNewer(collectionOf(db), records.map(entryOf), 'replace');
 }
 
-/** The report documents of cases just inserted: a plain unordered insert (a retried seed's
- *  existing documents are left to the start-up pass). */
+/** The report documents of cases just inserted (read-model.repository.ts insertForNewCases). */
 export async function insertCaseReports(
   db: Connection,
   records: CaseReportRecord[],
 ): Promise<void> {
-  if (!records.length) return;
-  try {
-    await caseReportModel(db).collection.insertMany(
-      records.map((record) => ({ _id: new Types.ObjectId(record.caseId), ...toDocument(record) })),
-      { ordered: false },
-    );
-  } catch (error) {
-    if (!isOnlyDuplicateKeyFailure(error)) throw error;
-  }
+  await insertForNewCases(collectionOf(db), records.map(entryOf));
+}
+
+function collectionOf(db: Connection) {
+  return caseReportModel(db).collection as unknown as mongo.Collection;
+}
+
+function entryOf(record: CaseReportRecord) {
+  return { caseId: record.caseId, caseVersion: record.caseVersion, document: toDocument(record) };
 }
 
 /** Every stored document's fingerprint by case id (the start-up pass compares them). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Schema, Types, type AnyBulkWriteOperation, type Connection } from 'mongoose';
-import { isOnlyDuplicateKeyFailure } from '../db/duplicate-key';
+import { Schema, Types, type Connection, type mongo } from 'mongoose';
+import { insertForNewCases, upsertUnlessNewer } from './read-model.repository';
 import { createIndexesOrWarn } from '../db/indexes';
 import { modelFor } from '../db/model';
 import { scopedTeamFilter } from './case-scope-filter';
@@ -159,39 +159,23 @@ export async function writeCaseSummaries(
   db: Connection,
   records: CaseSummaryRecord[],
 ): Promise<void> {
-  if (!records.length) return;
-  const operations: AnyBulkWriteOperation<SummaryDocument>[] = records.map((record) => ({
-    updateOne: {
-      filter: { _id: new Types.ObjectId(record.caseId), version: { $lte: record.caseVersion } },
-      update: { $set: toDocument(record) },
-      upsert: true,
-    },
-  }));
-  try {
-    await model(db).collection.bulkWrite(operations as never, { ordered: false });
-  } catch (error) {
-    if (!isOnlyDuplicateKeyFailure(error)) throw error;
-  }
+  await upsertUnlessNewer(collectionOf(db), records.map(entryOf), 'set');
 }
 
-/**
- * The summaries of cases just inserted (none can exist yet): a plain unordered insert, several
- * times cheaper on FerretDB than the guarded upserts of writeCaseSummaries. A summary that does
- * exist already (a retried seed) is left to the start-up reconciliation.
- */
+/** The summaries of cases just inserted (read-model.repository.ts insertForNewCases). */
 export async function insertCaseSummaries(
   db: Connection,
   records: CaseSummaryRecord[],
 ): Promise<void> {
-  if (!records.length) return;
-  try {
-    await model(db).collection.insertMany(
-      records.map((record) => ({ _id: new Types.ObjectId(record.caseId), ...toDocument(record) })),
-      { ordered: false },
-    );
-  } catch (error) {
-    if (!isOnlyDuplicateKeyFailure(error)) throw error;
-  }
+  await insertForNewCases(collectionOf(db), records.map(entryOf));
+}
+
+function collectionOf(db: Connection) {
+  return model(db).collection as unknown as mongo.Collection;
+}
+
+function entryOf(record: CaseSummaryRecord) {
+  return { caseId: record.caseId, caseVersion: record.caseVersion, document: toDocument(record) };
 }
 
 export interface OpenSummaryFilter {
