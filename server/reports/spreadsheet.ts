@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -34,29 +34,45 @@ function csvCell<Row>(column: SheetColumn<Row>, row: Row): string {
   return escapeCell(value);
 }
 
+/**
+ * Rows per CSV chunk. csv-stringify's stream took each row as its own object-mode chunk, and the
+ * response then went out one ~60-byte write per row; a batch is stringified at once by the same
+ * library (identical bytes) and written as one chunk, while the pipeline still waits for the
+ * consumer, so at most a few batches are in memory whatever the export's size (decision 053).
+ */
+export const CSV_BATCH_ROWS = 500;
+
 /** For Dutch Excel: `;` as separator, a UTF-8 byte-order mark so é and ï survive, no `sep=` line. */
 export async function writeSheetCsv<Row>(
   rows: AsyncIterable<Row> | Iterable<Row>,
   columns: ReadonlyArray<SheetColumn<Row>>,
   out: Writable,
+  batchRows = CSV_BATCH_ROWS,
 ): Promise<number> {
-  let count = 0;
-  const lines = Readable.from(
-    (async function* () {
-      for await (const row of rows) {
-        count += 1;
-        yield columns.map((column) => csvCell(column, row));
-      }
-    })(),
-  );
-  const csv = stringify({
+  const options = {
     delimiter: ';',
-    bom: true,
-    header: true,
     columns: columns.map((column) => escapeCell(column.header)),
     record_delimiter: 'windows',
-  });
-  await pipeline(lines, csv, out);
+  } as const;
+  let count = 0;
+  async function* chunks(): AsyncGenerator<string> {
+    let batch: string[][] = [];
+    let first = true;
+    const stringified = (): string => {
+      // BOM and header only before the first batch (also when there are no rows at all).
+      const text = stringify(batch, { ...options, bom: first, header: first });
+      first = false;
+      batch = [];
+      return text;
+    };
+    for await (const row of rows) {
+      count += 1;
+      batch.push(columns.map((column) => csvCell(column, row)));
+      if (batch.length >= batchRows) yield stringified();
+    }
+    if (batch.length > 0 || first) yield stringified();
+  }
+  await pipeline(Readable.from(chunks(), { objectMode: false }), out);
   return count;
 }
 
