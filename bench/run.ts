@@ -4,7 +4,10 @@
  * measured in the same run, appended to bench/RESULTS.md as one section. Reports run at the
  * largest size, then the sweeper on the same data at the instant its first 10,000 deadlines are
  * due, then the client. `npm run bench -- --quick` is a small version (1k and 4k cases).
- * Options: --sizes 10000,100000 · --only engine,events,reads,reports,sweeper,client · --seed 1 · --sweep 10000
+ * `export` streams --export-rows transitions (default 1,000,000) of synthetic report documents on a
+ * database of its own through the CSV export, its server in a separate process (its peak RSS).
+ * Options: --sizes 10000,100000 · --only engine,events,reads,reports,export,sweeper,client · --seed 1
+ * · --sweep 10000 · --export-rows 1000000
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -13,6 +16,7 @@ import { openDataset } from './dataset';
 import { runEngineSuite } from './suites/engine';
 import { runEventApi, type LoadRow } from './suites/event-api';
 import { runReads, type LatencyRow } from './suites/reads';
+import { runExportMemory, type ExportMemoryResult } from './suites/export-memory';
 import { runReports, type ReportRow } from './suites/reports';
 import { runSweeper } from './suites/sweeper';
 import { runClientSuite } from './client.bench';
@@ -25,7 +29,7 @@ import {
   startBenchDatabase,
 } from './support';
 
-const SUITES = ['engine', 'events', 'reads', 'reports', 'sweeper', 'client'] as const;
+const SUITES = ['engine', 'events', 'reads', 'reports', 'export', 'sweeper', 'client'] as const;
 
 function options() {
   const { values } = parseArgs({
@@ -35,6 +39,7 @@ function options() {
       only: { type: 'string' },
       seed: { type: 'string', default: '1' },
       sweep: { type: 'string' },
+      'export-rows': { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -53,6 +58,7 @@ function options() {
     only,
     seed: Number(values.seed),
     sweep: Number(values.sweep ?? (quick ? 500 : 10000)),
+    exportRows: Number(values['export-rows'] ?? (quick ? 100_000 : 1_000_000)),
     samples: quick ? 40 : 100,
     levels: [
       { clients: 1, events: quick ? 100 : 300 },
@@ -82,6 +88,7 @@ async function main(): Promise<void> {
   let reportRows: ReportRow[] = [];
   let reportSize = 0;
   let sweepRow: Awaited<ReturnType<typeof runSweeper>> | undefined;
+  let exportMemory: ExportMemoryResult | undefined;
   try {
     if (opts.only.has('engine')) {
       const engine = runEngineSuite({ samples: opts.quick ? 500 : 3000 });
@@ -123,6 +130,10 @@ async function main(): Promise<void> {
       if (dataset && opts.only.has('reports')) {
         reportRows = await runReports(dataset, BENCH_NOW);
         reportSize = dataset.size;
+      }
+      if (opts.only.has('export')) {
+        console.log(`export: ${opts.exportRows} transitions through the CSV export`);
+        exportMemory = await runExportMemory({ rows: opts.exportRows, perCase: 200 });
       }
       if (dataset && opts.only.has('sweeper')) {
         console.log(`sweeper: the first ${opts.sweep} deadlines of ${dataset.size} cases`);
@@ -246,6 +257,37 @@ async function main(): Promise<void> {
       );
       sections.push(
         `### Reports at ${reportSize} cases\n\n${table}\n\nThree years of transitions and indicators (the monthly trend: its longest period, 24 months) as the beleid user over HTTP, the exports streamed to a counting consumer; each against a raw lean cursor over the collection the report reads (transitions: the ladders, unwound in JS; indicators: every document of the organisation). RSS is this whole process (server and client). Target: CSV ≥ 70% of the raw cursor's rows/s.`,
+      );
+    }
+    if (exportMemory) {
+      const result = exportMemory;
+      const raw = result.rows.find((row) => row.raw)!;
+      const table = markdownTable(
+        [
+          'what',
+          'rows',
+          'seconds',
+          'rows/s',
+          '÷ raw cursor (rows/s)',
+          'server RSS before (MB)',
+          'server peak RSS growth (MB)',
+        ],
+        result.rows.map((row) => [
+          row.what,
+          row.rows,
+          fmt(row.ms / 1000),
+          fmt(row.rows / (row.ms / 1000), 0),
+          `${fmt((100 * (row.rows / row.ms)) / (raw.rows / raw.ms), 0)}%`,
+          fmt(row.baseRssMb, 0),
+          fmt(row.rssMb),
+        ]),
+      );
+      sections.push(
+        `### Transitions export of ${result.rows[0]?.rows ?? '—'} rows
+
+${table}
+
+Synthetic \`case_reports\` documents (${result.documents} cases of ${result.perCase} ladder entries, stored through the report repository in ${fmt(result.seedMs / 1000)} s) on a database of their own; the CSV export over HTTP into a counting client. The server runs in a process of its own (bench/export-server.ts): RSS is the server's, sampled every 20 ms, above its RSS just before (after a GC). Raw: a lean find of the same documents, unwound in JS, in the server process. Target: RSS growth ≤ 100 MB for 1M rows.`,
       );
     }
     if (sweepRow) {
