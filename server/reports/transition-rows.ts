@@ -18,10 +18,33 @@ export interface ExportRow {
   reason: 'assessment' | 'conclusion';
 }
 
+/**
+ * The Amsterdam calendar day of an instant (YYYY-MM-DD), remembering the last day's bounds in UTC:
+ * the export's rows come in time order, so luxon runs about once per day instead of once per row
+ * (it was ~60% of the per-row work, decision 053). Exact for any instant and any order: a time
+ * outside the remembered day is computed afresh.
+ */
+export function amsterdamDayOf(): (at: Date) => string {
+  let day = '';
+  let start = 0;
+  let end = 0;
+  return (at) => {
+    const time = at.getTime();
+    if (!(time >= start && time < end)) {
+      const midnight = DateTime.fromMillis(time, { zone: TIME_ZONE }).startOf('day');
+      day = midnight.toISODate()!;
+      start = midnight.toMillis();
+      end = midnight.plus({ days: 1 }).toMillis();
+    }
+    return day;
+  };
+}
+
 export async function* toExportRows(
   rows: AsyncIterable<TransitionRow>,
   options: { secret: string; orgId: string; teamNames: Map<string, string> },
 ): AsyncGenerator<ExportRow> {
+  const dayOf = amsterdamDayOf();
   for await (const row of rows) {
     yield {
       participant: participantPseudonym(options.secret, options.orgId, row.caseId),
@@ -31,7 +54,7 @@ export async function* toExportRows(
       to: row.to,
       direction: row.to > row.from ? 'up' : 'down',
       at: row.at.toISOString(),
-      date: DateTime.fromJSDate(row.at, { zone: TIME_ZONE }).toISODate()!,
+      date: dayOf(row.at),
       product: row.product,
       reason: row.reason,
     };
