@@ -33,9 +33,24 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
     SignalCode,
     number
   >;
+  // The audit entry says who looked at what, not what was found, so it is written while the
+  // candidates are read (the dashboard's latency, decision 054) and still acknowledged before the
+  // answer: a failed audit write fails the request, as before.
+  const audited = recordAudit(context, {
+    orgId: user.orgId,
+    actorId: user.id,
+    action: 'signals.list',
+    details: {
+      asOf: asOf.toISOString(),
+      team: input.team ?? null,
+      opdrachtgever: input.opdrachtgever ?? null,
+      begeleider: input.begeleider ?? null,
+      code: input.code ?? null,
+    },
+  });
   // SPEC §2.4: a past peildatum is replayed from the history; today and the future use the
   // stored summaries (a future peildatum projects today's state).
-  const labelled =
+  const labelling = async () =>
     asOf < context.clock.now()
       ? signalsAt(
           await findCasesWithTrajectoryOpenAt(context.db, scopeOf(user), {
@@ -65,22 +80,11 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
             signals: computeSignals(summary, asOf.toISOString(), settings.signals),
           };
         });
+  const [labelled] = await Promise.all([labelling(), audited]);
   const items = labelled.flatMap(({ record, trajectory, summary, signals }) => {
     if (input.code ? !signals.includes(input.code) : signals.length === 0) return [];
     for (const signal of signals) counts[signal] += 1;
     return [presentSignalItem({ record, trajectory, summary, signals })];
-  });
-  await recordAudit(context, {
-    orgId: user.orgId,
-    actorId: user.id,
-    action: 'signals.list',
-    details: {
-      asOf: asOf.toISOString(),
-      team: input.team ?? null,
-      opdrachtgever: input.opdrachtgever ?? null,
-      begeleider: input.begeleider ?? null,
-      code: input.code ?? null,
-    },
   });
   return presentSignals(asOf, items, counts);
 }
