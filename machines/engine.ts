@@ -1,8 +1,7 @@
-import { initialTransition, transition } from 'xstate';
 import { isAtOrAfter, isBefore, normalizeInstant } from './calendar';
 import { EVENT_TYPES, payloadOf, payloadProblem } from './event-payload';
 import { isTrede } from './ladder';
-import { machineFor } from './machine-registry';
+import { firstSnapshot, machineFor, nextSnapshot } from './machine-registry';
 import {
   actsOnCases,
   allowedEventsFor,
@@ -36,7 +35,7 @@ import type {
 
 /**
  * The pure engine the server calls (SPEC §2.3: the server is the authority). It restores a
- * stored snapshot, applies one event with xstate's pure `transition`, and returns the new stored
+ * stored snapshot, applies one event with xstate's pure transition (`nextSnapshot`), and returns the new stored
  * snapshot with everything the server writes in the same atomic update. No I/O, no clock: the
  * caller passes `now`. Refusals are values (STYLE: "machine refusals are values").
  */
@@ -53,7 +52,7 @@ function applyOne(
   envelope: MachineEvent,
   recordedAt: string,
 ): Applied {
-  const [next] = transition(machineFor(machineId), snapshot, envelope);
+  const next = nextSnapshot(machineId, snapshot, envelope);
   return {
     snapshot: next,
     entry: {
@@ -237,7 +236,7 @@ export function createTrajectory(input: {
 
   // A variant runs on its family's machine (SPEC §4.1): the resolved catalogue says which.
   const machineId = productSettings.machineId;
-  const [snapshot] = initialTransition(machineFor(machineId), {
+  const snapshot = firstSnapshot(machineId, {
     product,
     productSettings,
     targetTrede,
