@@ -2,7 +2,7 @@ import { transition } from 'xstate';
 import { EVENT_SAMPLES } from './event-payload';
 import { MACHINE_IDS } from './machine-ids';
 import { machineFor } from './machine-registry';
-import { allowedEventsFor, offeredFollowUp, stateHandles } from './permissions';
+import { allowedEventsFor, canTake, offeredFollowUp, stateHandles } from './permissions';
 import { DEFAULT_SETTINGS, resolveSettings } from './products';
 import type { TrajectorySnapshot } from './snapshot-store';
 import { modelEvents, reachableSnapshots, serializeState } from './test-model';
@@ -10,7 +10,7 @@ import type { MachineEvent } from './trajectory-context';
 import type { ClientEventType, OrganisationSettings, Role } from './types';
 
 /**
- * allowedEventsFor answers from per-state offers computed once per machine definition (decision
+ * allowedEventsFor and canTake answer from per-state offers computed once per machine definition (decision
  * 055). It must give exactly what asking `snapshot.can` for every sample gives, in the same order,
  * for every reachable state, role and catalogue.
  */
@@ -68,6 +68,20 @@ describe.each(MACHINE_IDS)('allowedEventsFor: %s', (id) => {
           role,
           allowedEventsFor(snapshot, role, settings),
         ]).toEqual([serializeState(snapshot), role, askingEverySample(snapshot, role, settings)]);
+      }
+    }
+  });
+});
+
+describe.each(MACHINE_IDS)('canTake: %s', (id) => {
+  it('is snapshot.can for every model event in every reachable state', () => {
+    for (const snapshot of snapshotsOf(id)) {
+      for (const event of modelEvents(snapshot)) {
+        expect([serializeState(snapshot), event, canTake(snapshot, event)]).toEqual([
+          serializeState(snapshot),
+          event,
+          snapshot.can(event),
+        ]);
       }
     }
   });

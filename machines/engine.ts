@@ -5,6 +5,7 @@ import { firstSnapshot, machineFor, nextSnapshot } from './machine-registry';
 import {
   actsOnCases,
   allowedEventsFor,
+  canTake,
   offeredFollowUp,
   roleMaySend,
   stateHandles,
@@ -287,8 +288,6 @@ export function applyEvent(input: {
   const { machineId } = restored;
   const stored = restored.snapshot;
   const viewerRole = actor?.role ?? SYSTEM_VIEWER_ROLE;
-  const allowed = (current: TrajectorySnapshot): ClientEventType[] =>
-    allowedEventsFor(current, viewerRole, settings);
 
   if (stored.status !== 'active') {
     return rejection(
@@ -299,7 +298,11 @@ export function applyEvent(input: {
   // SPEC §2.3: occurredAt may be backdated, never in the future, never before the previous *user*
   // event, the case's latest ladder entry or the previous trajectory's close.
   if (isBefore(now, occurredAt)) {
-    return rejection('OCCURRED_IN_FUTURE', 'occurredAt lies in the future', allowed(stored));
+    return rejection(
+      'OCCURRED_IN_FUTURE',
+      'occurredAt lies in the future',
+      allowedEventsFor(stored, viewerRole, settings),
+    );
   }
   const floor =
     event.type === 'DEADLINE_PASSED' ? stored.context.lastEventAt : stored.context.lastUserEventAt;
@@ -307,7 +310,7 @@ export function applyEvent(input: {
     return rejection(
       'OCCURRED_BEFORE_PREVIOUS',
       `occurredAt lies before the previous event (${floor})`,
-      allowed(stored),
+      allowedEventsFor(stored, viewerRole, settings),
     );
   }
   const ladderFloor = input.notBefore ? normalizeInstant(input.notBefore) : null;
@@ -315,7 +318,7 @@ export function applyEvent(input: {
     return rejection(
       'OCCURRED_BEFORE_PREVIOUS',
       `occurredAt lies before the case's latest ladder entry (${ladderFloor})`,
-      allowed(stored),
+      allowedEventsFor(stored, viewerRole, settings),
     );
   }
   if (actor === null && event.type !== 'DEADLINE_PASSED') {
@@ -325,7 +328,8 @@ export function applyEvent(input: {
     return rejection('FORBIDDEN_ROLE', `A ${actor.role} does not act on cases`);
   }
   const problem = payloadProblem(event);
-  if (problem) return rejection('GUARD_FAILED', problem, allowed(stored));
+  if (problem)
+    return rejection('GUARD_FAILED', problem, allowedEventsFor(stored, viewerRole, settings));
 
   // Decision 006: an event dated before a derived DEADLINE_PASSED is applied to the state as it
   // was then; the system entries after it are withdrawn and derived again below.
@@ -348,17 +352,26 @@ export function applyEvent(input: {
     return rejection(
       'EVENT_NOT_ALLOWED',
       `${event.type} is not possible in state ${state}`,
-      allowed(snapshot),
+      allowedEventsFor(snapshot, viewerRole, settings),
     );
   }
   if (actor !== null && !roleMaySend(actor.role, event.type as ClientEventType)) {
-    return rejection('FORBIDDEN_ROLE', `${event.type} is for a teamleider`, allowed(snapshot));
+    return rejection(
+      'FORBIDDEN_ROLE',
+      `${event.type} is for a teamleider`,
+      allowedEventsFor(snapshot, viewerRole, settings),
+    );
   }
   const choice = offeredFollowUp(event, settings);
-  if (!choice.ok) return rejection(choice.code, choice.message, allowed(snapshot));
+  if (!choice.ok)
+    return rejection(choice.code, choice.message, allowedEventsFor(snapshot, viewerRole, settings));
   const followUp = choice.followUp;
-  if (!snapshot.can(envelope)) {
-    return rejection('GUARD_FAILED', guardRefusal(snapshot, event, occurredAt), allowed(snapshot));
+  if (!canTake(snapshot, envelope)) {
+    return rejection(
+      'GUARD_FAILED',
+      guardRefusal(snapshot, event, occurredAt),
+      allowedEventsFor(snapshot, viewerRole, settings),
+    );
   }
 
   const applied = applyOne(machineId, snapshot, event, envelope, now);

@@ -44,18 +44,56 @@ export function stateHandles(snapshot: TrajectorySnapshot, type: TrajectoryEvent
   return handled.has(type);
 }
 
+type Transitions = NonNullable<ReturnType<StateNode['transitions']['get']>>;
+
+/**
+ * `snapshot.can`'s answer for an event type where the machine definition alone decides it, else
+ * null (a guard decides). A statechart takes the first enabled transition in document order, and
+ * `can` is true when the one taken has a target or actions: so once a transition without guard
+ * comes, it or one before it is always taken. Payload, context and sender then never matter.
+ */
+function fixedAnswer(transitions: Transitions): boolean | null {
+  let guarded = false;
+  for (const transition of transitions) {
+    const takes = transition.target !== undefined || transition.actions.length > 0;
+    if (!transition.guard) {
+      if (takes) return true;
+      return guarded ? null : false;
+    }
+    if (!takes) return null;
+    guarded = true;
+  }
+  return null;
+}
+
+/** Per state node and event type, `fixedAnswer`: immutable machine data, computed once. */
+const fixedAnswersByNode = new WeakMap<StateNode, ReadonlyMap<string, boolean | null>>();
+
+function fixedAnswers(node: StateNode): ReadonlyMap<string, boolean | null> {
+  let answers = fixedAnswersByNode.get(node);
+  if (!answers) {
+    answers = new Map([...node.transitions].map(([type, list]) => [type, fixedAnswer(list)]));
+    fixedAnswersByNode.set(node, answers);
+  }
+  return answers;
+}
+
+/**
+ * `snapshot.can(event)` without asking xstate where the machine definition already answers
+ * (`fixedAnswer`); each `can` resolves the transition anew (decision 055).
+ */
+export function canTake(snapshot: TrajectorySnapshot, event: MachineEvent): boolean {
+  const node = nodeOf(snapshot);
+  const fixed = node === undefined ? undefined : fixedAnswers(node).get(event.type);
+  return fixed ?? snapshot.can(event);
+}
+
 type Sample = (typeof EVENT_SAMPLES)[number];
 
 interface Offer {
   type: ClientEventType;
   /** Its samples, in EVENT_SAMPLES order. */
   samples: Sample[];
-  /**
-   * `snapshot.can`'s answer when the machine definition fixes it: the state's first transition for
-   * the type has no guard, and a statechart takes the first enabled transition in document order,
-   * so payload, context and sender never change it (the value is `can`'s own test: a target or
-   * actions). Null when a guard decides.
-   */
   fixed: boolean | null;
 }
 
@@ -71,17 +109,13 @@ function offersOf(node: StateNode): readonly Offer[] {
   if (known) return known;
   const byType = new Map<ClientEventType, Offer>();
   for (const sample of EVENT_SAMPLES) {
-    const transitions = node.transitions.get(sample.type);
-    if (!transitions || !node.ownEvents.includes(sample.type)) continue;
+    if (!node.ownEvents.includes(sample.type)) continue;
     const offer = byType.get(sample.type);
-    if (offer) {
-      offer.samples.push(sample);
-      continue;
+    if (offer) offer.samples.push(sample);
+    else {
+      const fixed = fixedAnswers(node).get(sample.type) ?? null;
+      byType.set(sample.type, { type: sample.type, samples: [sample], fixed });
     }
-    const first = transitions[0];
-    const fixed =
-      first && !first.guard ? first.target !== undefined || first.actions.length > 0 : null;
-    byType.set(sample.type, { type: sample.type, samples: [sample], fixed });
   }
   const offers = [...byType.values()];
   offersByNode.set(node, offers);
@@ -116,7 +150,8 @@ export function allowedEventsFor(
   };
   const allowed: ClientEventType[] = [];
   for (const offer of offersOf(node)) {
-    if (offer.fixed === false) continue;
+    // SPEC §2.5: what the role may not send is never offered (the machines' guard says the same).
+    if (offer.fixed === false || !roleMaySend(role, offer.type)) continue;
     const accepted = offer.samples.some(
       (sample) =>
         offeredFollowUp(sample, settings).ok &&
