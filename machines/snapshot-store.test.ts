@@ -62,3 +62,13 @@ describe.each(MACHINE_IDS)('stored snapshots: %s', (id) => {
     expect(a.snapshot.context.begeleiderId).toBe(first.context.begeleiderId);
   });
 });
+
+describe('restore refuses a state the machine does not have', () => {
+  it.each(['toString', 'constructor', '__proto__', 'nowhere'])('%s', (value) => {
+    const [snapshot] = reachableSnapshots('ontwikkeltraject');
+    if (!snapshot) throw new Error('no reachable snapshot');
+    const stored = persist('ontwikkeltraject', snapshot);
+    const restored = restore({ ...stored, snapshot: { ...(stored.snapshot as object), value } });
+    expect(restored).toMatchObject({ ok: false, code: 'MIGRATION_FAILED' });
+  });
+});

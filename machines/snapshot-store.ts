@@ -1,6 +1,6 @@
 import type { SnapshotFrom } from 'xstate';
 import { isTrede } from './ladder';
-import { machineFor, stateKeysOf, type TrajectoryMachine } from './machine-registry';
+import { machineFor, type TrajectoryMachine } from './machine-registry';
 import { CURRENT_MACHINE_VERSIONS, migrateSnapshot } from './migrations';
 import { isCatalogueCode, isProductCode, MACHINE_OF_PRODUCT } from './products';
 import type { TrajectoryContext } from './trajectory-context';
@@ -83,7 +83,8 @@ export function restore(stored: PersistedTrajectory): Restored | Rejection {
   const { machineId, snapshot } = migrated.persisted;
   if (!isRecord(snapshot)) return unreadable('The stored snapshot is not an object');
   const value = snapshot.value;
-  if (typeof value !== 'string' || !(stateKeysOf(machineId) as string[]).includes(value)) {
+  // Own keys only: the states object is a plain object ('toString' is no state).
+  if (typeof value !== 'string' || !Object.hasOwn(machineFor(machineId).root.states, value)) {
     return unreadable(`${machineId} has no state ${JSON.stringify(value)}`);
   }
   const problem = contextProblem(machineId, snapshot.context);
