@@ -1,11 +1,11 @@
-import { initialTransition, transition } from 'xstate';
 import { isAtOrAfter, isBefore, normalizeInstant } from './calendar';
 import { EVENT_TYPES, payloadOf, payloadProblem } from './event-payload';
 import { isTrede } from './ladder';
-import { machineFor } from './machine-registry';
+import { firstSnapshot, machineFor, nextSnapshot } from './machine-registry';
 import {
   actsOnCases,
   allowedEventsFor,
+  canTake,
   offeredFollowUp,
   roleMaySend,
   stateHandles,
@@ -36,7 +36,7 @@ import type {
 
 /**
  * The pure engine the server calls (SPEC §2.3: the server is the authority). It restores a
- * stored snapshot, applies one event with xstate's pure `transition`, and returns the new stored
+ * stored snapshot, applies one event with xstate's pure transition (`nextSnapshot`), and returns the new stored
  * snapshot with everything the server writes in the same atomic update. No I/O, no clock: the
  * caller passes `now`. Refusals are values (STYLE: "machine refusals are values").
  */
@@ -53,7 +53,7 @@ function applyOne(
   envelope: MachineEvent,
   recordedAt: string,
 ): Applied {
-  const [next] = transition(machineFor(machineId), snapshot, envelope);
+  const next = nextSnapshot(machineId, snapshot, envelope);
   return {
     snapshot: next,
     entry: {
@@ -237,7 +237,7 @@ export function createTrajectory(input: {
 
   // A variant runs on its family's machine (SPEC §4.1): the resolved catalogue says which.
   const machineId = productSettings.machineId;
-  const [snapshot] = initialTransition(machineFor(machineId), {
+  const snapshot = firstSnapshot(machineId, {
     product,
     productSettings,
     targetTrede,
@@ -288,8 +288,6 @@ export function applyEvent(input: {
   const { machineId } = restored;
   const stored = restored.snapshot;
   const viewerRole = actor?.role ?? SYSTEM_VIEWER_ROLE;
-  const allowed = (current: TrajectorySnapshot): ClientEventType[] =>
-    allowedEventsFor(current, viewerRole, settings);
 
   if (stored.status !== 'active') {
     return rejection(
@@ -300,7 +298,11 @@ export function applyEvent(input: {
   // SPEC §2.3: occurredAt may be backdated, never in the future, never before the previous *user*
   // event, the case's latest ladder entry or the previous trajectory's close.
   if (isBefore(now, occurredAt)) {
-    return rejection('OCCURRED_IN_FUTURE', 'occurredAt lies in the future', allowed(stored));
+    return rejection(
+      'OCCURRED_IN_FUTURE',
+      'occurredAt lies in the future',
+      allowedEventsFor(stored, viewerRole, settings),
+    );
   }
   const floor =
     event.type === 'DEADLINE_PASSED' ? stored.context.lastEventAt : stored.context.lastUserEventAt;
@@ -308,7 +310,7 @@ export function applyEvent(input: {
     return rejection(
       'OCCURRED_BEFORE_PREVIOUS',
       `occurredAt lies before the previous event (${floor})`,
-      allowed(stored),
+      allowedEventsFor(stored, viewerRole, settings),
     );
   }
   const ladderFloor = input.notBefore ? normalizeInstant(input.notBefore) : null;
@@ -316,7 +318,7 @@ export function applyEvent(input: {
     return rejection(
       'OCCURRED_BEFORE_PREVIOUS',
       `occurredAt lies before the case's latest ladder entry (${ladderFloor})`,
-      allowed(stored),
+      allowedEventsFor(stored, viewerRole, settings),
     );
   }
   if (actor === null && event.type !== 'DEADLINE_PASSED') {
@@ -326,7 +328,8 @@ export function applyEvent(input: {
     return rejection('FORBIDDEN_ROLE', `A ${actor.role} does not act on cases`);
   }
   const problem = payloadProblem(event);
-  if (problem) return rejection('GUARD_FAILED', problem, allowed(stored));
+  if (problem)
+    return rejection('GUARD_FAILED', problem, allowedEventsFor(stored, viewerRole, settings));
 
   // Decision 006: an event dated before a derived DEADLINE_PASSED is applied to the state as it
   // was then; the system entries after it are withdrawn and derived again below.
@@ -349,17 +352,26 @@ export function applyEvent(input: {
     return rejection(
       'EVENT_NOT_ALLOWED',
       `${event.type} is not possible in state ${state}`,
-      allowed(snapshot),
+      allowedEventsFor(snapshot, viewerRole, settings),
     );
   }
   if (actor !== null && !roleMaySend(actor.role, event.type as ClientEventType)) {
-    return rejection('FORBIDDEN_ROLE', `${event.type} is for a teamleider`, allowed(snapshot));
+    return rejection(
+      'FORBIDDEN_ROLE',
+      `${event.type} is for a teamleider`,
+      allowedEventsFor(snapshot, viewerRole, settings),
+    );
   }
   const choice = offeredFollowUp(event, settings);
-  if (!choice.ok) return rejection(choice.code, choice.message, allowed(snapshot));
+  if (!choice.ok)
+    return rejection(choice.code, choice.message, allowedEventsFor(snapshot, viewerRole, settings));
   const followUp = choice.followUp;
-  if (!snapshot.can(envelope)) {
-    return rejection('GUARD_FAILED', guardRefusal(snapshot, event, occurredAt), allowed(snapshot));
+  if (!canTake(snapshot, envelope)) {
+    return rejection(
+      'GUARD_FAILED',
+      guardRefusal(snapshot, event, occurredAt),
+      allowedEventsFor(snapshot, viewerRole, settings),
+    );
   }
 
   const applied = applyOne(machineId, snapshot, event, envelope, now);

@@ -1,7 +1,6 @@
-import { initialTransition } from 'xstate';
 import { isAtOrAfter, isBefore, normalizeInstant } from './calendar';
 import { applyEvent, sweepDeadline } from './engine';
-import { machineFor } from './machine-registry';
+import { firstSnapshot } from './machine-registry';
 import { persist } from './snapshot-store';
 import { summarize } from './summary';
 import type { TrajectoryTerms } from './trajectory-context';
@@ -65,7 +64,7 @@ export function replayTrajectory(input: ReplayInput): TrajectorySummary | null {
     tredeAssessedAt?: string | null;
   };
   if (!payload.currentTrede) return null;
-  const [initial] = initialTransition(machineFor(machineId), {
+  const initial = firstSnapshot(machineId, {
     product: input.product,
     productSettings,
     targetTrede: payload.targetTrede ?? null,

@@ -115,10 +115,10 @@ export interface TrajectoryInput {
 }
 
 /**
- * xstate's pure `transition(machine, snapshot, event)` builds a throwaway actor for each call, and
- * that actor asks for the machine's initial context without input; xstate catches the failure and
- * discards that snapshot. Failing with one prepared error skips the stack trace a new TypeError
- * would capture there: ~30% of the engine's time per event (bench/RESULTS.md "Engine", docs/performance.md).
+ * An actor built without input (machine-registry's one scope per machine; xstate's own
+ * `transition` builds one per call) asks for the machine's initial context; xstate catches the
+ * failure and discards that snapshot. Failing with one prepared error skips the stack trace a new
+ * TypeError would capture there (it was ~30% of the engine's time per event, docs/performance.md).
  */
 const NO_INPUT = new Error('a trajectory machine needs its input (engine.createTrajectory)');
 
