@@ -18,48 +18,22 @@ import {
   type ActorScope,
   type SnapshotFrom,
 } from 'xstate';
-import { applyEvent, resolveSettings } from '../machines';
 import { nextSnapshot } from '../machines/machine-registry';
 import { allowedEventsFor, canTake } from '../machines/permissions';
 import { persist, restore } from '../machines/snapshot-store';
 import { summarize } from '../machines/summary';
 import type { MachineEvent, TrajectoryContext } from '../machines/trajectory-context';
-import { generateCase, seededRandom } from '../scripts/bench-data/generate-case';
-import { BENCH_NOW } from '../scripts/bench-data/seed-organisation';
 import type { TrajectoryRecord } from '../server/case-store/case.types';
 import { toPersisted } from '../server/case-store/trajectory-record';
 import { percentile } from './support';
+import { engineSamples } from './suites/engine';
 
 const SAMPLES = 3000;
-const settings = resolveSettings({});
-const random = seededRandom(42);
-const open: TrajectoryRecord[] = [];
-while (open.length < 200) {
-  const { record } = generateCase({
-    random,
-    owner: { orgId: 'o', teamId: 't', begeleiderId: 'b', teamleiderId: 'l' },
-    clientNumber: 'E',
-    displayName: 'E',
-    settings,
-    now: BENCH_NOW,
-    historyYears: 3,
-  });
-  if (record.openTrajectory?.summary.state === 'active') open.push(record.openTrajectory);
-}
-const actor = { userId: 'b', role: 'begeleider' as const };
-const at = BENCH_NOW.toISOString();
-const event = { type: 'RECORD_CONTACT' as const, note: 'bench', minutes: 30 };
+const { open, settings, actor, at, event, contact } = engineSamples();
 const envelope = { ...event, occurredAt: at, actor } as MachineEvent;
 
 function engineEvent(trajectory: TrajectoryRecord): void {
-  const outcome = applyEvent({
-    persisted: toPersisted(trajectory),
-    event,
-    occurredAt: at,
-    now: at,
-    actor,
-    settings,
-  });
+  const outcome = contact(trajectory);
   if (!outcome.ok) throw new Error(`engine refused: ${outcome.message}`);
   JSON.stringify(outcome.persisted.snapshot);
 }

@@ -1,11 +1,9 @@
-import { transition } from 'xstate';
 import { EVENT_SAMPLES } from './event-payload';
 import { MACHINE_IDS } from './machine-ids';
-import { machineFor } from './machine-registry';
 import { allowedEventsFor, canTake, offeredFollowUp, stateHandles } from './permissions';
 import { DEFAULT_SETTINGS, resolveSettings } from './products';
 import type { TrajectorySnapshot } from './snapshot-store';
-import { modelEvents, reachableSnapshots, serializeState } from './test-model';
+import { modelEvents, reachableSnapshotsAndNext, serializeState } from './test-model';
 import type { MachineEvent } from './trajectory-context';
 import type { ClientEventType, OrganisationSettings, Role } from './types';
 
@@ -48,20 +46,9 @@ const CATALOGUES: Array<[string, OrganisationSettings]> = [
   ],
 ];
 
-/** The reachable states and one step further from each (other contexts: deadlines, targets). */
-function snapshotsOf(id: (typeof MACHINE_IDS)[number]): TrajectorySnapshot[] {
-  const machine = machineFor(id);
-  return reachableSnapshots(id).flatMap((snapshot) => [
-    snapshot,
-    ...modelEvents(snapshot)
-      .filter((event) => snapshot.can(event))
-      .map((event) => transition(machine, snapshot, event)[0]),
-  ]);
-}
-
 describe.each(MACHINE_IDS)('allowedEventsFor: %s', (id) => {
   it.each(CATALOGUES)('is what asking can for every sample gives (%s)', (_name, settings) => {
-    for (const snapshot of snapshotsOf(id)) {
+    for (const snapshot of reachableSnapshotsAndNext(id)) {
       for (const role of ROLES) {
         expect([
           serializeState(snapshot),
@@ -75,7 +62,7 @@ describe.each(MACHINE_IDS)('allowedEventsFor: %s', (id) => {
 
 describe.each(MACHINE_IDS)('canTake: %s', (id) => {
   it('is snapshot.can for every model event in every reachable state', () => {
-    for (const snapshot of snapshotsOf(id)) {
+    for (const snapshot of reachableSnapshotsAndNext(id)) {
       for (const event of modelEvents(snapshot)) {
         expect([serializeState(snapshot), event, canTake(snapshot, event)]).toEqual([
           serializeState(snapshot),

@@ -30,17 +30,21 @@ const ABSOLUTE_ISO =
  * The same few instants (a trajectory's deadline, its last event, now) are compared in every guard
  * of every event, so their parses are kept; the map is emptied when full rather than aged.
  */
-const parsedInstants = new Map<string, number | null>();
-const PARSED_INSTANTS_KEPT = 10_000;
+const INSTANTS_KEPT = 10_000;
 
-function absoluteMs(value: string): number | null {
-  const known = parsedInstants.get(value);
-  if (known !== undefined) return known;
-  if (parsedInstants.size >= PARSED_INSTANTS_KEPT) parsedInstants.clear();
-  const ms = parseAbsoluteMs(value);
-  parsedInstants.set(value, ms);
-  return ms;
+/** `compute`, remembering up to INSTANTS_KEPT answers by their text. */
+function keptByText<T>(compute: (value: string) => T): (value: string) => T {
+  const kept = new Map<string, T>();
+  return (value) => {
+    if (kept.has(value)) return kept.get(value) as T;
+    if (kept.size >= INSTANTS_KEPT) kept.clear();
+    const answer = compute(value);
+    kept.set(value, answer);
+    return answer;
+  };
 }
+
+const absoluteMs = keptByText(parseAbsoluteMs);
 
 function parseAbsoluteMs(value: string): number | null {
   const match = ABSOLUTE_ISO.exec(value);
@@ -72,17 +76,12 @@ export function parseInstant(value: string): DateTime | null {
  * Every event normalizes its `occurredAt` and `now`, mostly the same few instants: the canonical
  * forms are kept like the parses above (formatting one was 8% of the engine's time, decision 055).
  */
-const normalizedInstants = new Map<string, string | null>();
+const canonicalInstantKept = keptByText(canonicalInstant);
 
 /** The canonical stored form of an ISO date or date-time; null when invalid. */
 export function normalizeInstant(value: string): string | null {
   if (typeof value !== 'string') return null;
-  const known = normalizedInstants.get(value);
-  if (known !== undefined) return known;
-  if (normalizedInstants.size >= PARSED_INSTANTS_KEPT) normalizedInstants.clear();
-  const normalized = canonicalInstant(value);
-  normalizedInstants.set(value, normalized);
-  return normalized;
+  return canonicalInstantKept(value);
 }
 
 function canonicalInstant(value: string): string | null {

@@ -1,9 +1,7 @@
-import { transition } from 'xstate';
 import { MACHINE_IDS } from './machine-ids';
 import { machineFor } from './machine-registry';
 import { persist, restore, type TrajectorySnapshot } from './snapshot-store';
-import { modelEvents, reachableSnapshots, serializeState } from './test-model';
-import type { MachineId } from './types';
+import { reachableSnapshots, reachableSnapshotsAndNext, serializeState } from './test-model';
 
 /**
  * persist writes xstate's persisted form itself, and restore reuses one resolved state per
@@ -11,20 +9,11 @@ import type { MachineId } from './types';
  * `getPersistedSnapshot` and `resolveState` give, for every reachable state.
  */
 
-/** The reachable states and one step further from each (other contexts, final states). */
-function snapshotsOf(id: MachineId): TrajectorySnapshot[] {
-  const machine = machineFor(id);
-  return reachableSnapshots(id).flatMap((snapshot) => [
-    snapshot,
-    ...modelEvents(snapshot)
-      .filter((event) => snapshot.can(event))
-      .map((event) => transition(machine, snapshot, event)[0]),
-  ]);
-}
-
 describe.each(MACHINE_IDS)('stored snapshots: %s', (id) => {
   const machine = machineFor(id);
-  const cases = snapshotsOf(id).map((snapshot) => [serializeState(snapshot), snapshot] as const);
+  const cases = reachableSnapshotsAndNext(id).map(
+    (snapshot) => [serializeState(snapshot), snapshot] as const,
+  );
 
   it.each(cases)('persist of %s is getPersistedSnapshot, down to its JSON', (_key, snapshot) => {
     const own = persist(id, snapshot).snapshot;

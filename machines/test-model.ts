@@ -1,3 +1,4 @@
+import { transition } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { plusDays } from './calendar';
 import { EVENT_SAMPLES } from './event-payload';
@@ -94,4 +95,18 @@ export function reachableSnapshots(id: MachineId): TrajectorySnapshot[] {
   return Object.values(modelOf(id).getAdjacencyMap()).map(
     (entry) => entry.state as TrajectorySnapshot,
   );
+}
+
+/**
+ * The reachable states and one step further from each: other contexts (deadlines, targets) and
+ * final states, for tests that compare a shortcut with xstate's own answer on every snapshot.
+ */
+export function reachableSnapshotsAndNext(id: MachineId): TrajectorySnapshot[] {
+  const machine = machineFor(id);
+  return reachableSnapshots(id).flatMap((snapshot) => [
+    snapshot,
+    ...modelEvents(snapshot)
+      .filter((event) => snapshot.can(event))
+      .map((event) => transition(machine, snapshot, event)[0]),
+  ]);
 }

@@ -7,11 +7,10 @@ import { fmt, markdownTable, percentile } from '../support';
 import type { SuiteResult } from './types';
 
 /**
- * The engine alone (no I/O): restore → transition → persisted snapshot for one RECORD_CONTACT,
- * against JSON.parse + JSON.stringify of the same stored snapshot (issue 13 target: ≤ 3×).
- * Also the server's whole pure fold (advanceTrajectory: snapshot string, summary, sweepDueAt).
+ * What the engine suite replays (and bench/engine-profile.ts, step by step): 200 active
+ * trajectories of generated cases and one RECORD_CONTACT at BENCH_NOW by their begeleider.
  */
-export function runEngineSuite(options: { samples: number }): SuiteResult {
+export function engineSamples() {
   const random = seededRandom(42);
   const settings = resolveSettings({});
   const open: TrajectoryRecord[] = [];
@@ -27,37 +26,43 @@ export function runEngineSuite(options: { samples: number }): SuiteResult {
     });
     if (record.openTrajectory?.summary.state === 'active') open.push(record.openTrajectory);
   }
-  const engine: number[] = [];
-  const fold: number[] = [];
-  const json: number[] = [];
   const actor = { userId: 'b', role: 'begeleider' as const };
   const at = BENCH_NOW.toISOString();
   const event = { type: 'RECORD_CONTACT' as const, note: 'bench', minutes: 30 };
+  /** The engine's answer to that contact on a trajectory as stored. */
+  const contact = (trajectory: TrajectoryRecord) =>
+    applyEvent({
+      persisted: toPersisted(trajectory),
+      event,
+      occurredAt: at,
+      now: at,
+      actor,
+      settings,
+    });
+  return { open, settings, actor, at, event, contact };
+}
+
+/**
+ * The engine alone (no I/O): restore → transition → persisted snapshot for one RECORD_CONTACT,
+ * against JSON.parse + JSON.stringify of the same stored snapshot (issue 13 target: ≤ 3×).
+ * Also the server's whole pure fold (advanceTrajectory: snapshot string, summary, sweepDueAt).
+ */
+export function runEngineSuite(options: { samples: number }): SuiteResult {
+  const { open, settings, contact } = engineSamples();
+  const engine: number[] = [];
+  const fold: number[] = [];
+  const json: number[] = [];
   for (let round = 0; round < options.samples; round += 1) {
     const trajectory = open[round % open.length]!;
     // The baseline round-trips the very snapshot the engine restores; the fold below advances it.
     const stored = trajectory.snapshotJson;
     let started = process.hrtime.bigint();
-    const outcome = applyEvent({
-      persisted: toPersisted(trajectory),
-      event,
-      occurredAt: at,
-      now: at,
-      actor,
-      settings,
-    });
+    const outcome = contact(trajectory);
     if (!outcome.ok) throw new Error(`engine refused: ${JSON.stringify(outcome)}`);
     JSON.stringify(outcome.persisted.snapshot);
     engine.push(Number(process.hrtime.bigint() - started) / 1e6);
     started = process.hrtime.bigint();
-    const again = applyEvent({
-      persisted: toPersisted(trajectory),
-      event,
-      occurredAt: at,
-      now: at,
-      actor,
-      settings,
-    });
+    const again = contact(trajectory);
     if (again.ok) advanceTrajectory(trajectory, again, { actorRole: 'begeleider', settings });
     fold.push(Number(process.hrtime.bigint() - started) / 1e6);
     started = process.hrtime.bigint();
