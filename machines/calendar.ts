@@ -28,21 +28,32 @@ const ABSOLUTE_ISO =
 
 /**
  * The same few instants (a trajectory's deadline, its last event, now) are compared in every guard
- * of every event, so their parses are kept; the map is emptied when full rather than aged.
+ * of every event, and the same few dates go through the zone arithmetic below, so answers are
+ * kept; the map is emptied when full rather than aged. Every kept function is pure.
  */
-const INSTANTS_KEPT = 10_000;
+const ANSWERS_KEPT = 10_000;
 
-/** `compute`, remembering up to INSTANTS_KEPT answers by their text. */
-function keptByText<T>(compute: (value: string) => T): (value: string) => T {
+/** `compute`, remembering up to ANSWERS_KEPT answers by the key of their arguments. */
+function keptBy<A extends unknown[], T>(
+  keyOf: (...args: A) => string,
+  compute: (...args: A) => T,
+): (...args: A) => T {
   const kept = new Map<string, T>();
-  return (value) => {
-    if (kept.has(value)) return kept.get(value) as T;
-    if (kept.size >= INSTANTS_KEPT) kept.clear();
-    const answer = compute(value);
-    kept.set(value, answer);
+  return (...args) => {
+    const key = keyOf(...args);
+    if (kept.has(key)) return kept.get(key) as T;
+    if (kept.size >= ANSWERS_KEPT) kept.clear();
+    const answer = compute(...args);
+    kept.set(key, answer);
     return answer;
   };
 }
+
+function keptByText<T>(compute: (value: string) => T): (value: string) => T {
+  return keptBy((value: string) => value, compute);
+}
+
+const byDateAndCount = (date: string, count: number) => `${date}|${count}`;
 
 const absoluteMs = keptByText(parseAbsoluteMs);
 
@@ -125,8 +136,14 @@ export function latest(a: string, b: string): string {
   return isBefore(a, b) ? b : a;
 }
 
-/** The Amsterdam calendar date an instant falls on. */
-export function localDateOf(value: string): LocalDate {
+/**
+ * The Amsterdam calendar date an instant falls on. Luxon's zone arithmetic (Intl formatToParts per
+ * call) was ~10% of an event's CPU through the signal bounds, so this and the date functions below
+ * keep their answers.
+ */
+export const localDateOf: (value: string) => LocalDate = keptByText(computeLocalDateOf);
+
+function computeLocalDateOf(value: string): LocalDate {
   const absolute = absoluteMs(value);
   const instant =
     absolute === null ? mustParse(value) : DateTime.fromMillis(absolute, { zone: ZONE });
@@ -134,18 +151,20 @@ export function localDateOf(value: string): LocalDate {
 }
 
 /** 00:00 Amsterdam time on that date, as a UTC instant (DST-aware: 22:00Z or 23:00Z the day before). */
-export function startOfLocalDay(date: LocalDate): string {
-  return toIso(mustParseDate(date));
-}
+export const startOfLocalDay: (date: LocalDate) => string = keptByText((date) =>
+  toIso(mustParseDate(date)),
+);
 
 /** Calendar months with end-of-month clamping: 2026-01-31 + 6 = 2026-07-31; 2025-08-31 + 6 = 2026-02-28. */
-export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
-  return mustParseDate(date).plus({ months }).toISODate() as LocalDate;
-}
+export const addCalendarMonths: (date: LocalDate, months: number) => LocalDate = keptBy(
+  byDateAndCount,
+  (date, months) => mustParseDate(date).plus({ months }).toISODate() as LocalDate,
+);
 
-export function addCalendarDays(date: LocalDate, days: number): LocalDate {
-  return mustParseDate(date).plus({ days }).toISODate() as LocalDate;
-}
+export const addCalendarDays: (date: LocalDate, days: number) => LocalDate = keptBy(
+  byDateAndCount,
+  (date, days) => mustParseDate(date).plus({ days }).toISODate() as LocalDate,
+);
 
 /** Whole Amsterdam calendar days from the date of `from` to the date of `to` (0 on the same day). */
 export function calendarDaysBetween(from: string, to: string): number {

@@ -4,6 +4,7 @@ import {
   instantMs,
   localDateOf,
   startOfLocalDay,
+  type LocalDate,
 } from './calendar';
 import type { SignalCode, SignalThresholds, TrajectoryStateKey, TrajectorySummary } from './types';
 
@@ -70,13 +71,38 @@ export interface SignalBounds {
   relapseSince: string;
 }
 
+/**
+ * Apart from `asOf` itself the bounds depend only on the peildatum's Amsterdam date and the
+ * thresholds, and a dashboard asks for them once per summary with the same peildatum: they are
+ * computed once per date and thresholds (luxon's zone arithmetic was most of computeSignals).
+ */
+const BOUNDS_KEPT = 1_000;
+const boundsByDay = new Map<string, Readonly<Omit<SignalBounds, 'asOf'>>>();
+
 export function signalBounds(asOf: string, thresholds: SignalThresholds): SignalBounds {
   const day = localDateOf(asOf);
+  const key = `${day}|${thresholdsKey(thresholds)}`;
+  let dayBounds = boundsByDay.get(key);
+  if (!dayBounds) {
+    if (boundsByDay.size >= BOUNDS_KEPT) boundsByDay.clear();
+    dayBounds = boundsOfDay(day, thresholds);
+    boundsByDay.set(key, dayBounds);
+  }
+  return { asOf: new Date(instantMs(asOf)).toISOString(), ...dayBounds };
+}
+
+function thresholdsKey(thresholds: SignalThresholds): string {
+  return (Object.keys(thresholds) as Array<keyof SignalThresholds>)
+    .sort()
+    .map((name) => `${name}=${thresholds[name]}`)
+    .join(',');
+}
+
+function boundsOfDay(day: LocalDate, thresholds: SignalThresholds): Omit<SignalBounds, 'asOf'> {
   const dayStart = (days: number) => startOfLocalDay(addCalendarDays(day, days));
   /** "More than N days": before 00:00 on the peildatum's date − N, i.e. from day N + 1 on. */
   const moreThanDays = (days: number) => dayStart(-days);
   return {
-    asOf: new Date(instantMs(asOf)).toISOString(),
     deadlineNearUntil: dayStart(thresholds.deadlineNearDays),
     noActivityBefore: moreThanDays(thresholds.noActivityDays),
     decisionPendingBefore: moreThanDays(thresholds.decisionPendingDays),

@@ -186,7 +186,16 @@ export async function updateCaseIfVersion(
   return result.matchedCount === 1;
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Whether `list` starts with `prefix`. The fold keeps the entries it did not touch, so three years
+ * of history compare by identity instead of being serialised twice per event.
+ */
+function startsWith(list: readonly unknown[], prefix: readonly unknown[]): boolean {
+  return prefix.length <= list.length && prefix.every((entry, index) => same(entry, list[index]));
+}
 
 const SCALAR_FIELDS = [
   'teamId',
@@ -229,7 +238,7 @@ export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<Ca
   // lock), and nothing else writes the outbox.
   const outboxBefore = before.auditOutbox ?? [];
   const outboxAfter = after.auditOutbox ?? [];
-  if (same(outboxBefore, outboxAfter.slice(0, outboxBefore.length))) {
+  if (startsWith(outboxAfter, outboxBefore)) {
     if (outboxAfter.length > outboxBefore.length)
       $push.auditOutbox = { $each: outboxAfter.slice(outboxBefore.length) };
   } else $set.auditOutbox = outboxAfter;
@@ -242,8 +251,7 @@ export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<Ca
         $set[`openTrajectory.${key}`] = next[key];
     }
     // History grows by appending; only withdrawn system entries (decision 006) rewrite its tail.
-    if (!same(open.history, next.history.slice(0, open.history.length)))
-      $set['openTrajectory.history'] = next.history;
+    if (!startsWith(next.history, open.history)) $set['openTrajectory.history'] = next.history;
     else if (next.history.length > open.history.length)
       $push['openTrajectory.history'] = { $each: next.history.slice(open.history.length) };
   } else if (!same(open, next)) {
