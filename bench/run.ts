@@ -197,7 +197,7 @@ async function main(): Promise<void> {
         }),
       );
       sections.push(
-        `### Event API\n\n${table}\n\nPOST /trajectories/:id/events (RECORD_CONTACT) over HTTP keep-alive, each client on its own cases; floor: the raw driver's findOne by _id + one single-document update appending a history entry, same cases, same run. Targets: ≥ 70% of the floor at 8 clients, p99 ≤ 4× p50, no growth.`,
+        `### Event API\n\n${table}\n\nPOST /trajectories/:id/events (RECORD_CONTACT) over HTTP keep-alive (node:http, in the same process as the server), each client on its own cases; floor: the raw driver's findOne by _id + one single-document update appending a history entry, same cases, same run. Targets: ≥ 70% of the floor at 8 clients, p99 ≤ 4× p50, no growth.`,
       );
     }
     if (readRows.length) {

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { Dataset } from '../dataset';
 import { activeCases } from '../dataset';
 import { BENCH_NOW } from '../../scripts/bench-data/seed-organisation';
-import { fmt, percentile } from '../support';
+import { fmt, percentile, postJson } from '../support';
 
 export interface LoadRow {
   clients: number;
@@ -57,7 +57,7 @@ async function isFerretDb(dataset: Dataset): Promise<boolean> {
 }
 
 /**
- * POST /trajectories/:id/events (RECORD_CONTACT) over HTTP with 1, 8, 32 clients, against the raw
+ * POST /trajectories/:id/events (RECORD_CONTACT) over HTTP (keep-alive node:http) with 1, 8, 32 clients, against the raw
  * driver's floor on the same database in the same run: findOne by _id + one conditional
  * single-document update appending a history entry (the filter the app itself uses on this engine).
  */
@@ -79,18 +79,18 @@ export async function runEventApi(
   const at = BENCH_NOW.toISOString();
   const sendEvent = async (caseId: string): Promise<boolean> => {
     const trajectoryId = trajectoryOfCase.get(caseId)!;
-    const response = await fetch(`${dataset.baseUrl}/trajectories/${trajectoryId}/events`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
+    const response = await postJson(
+      `${dataset.baseUrl}/trajectories/${trajectoryId}/events`,
+      { Authorization: `Bearer ${token}` },
+      {
         type: 'RECORD_CONTACT',
         note: 'Gesprek (bench)',
         minutes: 30,
         occurredAt: at,
         expectedVersion: versions.get(trajectoryId),
-      }),
-    });
-    const body = (await response.json()) as { version?: number };
+      },
+    );
+    const body = response.body as { version?: number };
     if (response.status === 200 && body.version) versions.set(trajectoryId, body.version);
     return response.status === 200;
   };

@@ -171,6 +171,20 @@ caseSchema.index({ orgId: 1, 'ladder.at': 1 }); // trede transitions by date (re
 caseSchema.index({ orgId: 1, opdrachtgeverId: 1, teamId: 1 }); // reports and lists per opdrachtgever
 
 /**
+ * Indexes of the schema that only MongoDB can use. FerretDB v1 narrows a query by `_id` and by
+ * string equality on orgId, teamId and begeleiderId (decision 022), never by a dotted or array
+ * path nor by a sort, so there these four serve nothing that `{orgId, teamId, begeleiderId}` does
+ * not, while SQLite recomputes each of their JSON expressions from the old and the new ~12 KiB row
+ * on every case write (a third of the embedded engine's CPU per event, decision 058).
+ */
+export const MONGODB_ONLY_CASE_INDEXES: ReadonlyArray<Record<string, 1>> = [
+  { orgId: 1, teamId: 1, clientNumber: 1 },
+  { orgId: 1, teamId: 1, 'openTrajectory.summary.deadlineAt': 1 },
+  { orgId: 1, 'ladder.at': 1 },
+  { orgId: 1, opdrachtgeverId: 1, teamId: 1 },
+];
+
+/**
  * Indexes earlier versions created and no query needs any more (decisions 026, 041); dropped at
  * start-up so existing databases stop paying for them on every case write.
  */

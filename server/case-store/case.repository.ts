@@ -1,4 +1,4 @@
-import { Types, type Connection, type UpdateQuery } from 'mongoose';
+import { Types, type Connection, type mongo, type UpdateQuery } from 'mongoose';
 import { copyToAudit } from '../audit/audit.repository';
 import type { MachineId } from '../../machines';
 import { createIndexesOrWarn } from '../db/indexes';
@@ -6,7 +6,12 @@ import { isDuplicateKeyError } from '../db/duplicate-key';
 import { isObjectId } from '../ids';
 import { comparisonKey } from '../http/text';
 import { caseIdOfTrajectory } from './trajectory-id';
-import { caseModel, OBSOLETE_CASE_INDEXES, type CaseDocument } from './case.model';
+import {
+  caseModel,
+  MONGODB_ONLY_CASE_INDEXES,
+  OBSOLETE_CASE_INDEXES,
+  type CaseDocument,
+} from './case.model';
 import { dropSummaryCheckpoint } from './summary-checkpoint.repository';
 import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
 import { caseReportOf } from './case-report';
@@ -34,8 +39,16 @@ export async function ensureCaseIndexes(db: Connection): Promise<void> {
       { _id: doc._id },
       { $set: { clientNumberKey: comparisonKey(doc.clientNumber) } },
     );
-  await createIndexesOrWarn('cases', () => model(db).createIndexes());
-  await dropObsoleteCaseIndexes(db);
+  const onFerretDb = await isFerretDb(db);
+  await createIndexesOrWarn('cases', () =>
+    onFerretDb
+      ? createCaseIndexes(db, { except: MONGODB_ONLY_CASE_INDEXES })
+      : model(db).createIndexes(),
+  );
+  await dropCaseIndexes(
+    db,
+    onFerretDb ? [...OBSOLETE_CASE_INDEXES, ...MONGODB_ONLY_CASE_INDEXES] : OBSOLETE_CASE_INDEXES,
+  );
   // Hole 15: BSNs stored before the mask was derived on read carried their last four digits.
   // The raw collection: the field is no longer in the schema, so mongoose would drop it (strict).
   await db
@@ -43,11 +56,29 @@ export async function ensureCaseIndexes(db: Connection): Promise<void> {
     .updateMany({ 'bsn.last4': { $exists: true } }, { $unset: { 'bsn.last4': '' } });
 }
 
-/** Drops the indexes of OBSOLETE_CASE_INDEXES that this database still has (matched by key). */
-async function dropObsoleteCaseIndexes(db: Connection): Promise<void> {
-  const obsolete = new Set(OBSOLETE_CASE_INDEXES.map((key) => JSON.stringify(key)));
+/** The schema's indexes of `cases` but those keyed like one of `except`. */
+async function createCaseIndexes(
+  db: Connection,
+  { except }: { except: ReadonlyArray<Record<string, 1>> },
+): Promise<void> {
+  const skipped = new Set(except.map((key) => JSON.stringify(key)));
+  for (const [key, options] of caseModel(db).schema.indexes())
+    if (!skipped.has(JSON.stringify(key)))
+      // The schema's options are plain ({unique: true}), never mongoose's [true, message] form.
+      await model(db).collection.createIndex(
+        key as Record<string, 1>,
+        options as mongo.CreateIndexesOptions,
+      );
+}
+
+/** Drops the indexes of `cases` keyed like one of `keys` that this database still has. */
+async function dropCaseIndexes(
+  db: Connection,
+  keys: ReadonlyArray<Record<string, 1>>,
+): Promise<void> {
+  const dropped = new Set(keys.map((key) => JSON.stringify(key)));
   for (const index of await db.collection('cases').indexes())
-    if (index.name && obsolete.has(JSON.stringify(index.key)))
+    if (index.name && dropped.has(JSON.stringify(index.key)))
       await db.collection('cases').dropIndex(index.name);
 }
 

@@ -7,6 +7,8 @@ import {
   patchRuntimeOverheads,
   patchScalarPushdown,
   patchSjsonDecoding,
+  patchWireDebugChecks,
+  requiredWireVersion,
 } from './ferretdb';
 import { SJSON_DECODER_GO, SJSON_DECODER_TEST_GO } from './ferretdb-sjson-decoder';
 
@@ -136,6 +138,44 @@ describe('patchRuntimeOverheads', () => {
     const dir = runtimeSource('package resource\n', 'package handler\n');
     expect(() => patchRuntimeOverheads(dir)).toThrow(/no longer applies/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('patchWireDebugChecks', () => {
+  function wireSource(wire: string): { source: string; wire: string } {
+    const source = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
+    fs.writeFileSync(
+      path.join(source, 'go.mod'),
+      'module github.com/FerretDB/FerretDB\n\nrequire (\n\tgithub.com/FerretDB/wire v0.0.7\n)\n',
+    );
+    const wireDir = path.join(source, 'trede-wire');
+    fs.mkdirSync(wireDir);
+    fs.writeFileSync(path.join(wireDir, 'wire.go'), wire);
+    return { source, wire: wireDir };
+  }
+
+  it('reads the wire version FerretDB requires', () => {
+    const { source } = wireSource('package wire\n');
+    expect(requiredWireVersion(source)).toBe('v0.0.7');
+    fs.rmSync(source, { recursive: true, force: true });
+  });
+
+  it('turns the debug checks off in the copy and builds FerretDB against the copy', () => {
+    const dirs = wireSource('package wire\n\n// TODO\nconst debugbuild = true\n');
+    patchWireDebugChecks(dirs.source, dirs.wire);
+    expect(fs.readFileSync(path.join(dirs.wire, 'wire.go'), 'utf8')).toContain(
+      '\nconst debugbuild = false\n',
+    );
+    expect(fs.readFileSync(path.join(dirs.source, 'go.mod'), 'utf8')).toMatch(
+      /\nreplace github\.com\/FerretDB\/wire => \.\/trede-wire\n$/,
+    );
+    fs.rmSync(dirs.source, { recursive: true, force: true });
+  });
+
+  it('fails loudly when the wire source no longer has the constant', () => {
+    const dirs = wireSource('package wire\n');
+    expect(() => patchWireDebugChecks(dirs.source, dirs.wire)).toThrow(/no longer applies/);
+    fs.rmSync(dirs.source, { recursive: true, force: true });
   });
 });
 

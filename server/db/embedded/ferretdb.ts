@@ -16,7 +16,7 @@ export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.0';
 
 /** Bumped whenever the build or its patch changes, so a cached older binary is not reused. */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.6`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.7`;
 
 export function builtFerretdbPath(toolsDir: string): string {
   return path.join(toolsDir, `ferretdb-${FERRETDB_BUILD}`, 'ferretdb');
@@ -195,6 +195,39 @@ export function patchWriteSerialisation(sourceDir: string): void {
     path.join(sourceDir, 'internal', 'util', 'fsql', 'trede_writes_test.go'),
     WRITE_SERIALISATION_TEST_GO,
   );
+}
+
+const WIRE_MODULE = 'github.com/FerretDB/wire';
+
+/** Where the build keeps its copy of FerretDB's wire module, inside the FerretDB source. */
+export const WIRE_COPY_DIR = 'trede-wire';
+
+/**
+ * FerretDB's wire protocol module (v0.0.7) hard-codes `const debugbuild = true` (its own TODO,
+ * FerretDB/wire#7, is to make it a build tag), so every message in and out is decoded a second
+ * time, deeply, only to be checked: a 12 KiB case read is encoded for the reply and then decoded
+ * again (~8% of the embedded engine's CPU per event, pprof, decision 059). The build compiles
+ * FerretDB against a copy of the module in `wireDir` with the constant off; every handler still
+ * decodes, and so validates, the documents it uses.
+ */
+export function patchWireDebugChecks(sourceDir: string, wireDir: string): void {
+  const file = path.join(wireDir, 'wire.go');
+  const original = fs.readFileSync(file, 'utf8');
+  const constant = '\nconst debugbuild = true\n';
+  if (original.split(constant).length !== 2)
+    throw new Error('FerretDB wire source changed: the debug checks patch no longer applies');
+  fs.writeFileSync(file, original.replace(constant, '\nconst debugbuild = false\n'));
+  const goMod = path.join(sourceDir, 'go.mod');
+  const relative = path.relative(sourceDir, wireDir).split(path.sep).join('/');
+  fs.appendFileSync(goMod, `\nreplace ${WIRE_MODULE} => ./${relative}\n`);
+}
+
+/** The version of the wire module FerretDB's go.mod requires. */
+export function requiredWireVersion(sourceDir: string): string {
+  const goMod = fs.readFileSync(path.join(sourceDir, 'go.mod'), 'utf8');
+  const match = new RegExp(`^\\s*${WIRE_MODULE.replace(/\./g, '\\.')} (v\\S+)`, 'm').exec(goMod);
+  if (!match) throw new Error(`FerretDB's go.mod no longer requires ${WIRE_MODULE}`);
+  return match[1]!;
 }
 
 /** The Go packages whose tests must pass on the patched source before it is built. */
@@ -396,19 +429,15 @@ export async function buildFerretdb(options: {
   );
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'trede-ferretdb-build-'));
   try {
-    const downloaded = JSON.parse(
-      await run(
-        go,
-        ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`],
-        work,
-        env,
-      ),
-    ) as { Dir?: string; Error?: string };
-    if (!downloaded.Dir)
-      throw new Error(`go mod download: ${downloaded.Error ?? 'no module directory'}`);
+    const downloaded = await downloadModule(
+      go,
+      `${FERRETDB_MODULE}@${FERRETDB_VERSION}`,
+      work,
+      env,
+    );
     options.log('  module downloaded; compiling…');
     const source = path.join(work, 'src');
-    fs.cpSync(downloaded.Dir, source, { recursive: true });
+    fs.cpSync(downloaded, source, { recursive: true });
     makeWritable(source);
     fs.mkdirSync(path.join(source, 'build', 'version'), { recursive: true });
     fs.writeFileSync(path.join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
@@ -418,6 +447,16 @@ export async function buildFerretdb(options: {
     patchRuntimeOverheads(source);
     patchSjsonDecoding(source);
     patchWriteSerialisation(source);
+    const wire = await downloadModule(
+      go,
+      `${WIRE_MODULE}@${requiredWireVersion(source)}`,
+      work,
+      env,
+    );
+    const wireCopy = path.join(source, WIRE_COPY_DIR);
+    fs.cpSync(wire, wireCopy, { recursive: true });
+    makeWritable(wireCopy);
+    patchWireDebugChecks(source, wireCopy);
     // FerretDB's test helpers find the repository root by its .git; the module has none.
     fs.mkdirSync(path.join(source, '.git'), { recursive: true });
     options.log('  testing the patched decoder…');
@@ -431,6 +470,26 @@ export async function buildFerretdb(options: {
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The read-only directory of a module in Go's module cache, downloaded when missing. */
+async function downloadModule(
+  go: string,
+  moduleAtVersion: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
+  const downloaded = JSON.parse(
+    await run(go, ['mod', 'download', '-json', moduleAtVersion], cwd, env),
+  ) as {
+    Dir?: string;
+    Error?: string;
+  };
+  if (!downloaded.Dir)
+    throw new Error(
+      `go mod download ${moduleAtVersion}: ${downloaded.Error ?? 'no module directory'}`,
+    );
+  return downloaded.Dir;
 }
 
 function makeWritable(dir: string): void {
