@@ -24,13 +24,15 @@ export const tredeSchema = z
  * An instant: full ISO-8601 with offset (2026-03-01T09:30:00+01:00), or a date (2026-03-01) meaning
  * 00:00 in Europe/Amsterdam, the municipality's day. Normalised to UTC ISO for the engine.
  */
+const isoDateTimeWithOffset = z.iso.datetime({ offset: true }); // built once, used per request
+
 export const instantSchema = z
   .string()
   .max(40)
   .transform((value, ctx) => {
     const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? DateTime.fromISO(value, { zone: 'Europe/Amsterdam' })
-      : z.iso.datetime({ offset: true }).safeParse(value).success
+      : isoDateTimeWithOffset.safeParse(value).success
         ? DateTime.fromISO(value, { setZone: true })
         : null;
     if (!parsed?.isValid) {

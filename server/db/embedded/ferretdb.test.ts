@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  ferretdbGarbageCollection,
   patchIdIndexExpression,
   patchRangeIndexExpression,
   patchRuntimeOverheads,
@@ -240,5 +241,15 @@ describe('patchSjsonDecoding', () => {
       file === 'sjson.go' ? 'package sjson\n' : originals['sjson.go'],
     );
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('ferretdbGarbageCollection', () => {
+  it('collects less often under a soft ceiling unless the operator says otherwise', () => {
+    expect(ferretdbGarbageCollection({})).toEqual({ GOGC: '400', GOMEMLIMIT: '1GiB' });
+    expect(ferretdbGarbageCollection({ GOGC: '100', GOMEMLIMIT: '256MiB' })).toEqual({
+      GOGC: '100',
+      GOMEMLIMIT: '256MiB',
+    });
   });
 });

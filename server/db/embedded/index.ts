@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startDaemon, type Daemon } from './daemon';
-import { buildFerretdb, ferretdbArgs, findFerretdb, findGo, FERRETDB_BUILD } from './ferretdb';
+import {
+  buildFerretdb,
+  ferretdbArgs,
+  ferretdbGarbageCollection,
+  findFerretdb,
+  findGo,
+  FERRETDB_BUILD,
+} from './ferretdb';
 import { findMongod, mongodArgs } from './mongod';
 import { isPortInUse } from './ports';
 import { claimDataDir, releaseDataDir } from './data-dir-lock';
@@ -93,7 +100,7 @@ export async function startEmbeddedDatabase(
           bin,
           args: ferretdbArgs(dataDir, endpoint),
           endpoint,
-          env: { FERRETDB_TELEMETRY: 'disable', DO_NOT_TRACK: '1' },
+          env: { FERRETDB_TELEMETRY: 'disable', DO_NOT_TRACK: '1', ...ferretdbGarbageCollection() },
         }),
       );
       if (daemon) {
