@@ -117,7 +117,10 @@ async function main(): Promise<void> {
           String(s.teams.length),
         ]);
         if (opts.only.has('events')) {
-          const { api, floor } = await runEventApi(dataset!, { levels: opts.levels });
+          const { api, floor } = await runEventApi(dataset!, {
+            levels: opts.levels,
+            databasePid: database.enginePid,
+          });
           api.forEach((row, index) => eventRows.push({ size, api: row, floor: floor[index]! }));
         }
         if (opts.only.has('reads')) {
@@ -175,6 +178,8 @@ async function main(): Promise<void> {
           'API ÷ floor (events/s)',
           `events/s ÷ at ${smallest}`,
           'failed',
+          'CPU per event, API: Node / database (ms)',
+          'CPU per event, floor: Node / database (ms)',
         ],
         eventRows.map(({ size, api, floor }) => {
           const base = eventRows.find(
@@ -193,11 +198,13 @@ async function main(): Promise<void> {
             `${fmt((100 * api.perSecond) / floor.perSecond, 0)}%`,
             `${fmt(api.perSecond / base.api.perSecond, 2)}×`,
             api.failed,
+            cpuSplit(api),
+            cpuSplit(floor),
           ];
         }),
       );
       sections.push(
-        `### Event API\n\n${table}\n\nPOST /trajectories/:id/events (RECORD_CONTACT) over HTTP keep-alive (node:http, in the same process as the server), each client on its own cases; floor: the raw driver's findOne by _id + one single-document update appending a history entry, same cases, same run. Targets: ≥ 70% of the floor at 8 clients, p99 ≤ 4× p50, no growth.`,
+        `### Event API\n\n${table}\n\nPOST /trajectories/:id/events (RECORD_CONTACT) over HTTP keep-alive (node:http, in the same process as the server), each client on its own cases; floor: the raw driver's findOne by _id + one single-document update appending a history entry, same cases, same run. CPU per event: this process (server, driver and load generator) and the database process, from /proc over the same interval. Targets: ≥ 70% of the floor at 8 clients, p99 ≤ 4× p50, no growth.`,
       );
     }
     if (readRows.length) {
@@ -343,3 +350,9 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/** "Node / database" CPU milliseconds per event of one load row. */
+function cpuSplit(row: LoadRow): string {
+  const ms = (value: number | null) => (value === null ? '—' : fmt(value, 2));
+  return `${ms(row.nodeCpuMs)} / ${ms(row.databaseCpuMs)}`;
+}

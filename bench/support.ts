@@ -12,11 +12,17 @@ import { findFreePort } from '../server/db/embedded/ports';
  */
 export async function startBenchDatabase(): Promise<{
   description: string;
+  /** The database process, when it runs on this machine (its CPU time is measured). */
+  enginePid: number | null;
   stop: () => Promise<void>;
 }> {
   if (process.env.MONGODB_URI) {
     process.env.TREDE_TEST_MONGODB_URI = process.env.MONGODB_URI;
-    return { description: 'external MongoDB (MONGODB_URI)', stop: async () => undefined };
+    return {
+      description: 'external MongoDB (MONGODB_URI)',
+      enginePid: null,
+      stop: async () => undefined,
+    };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trede-bench-'));
   const engine = await startEmbeddedDatabase({
@@ -27,13 +33,27 @@ export async function startBenchDatabase(): Promise<{
     log: console.log,
   });
   process.env.TREDE_TEST_MONGODB_URI = engine.uri;
+  const pidFile = path.join(dataDir, 'engine.pid');
   return {
     description: engine.description.split(' on ')[0]!,
+    enginePid: fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8')) : null,
     stop: async () => {
       await engine.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** CPU time (user + system, ms) a process has used so far; null where /proc is not there. */
+export function processCpuMs(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const ticksPerSecond = 100; // USER_HZ, 100 on every Linux Node supports
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
 }
 
 /** The commit being measured, for bench/RESULTS.md. */

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { Dataset } from '../dataset';
 import { activeCases } from '../dataset';
 import { BENCH_NOW } from '../../scripts/bench-data/seed-organisation';
-import { fmt, percentile, postJson } from '../support';
+import { fmt, percentile, postJson, processCpuMs } from '../support';
 
 export interface LoadRow {
   clients: number;
@@ -12,6 +12,10 @@ export interface LoadRow {
   p95: number;
   p99: number;
   failed: number;
+  /** CPU per event of this process (the server and the load generator), ms; null if unknown. */
+  nodeCpuMs: number | null;
+  /** CPU per event of the database process, ms; null if it is not on this machine. */
+  databaseCpuMs: number | null;
 }
 
 /** `clients` workers, each with its own cases (no conflicts), `total` operations in all. */
@@ -20,10 +24,12 @@ async function drive(
   total: number,
   casesPerClient: string[][],
   operation: (caseId: string) => Promise<boolean>,
+  databasePid: number | null,
 ): Promise<LoadRow> {
   const latencies: number[] = [];
   let next = 0;
   let failed = 0;
+  const cpuBefore = { node: processCpuMs(process.pid), database: processCpuMs(databasePid) };
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
@@ -40,7 +46,11 @@ async function drive(
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const perEvent = (before: number | null, after: number | null) =>
+    before === null || after === null ? null : (after - before) / latencies.length;
   return {
+    nodeCpuMs: perEvent(cpuBefore.node, processCpuMs(process.pid)),
+    databaseCpuMs: perEvent(cpuBefore.database, processCpuMs(databasePid)),
     clients,
     events: latencies.length,
     perSecond: latencies.length / seconds,
@@ -63,7 +73,7 @@ async function isFerretDb(dataset: Dataset): Promise<boolean> {
  */
 export async function runEventApi(
   dataset: Dataset,
-  options: { levels: Array<{ clients: number; events: number }> },
+  options: { levels: Array<{ clients: number; events: number }>; databasePid: number | null },
 ): Promise<{ api: LoadRow[]; floor: LoadRow[] }> {
   const maxClients = Math.max(...options.levels.map((level) => level.clients));
   const cases = await activeCases(dataset, maxClients * 8);
@@ -122,13 +132,14 @@ export async function runEventApi(
     return result.matchedCount === 1;
   };
   // Warm-up: connections, JIT, SQLite page cache.
-  await drive(4, 40, split(4), sendEvent);
-  await drive(4, 40, split(4), rawEvent);
+  const pid = options.databasePid;
+  await drive(4, 40, split(4), sendEvent, pid);
+  await drive(4, 40, split(4), rawEvent, pid);
   const api: LoadRow[] = [];
   const floor: LoadRow[] = [];
   for (const level of options.levels) {
-    api.push(await drive(level.clients, level.events, split(level.clients), sendEvent));
-    floor.push(await drive(level.clients, level.events, split(level.clients), rawEvent));
+    api.push(await drive(level.clients, level.events, split(level.clients), sendEvent, pid));
+    floor.push(await drive(level.clients, level.events, split(level.clients), rawEvent, pid));
     const a = api.at(-1)!;
     console.log(
       `  events ${dataset.size} cases × ${level.clients} clients: API ${fmt(a.perSecond, 0)}/s p50 ${fmt(a.p50)} ms; floor ${fmt(floor.at(-1)!.perSecond, 0)}/s`,

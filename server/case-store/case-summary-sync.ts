@@ -11,6 +11,7 @@ import {
   findOpenCaseSummaries,
   fingerprintOf,
   writeCaseSummaries,
+  writeCaseSummaryGrouped,
   type OpenSummaryFilter,
 } from './case-summary.repository';
 import { findCaseForSystem, forEachCaseBatch } from './case.repository';
@@ -47,7 +48,7 @@ export async function settleCaseWrite(context: AppContext, record: CaseRecord): 
     return;
   }
   try {
-    await writeCaseSummaries(context.db, [caseSummaryOf(record)]);
+    await writeCaseSummaryGrouped(context.db, caseSummaryOf(record));
   } catch (error) {
     pendingOf(context).add(record.id);
     logger.error({ err: error, caseId: record.id }, 'case summary write failed; will repair');

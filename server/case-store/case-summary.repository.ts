@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Schema, Types, type Connection, type mongo } from 'mongoose';
 import { insertForNewCases, upsertUnlessNewer } from './read-model.repository';
+import { GroupCommit, groupCommitPer } from '../db/group-commit';
 import { createIndexesOrWarn } from '../db/indexes';
 import { modelFor } from '../db/model';
 import { scopedTeamFilter } from './case-scope-filter';
@@ -161,6 +162,22 @@ export async function writeCaseSummaries(
 ): Promise<void> {
   await upsertUnlessNewer(collectionOf(db), records.map(entryOf), 'set');
 }
+
+/**
+ * One summary after a case write, grouped with the summaries of concurrent events into one bulk
+ * write (server/db/group-commit.ts): each may meet a newer one, so a refused batch is redone one by
+ * one (upsertUnlessNewer).
+ */
+export function writeCaseSummaryGrouped(db: Connection, record: CaseSummaryRecord): Promise<void> {
+  return summaryWrites(db).add([record]);
+}
+
+const summaryWrites = groupCommitPer(
+  (db: Connection) =>
+    new GroupCommit<CaseSummaryRecord>((records) =>
+      upsertUnlessNewer(collectionOf(db), records.map(entryOf), 'set', 'one by one'),
+    ),
+);
 
 /** The summaries of cases just inserted (read-model.repository.ts insertForNewCases). */
 export async function insertCaseSummaries(

@@ -16,11 +16,17 @@ export interface ReadModelDocument<Doc> {
  * Upserts each document unless the stored one comes from a newer case version: the filter
  * `version ≤ mine` misses a newer document, the upsert then collides on `_id`, and that
  * duplicate-key refusal is the intended "a late writer never overwrites a newer one".
+ *
+ * FerretDB v1 ends an update command at its first failing statement even when it is unordered, so
+ * after such a refusal the documents behind it in `entries` may not be written: with several
+ * entries that can each meet a newer document, pass `whenRefused: 'one by one'` and the command
+ * is redone one document at a time.
  */
 export async function upsertUnlessNewer<Doc extends object>(
   collection: mongo.Collection,
   entries: ReadonlyArray<ReadModelDocument<Doc>>,
   how: 'replace' | 'set',
+  whenRefused: 'done' | 'one by one' = 'done',
 ): Promise<void> {
   if (!entries.length) return;
   const operations = entries.map(({ caseId, caseVersion, document }) => {
@@ -33,6 +39,8 @@ export async function upsertUnlessNewer<Doc extends object>(
     await collection.bulkWrite(operations, { ordered: false });
   } catch (error) {
     if (!isOnlyDuplicateKeyFailure(error)) throw error;
+    if (whenRefused === 'one by one' && entries.length > 1)
+      for (const entry of entries) await upsertUnlessNewer(collection, [entry], how);
   }
 }
 

@@ -29,15 +29,16 @@ import {
 } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-// The summary write can be made to fail once (a crash or an error between the two writes).
+// The summary write after a case write (grouped, decision 059) can be made to fail once (a crash
+// or an error between the two writes).
 jest.mock('../../server/case-store/case-summary.repository', () => {
   const actual = jest.requireActual<typeof summaryRepository>(
     '../../server/case-store/case-summary.repository',
   );
-  return { ...actual, writeCaseSummaries: jest.fn(actual.writeCaseSummaries) };
+  return { ...actual, writeCaseSummaryGrouped: jest.fn(actual.writeCaseSummaryGrouped) };
 });
-const mockedWrite = summaryRepository.writeCaseSummaries as jest.MockedFunction<
-  typeof summaryRepository.writeCaseSummaries
+const mockedWrite = summaryRepository.writeCaseSummaryGrouped as jest.MockedFunction<
+  typeof summaryRepository.writeCaseSummaryGrouped
 >;
 
 const DAY = 24 * 3600 * 1000;
