@@ -96,6 +96,7 @@ export {
 export {
   computeSignals,
   signalBounds,
+  signalsWithin,
   NO_ACTIVITY_EXEMPT_STATES,
   SIGNAL_CODES,
   type SignalBounds,

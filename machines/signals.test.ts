@@ -1,6 +1,6 @@
 import { normalizeInstant, startOfLocalDay } from './calendar';
 import { DEFAULT_SETTINGS } from './products';
-import { computeSignals } from './signals';
+import { computeSignals, signalBounds, signalsWithin } from './signals';
 import type { SignalCode, TrajectoryStateKey, TrajectorySummary } from './types';
 
 /** Peildatum: Monday 1 June 2026, 14:00 in Amsterdam. */
@@ -182,5 +182,41 @@ describe('rule 6: Stabiel terugval and doorgroei signals', () => {
   it('GROWTH when the last Stabiel assessment lies above the product trede', () => {
     expect(signals({ ...stabiel, growthAt: at(-3) })).toContain('GROWTH');
     expect(signals({ ...stabiel, growthAt: null })).not.toContain('GROWTH');
+  });
+});
+
+describe('signalsWithin: one peildatum, its bounds computed once (decision 057)', () => {
+  it('answers computeSignals for every summary, also for a peildatum in local time', () => {
+    const STATES: TrajectoryStateKey[] = [
+      'registered',
+      'active',
+      'stepAchieved',
+      'overdue',
+      'reviewDue',
+      'suspended',
+      'droppedOut',
+      'closed',
+    ];
+    const stabiel = { product: 'STA-3' as const, machineId: 'stabiel' as const };
+    let signalled = 0;
+    for (const peildatum of [asOf, '2026-06-01T14:00', '2026-10-25T02:30'])
+      for (const state of STATES)
+        for (const days of [-400, -200, -91, -90, -43, -42, -29, -15, -14, -1, 0, 1, 28, 29])
+          for (const extra of [{}, stabiel]) {
+            const labelled = summary({
+              ...extra,
+              state,
+              stateEnteredAt: at(days),
+              lastActivityAt: at(days),
+              lastAssessedAt: at(2 * days),
+              deadlineAt: at(-days),
+              relapseAt: days <= 0 ? at(days) : null,
+              growthAt: days <= 0 ? at(days) : null,
+            });
+            const expected = computeSignals(labelled, peildatum, thresholds);
+            signalled += expected.length ? 1 : 0;
+            expect(signalsWithin(labelled, signalBounds(peildatum, thresholds))).toEqual(expected);
+          }
+    expect(signalled).toBeGreaterThan(100);
   });
 });

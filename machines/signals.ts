@@ -120,9 +120,17 @@ export function computeSignals(
   asOf: string,
   thresholds: SignalThresholds,
 ): SignalCode[] {
+  return signalsWithin(summary, signalBounds(asOf, thresholds));
+}
+
+/**
+ * computeSignals with the bounds of its peildatum given: a dashboard labels ~100 summaries with
+ * one peildatum, and finding the memoised bounds (the Amsterdam date, a key of the thresholds, a
+ * copy) was most of the time left per summary (decision 057).
+ */
+export function signalsWithin(summary: TrajectorySummary, bounds: SignalBounds): SignalCode[] {
   if (summary.state === 'closed') return [];
-  const bounds = signalBounds(asOf, thresholds);
-  const now = instantMs(asOf);
+  const now = instantMs(bounds.asOf);
   const ms = (value: string | null) => (value === null ? null : instantMs(value));
   const before = (value: string, bound: string) => instantMs(value) < instantMs(bound);
   const deadline = ms(summary.deadlineAt);

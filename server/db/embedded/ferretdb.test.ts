@@ -3,14 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   ferretdbGarbageCollection,
+  patchEmptyProjection,
   patchIdIndexExpression,
+  patchOutgoingMessageChecks,
   patchRangeIndexExpression,
   patchRuntimeOverheads,
   patchScalarPushdown,
   patchSjsonDecoding,
-  patchWireDebugChecks,
-  requiredWireVersion,
 } from './ferretdb';
+import { EMPTY_PROJECTION_TEST_GO } from './ferretdb-empty-projection';
 import { SJSON_DECODER_GO, SJSON_DECODER_TEST_GO } from './ferretdb-sjson-decoder';
 
 const REGISTRY = path.join('internal', 'backends', 'sqlite', 'metadata', 'registry.go');
@@ -142,44 +143,6 @@ describe('patchRuntimeOverheads', () => {
   });
 });
 
-describe('patchWireDebugChecks', () => {
-  function wireSource(wire: string): { source: string; wire: string } {
-    const source = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
-    fs.writeFileSync(
-      path.join(source, 'go.mod'),
-      'module github.com/FerretDB/FerretDB\n\nrequire (\n\tgithub.com/FerretDB/wire v0.0.7\n)\n',
-    );
-    const wireDir = path.join(source, 'trede-wire');
-    fs.mkdirSync(wireDir);
-    fs.writeFileSync(path.join(wireDir, 'wire.go'), wire);
-    return { source, wire: wireDir };
-  }
-
-  it('reads the wire version FerretDB requires', () => {
-    const { source } = wireSource('package wire\n');
-    expect(requiredWireVersion(source)).toBe('v0.0.7');
-    fs.rmSync(source, { recursive: true, force: true });
-  });
-
-  it('turns the debug checks off in the copy and builds FerretDB against the copy', () => {
-    const dirs = wireSource('package wire\n\n// TODO\nconst debugbuild = true\n');
-    patchWireDebugChecks(dirs.source, dirs.wire);
-    expect(fs.readFileSync(path.join(dirs.wire, 'wire.go'), 'utf8')).toContain(
-      '\nconst debugbuild = false\n',
-    );
-    expect(fs.readFileSync(path.join(dirs.source, 'go.mod'), 'utf8')).toMatch(
-      /\nreplace github\.com\/FerretDB\/wire => \.\/trede-wire\n$/,
-    );
-    fs.rmSync(dirs.source, { recursive: true, force: true });
-  });
-
-  it('fails loudly when the wire source no longer has the constant', () => {
-    const dirs = wireSource('package wire\n');
-    expect(() => patchWireDebugChecks(dirs.source, dirs.wire)).toThrow(/no longer applies/);
-    fs.rmSync(dirs.source, { recursive: true, force: true });
-  });
-});
-
 describe('patchSjsonDecoding', () => {
   const SJSON = path.join('internal', 'handler', 'sjson');
   const originals = {
@@ -251,5 +214,76 @@ describe('ferretdbGarbageCollection', () => {
       GOGC: '100',
       GOMEMLIMIT: '256MiB',
     });
+  });
+});
+
+describe('patchOutgoingMessageChecks (wire module)', () => {
+  // The three checks of wire v0.0.7's op_msg.go, as they stand there.
+  const setSections =
+    'func (msg *OpMsg) SetSections(sections ...OpMsgSection) error {\n\tif err := checkSections(sections); err != nil {\n\t\treturn lazyerrors.Error(err)\n\t}\n\n\tmsg.sections = sections\n\n\tif debugbuild || CheckNaNs {\n\t\tif err := msg.check(); err != nil {\n';
+  const unmarshal =
+    '\tif err := checkSections(msg.sections); err != nil {\n\t\treturn lazyerrors.Error(err)\n\t}\n\n\tif debugbuild || CheckNaNs {\n\t\tif err := msg.check(); err != nil {\n';
+  const marshal =
+    'func (msg *OpMsg) MarshalBinary() ([]byte, error) {\n\tif err := checkSections(msg.sections); err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n\tif debugbuild {\n\t\tif err := msg.check(); err != nil {\n';
+
+  function wireSource(content: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-wire-'));
+    fs.writeFileSync(path.join(dir, 'op_msg.go'), content);
+    return dir;
+  }
+
+  it('checks replies only for NaN (off), and every incoming message as before', () => {
+    const dir = wireSource(
+      `${setSections}}\n\nfunc (msg *OpMsg) UnmarshalBinaryNocopy(b []byte) error {\n${unmarshal}}\n\n${marshal}`,
+    );
+    patchOutgoingMessageChecks(dir);
+    const patched = fs.readFileSync(path.join(dir, 'op_msg.go'), 'utf8');
+    expect(patched).toContain('\tmsg.sections = sections\n\n\tif CheckNaNs {\n');
+    expect(patched).toContain(unmarshal); // incoming: unchanged
+    expect(patched).toContain(
+      'func (msg *OpMsg) MarshalBinary() ([]byte, error) {\n\tif err := checkSections(msg.sections); err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n\tif CheckNaNs {\n',
+    );
+    expect(patched.match(/debugbuild/g)).toHaveLength(1);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails loudly when the source no longer has the lines it patches', () => {
+    const dir = wireSource(`${setSections}}\n`);
+    expect(() => patchOutgoingMessageChecks(dir)).toThrow(/no longer applies/);
+    expect(fs.readFileSync(path.join(dir, 'op_msg.go'), 'utf8')).toBe(`${setSections}}\n`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('patchEmptyProjection', () => {
+  const COMMON = path.join('internal', 'handler', 'common');
+  const next =
+    'func (iter *projectionIterator) Next() (struct{}, *types.Document, error) {\n\tvar unused struct{}\n\n\t_, doc, err := iter.iter.Next()\n\tif err != nil {\n\t\treturn unused, nil, lazyerrors.Error(err)\n\t}\n\n\tprojected, err := ProjectDocument(doc, iter.projection, iter.filter, iter.inclusion)\n';
+
+  function commonSource(content: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
+    fs.mkdirSync(path.join(dir, COMMON), { recursive: true });
+    fs.writeFileSync(path.join(dir, COMMON, 'projection_iterator.go'), content);
+    return dir;
+  }
+
+  it('answers the document itself without a projection when _id is its first key, else projects', () => {
+    const dir = commonSource(next);
+    patchEmptyProjection(dir);
+    expect(fs.readFileSync(path.join(dir, COMMON, 'projection_iterator.go'), 'utf8')).toContain(
+      '\tif iter.projection.Len() == 0 {\n\t\tif keys := doc.Keys(); len(keys) > 0 && keys[0] == "_id" {\n\t\t\treturn unused, doc, nil // Trede: the copy would equal the document\n\t\t}\n\t}\n\n\tprojected, err := ProjectDocument(',
+    );
+    expect(fs.readFileSync(path.join(dir, COMMON, 'trede_projection_test.go'), 'utf8')).toBe(
+      EMPTY_PROJECTION_TEST_GO,
+    );
+    expect(EMPTY_PROJECTION_TEST_GO).toMatch(/^package common\n/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails loudly when the source no longer has the line it patches', () => {
+    const dir = commonSource('package common\n');
+    expect(() => patchEmptyProjection(dir)).toThrow(/no longer applies/);
+    expect(fs.existsSync(path.join(dir, COMMON, 'trede_projection_test.go'))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -6,6 +6,7 @@ import type { Endpoint } from './daemon';
 import { engineDataDir } from './data-folder';
 import { findOnPath, isExecutable } from './executables';
 import { SJSON_DECODER_GO, SJSON_DECODER_TEST_GO } from './ferretdb-sjson-decoder';
+import { EMPTY_PROJECTION_TEST_GO } from './ferretdb-empty-projection';
 import { WRITE_SERIALISATION_TEST_GO } from './ferretdb-write-serialisation';
 
 /**
@@ -16,7 +17,11 @@ export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.0';
 
 /** Bumped whenever the build or its patch changes, so a cached older binary is not reused. */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.7`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.8`;
+
+/** The wire-protocol module FerretDB v1.24.0 requires (its go.mod); built from a patched copy. */
+export const FERRETDB_WIRE_MODULE = 'github.com/FerretDB/wire';
+export const FERRETDB_WIRE_VERSION = 'v0.0.7';
 
 export function builtFerretdbPath(toolsDir: string): string {
   return path.join(toolsDir, `ferretdb-${FERRETDB_BUILD}`, 'ferretdb');
@@ -197,41 +202,71 @@ export function patchWriteSerialisation(sourceDir: string): void {
   );
 }
 
-const WIRE_MODULE = 'github.com/FerretDB/wire';
-
-/** Where the build keeps its copy of FerretDB's wire module, inside the FerretDB source. */
-export const WIRE_COPY_DIR = 'trede-wire';
-
 /**
- * FerretDB's wire protocol module (v0.0.7) hard-codes `const debugbuild = true` (its own TODO,
- * FerretDB/wire#7, is to make it a build tag), so every message in and out is decoded a second
- * time, deeply, only to be checked: a 12 KiB case read is encoded for the reply and then decoded
- * again (~8% of the embedded engine's CPU per event, pprof, decision 059). The build compiles
- * FerretDB against a copy of the module in `wireDir` with the constant off; every handler still
- * decodes, and so validates, the documents it uses.
+ * FerretDB's wire module v0.0.7 hard-codes `const debugbuild = true` (its TODO, FerretDB/wire#7),
+ * and with it every message FerretDB *sends* is decoded again, deeply, twice: when the reply is
+ * built (`SetSections`) and when it is written (`MarshalBinary`) — `CheckNaNs = false` (decision
+ * 049) skipped only the NaN walk after that decode. A find answering a team's ~105 summaries spent
+ * ~11% of FerretDB's CPU there (perf, decision 057). The reply was just encoded by FerretDB from
+ * its own documents, so the decode checks nothing a client relies on; the check of every
+ * *incoming* message (`UnmarshalBinaryNocopy`) stays as it is. Applied to a copy of the module
+ * that the build puts in place of the downloaded one (`go mod edit -replace`).
  */
-export function patchWireDebugChecks(sourceDir: string, wireDir: string): void {
-  const file = path.join(wireDir, 'wire.go');
+export function patchOutgoingMessageChecks(wireDir: string): void {
+  const file = path.join(wireDir, 'op_msg.go');
   const original = fs.readFileSync(file, 'utf8');
-  const constant = '\nconst debugbuild = true\n';
-  if (original.split(constant).length !== 2)
-    throw new Error('FerretDB wire source changed: the debug checks patch no longer applies');
-  fs.writeFileSync(file, original.replace(constant, '\nconst debugbuild = false\n'));
-  const goMod = path.join(sourceDir, 'go.mod');
-  const relative = path.relative(sourceDir, wireDir).split(path.sep).join('/');
-  fs.appendFileSync(goMod, `\nreplace ${WIRE_MODULE} => ./${relative}\n`);
+  const edits: Array<[anchor: string, replacement: string]> = [
+    [
+      '\tmsg.sections = sections\n\n\tif debugbuild || CheckNaNs {\n',
+      '\tmsg.sections = sections\n\n\tif CheckNaNs {\n',
+    ],
+    [
+      'func (msg *OpMsg) MarshalBinary() ([]byte, error) {\n\tif err := checkSections(msg.sections); err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n\tif debugbuild {\n',
+      'func (msg *OpMsg) MarshalBinary() ([]byte, error) {\n\tif err := checkSections(msg.sections); err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n\tif CheckNaNs {\n',
+    ],
+  ];
+  let patched = original;
+  for (const [anchor, replacement] of edits) {
+    if (patched.split(anchor).length !== 2)
+      throw new Error('FerretDB wire source changed: the outgoing check patch no longer applies');
+    patched = patched.replace(anchor, replacement);
+  }
+  fs.writeFileSync(file, patched);
 }
 
-/** The version of the wire module FerretDB's go.mod requires. */
-export function requiredWireVersion(sourceDir: string): string {
-  const goMod = fs.readFileSync(path.join(sourceDir, 'go.mod'), 'utf8');
-  const match = new RegExp(`^\\s*${WIRE_MODULE.replace(/\./g, '\\.')} (v\\S+)`, 'm').exec(goMod);
-  if (!match) throw new Error(`FerretDB's go.mod no longer requires ${WIRE_MODULE}`);
-  return match[1]!;
+/**
+ * A find without a projection still goes through FerretDB v1.24's projection step, which answers
+ * every document with a fresh deep copy of it, made twice over (`projectDocumentWithoutID`) and
+ * then copied key by key: ~12% of FerretDB's CPU for a team's dashboard read (perf, decision 057),
+ * and Trede's reads ask for whole documents. With an empty projection and `_id` already the first
+ * key — every stored document: FerretDB moves `_id` first when it stores one — that copy equals the
+ * document, so the document itself is answered; anything else takes the original path. The Go
+ * test compares both on documents with and without `_id` first.
+ */
+export function patchEmptyProjection(sourceDir: string): void {
+  const dir = path.join(sourceDir, 'internal', 'handler', 'common');
+  const file = path.join(dir, 'projection_iterator.go');
+  const original = fs.readFileSync(file, 'utf8');
+  const anchor =
+    '\tprojected, err := ProjectDocument(doc, iter.projection, iter.filter, iter.inclusion)\n';
+  if (original.split(anchor).length !== 2)
+    throw new Error('FerretDB source changed: the empty projection patch no longer applies');
+  fs.writeFileSync(
+    file,
+    original.replace(
+      anchor,
+      `\tif iter.projection.Len() == 0 {\n\t\tif keys := doc.Keys(); len(keys) > 0 && keys[0] == "_id" {\n\t\t\treturn unused, doc, nil // Trede: the copy would equal the document\n\t\t}\n\t}\n\n${anchor}`,
+    ),
+  );
+  fs.writeFileSync(path.join(dir, 'trede_projection_test.go'), EMPTY_PROJECTION_TEST_GO);
 }
 
 /** The Go packages whose tests must pass on the patched source before it is built. */
-export const FERRETDB_PATCH_TESTS = ['./internal/handler/sjson/...', './internal/util/fsql/...'];
+export const FERRETDB_PATCH_TESTS = [
+  './internal/handler/sjson/...',
+  './internal/util/fsql/...',
+  './internal/handler/common',
+];
 
 /**
  * The top-level fields Trede guarantees to hold a plain string in every collection (mongoose
@@ -447,20 +482,25 @@ export async function buildFerretdb(options: {
     patchRuntimeOverheads(source);
     patchSjsonDecoding(source);
     patchWriteSerialisation(source);
+    patchEmptyProjection(source);
     const wire = await downloadModule(
       go,
-      `${WIRE_MODULE}@${requiredWireVersion(source)}`,
+      `${FERRETDB_WIRE_MODULE}@${FERRETDB_WIRE_VERSION}`,
       work,
       env,
     );
-    const wireCopy = path.join(source, WIRE_COPY_DIR);
-    fs.cpSync(wire, wireCopy, { recursive: true });
-    makeWritable(wireCopy);
-    patchWireDebugChecks(source, wireCopy);
+    // Inside the source tree, so the build needs nothing outside it; its own go.mod keeps it out
+    // of FerretDB's packages.
+    const wireSource = path.join(source, 'trede-wire');
+    fs.cpSync(wire, wireSource, { recursive: true });
+    makeWritable(wireSource);
+    patchOutgoingMessageChecks(wireSource);
+    await run(go, ['mod', 'edit', `-replace=${FERRETDB_WIRE_MODULE}=./trede-wire`], source, env);
     // FerretDB's test helpers find the repository root by its .git; the module has none.
     fs.mkdirSync(path.join(source, '.git'), { recursive: true });
-    options.log('  testing the patched decoder…');
+    options.log('  testing the patches…');
     await run(go, ['test', '-count=1', ...FERRETDB_PATCH_TESTS], source, env);
+    await run(go, ['test', '-count=1', '.'], wireSource, env);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const temporary = `${target}.partial-${process.pid}`;
     await run(go, ['build', '-trimpath', '-o', temporary, './cmd/ferretdb'], source, env);

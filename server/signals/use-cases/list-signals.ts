@@ -1,4 +1,4 @@
-import { computeSignals, signalBounds, signalFromBound, type SignalCode } from '../../../machines';
+import { signalBounds, signalFromBound, signalsWithin, type SignalCode } from '../../../machines';
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../policies/actor';
@@ -77,7 +77,7 @@ export async function listSignals(context: AppContext, user: AuthUser, input: Li
             record: { ...record, id: record.caseId },
             trajectory: { id: open.trajectoryId, product: open.product },
             summary,
-            signals: computeSignals(summary, asOf.toISOString(), settings.signals),
+            signals: signalsWithin(summary, bounds),
           };
         });
   const [labelled] = await Promise.all([labelling(), audited]);
