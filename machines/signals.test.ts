@@ -1,6 +1,7 @@
 import { normalizeInstant, startOfLocalDay } from './calendar';
 import { DEFAULT_SETTINGS } from './products';
 import { computeSignals, signalBounds, signalsWithin } from './signals';
+import { TRAJECTORY_STATE_KEYS } from './vocabulary';
 import type { SignalCode, TrajectoryStateKey, TrajectorySummary } from './types';
 
 /** Peildatum: Monday 1 June 2026, 14:00 in Amsterdam. */
@@ -187,20 +188,10 @@ describe('rule 6: Stabiel terugval and doorgroei signals', () => {
 
 describe('signalsWithin: one peildatum, its bounds computed once (decision 057)', () => {
   it('answers computeSignals for every summary, also for a peildatum in local time', () => {
-    const STATES: TrajectoryStateKey[] = [
-      'registered',
-      'active',
-      'stepAchieved',
-      'overdue',
-      'reviewDue',
-      'suspended',
-      'droppedOut',
-      'closed',
-    ];
     const stabiel = { product: 'STA-3' as const, machineId: 'stabiel' as const };
     let signalled = 0;
     for (const peildatum of [asOf, '2026-06-01T14:00', '2026-10-25T02:30'])
-      for (const state of STATES)
+      for (const state of TRAJECTORY_STATE_KEYS)
         for (const days of [-400, -200, -91, -90, -43, -42, -29, -15, -14, -1, 0, 1, 28, 29])
           for (const extra of [{}, stabiel]) {
             const labelled = summary({

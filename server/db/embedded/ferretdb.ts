@@ -189,13 +189,14 @@ export function patchWriteSerialisation(sourceDir: string): void {
       '\tdb.tredeWrites.Lock()\n\tdefer db.tredeWrites.Unlock()\n\n',
     ],
   ];
-  let patched = original;
-  for (const [anchor, addition] of edits) {
-    if (patched.split(anchor).length !== 2)
-      throw new Error('FerretDB source changed: the write serialisation patch no longer applies');
-    patched = patched.replace(anchor, `${anchor}${addition}`);
-  }
-  fs.writeFileSync(file, patched);
+  fs.writeFileSync(
+    file,
+    replaceEachOnce(
+      original,
+      edits.map(([anchor, addition]) => [anchor, `${anchor}${addition}`]),
+      'FerretDB source changed: the write serialisation patch no longer applies',
+    ),
+  );
   fs.writeFileSync(
     path.join(sourceDir, 'internal', 'util', 'fsql', 'trede_writes_test.go'),
     WRITE_SERIALISATION_TEST_GO,
@@ -225,13 +226,28 @@ export function patchOutgoingMessageChecks(wireDir: string): void {
       'func (msg *OpMsg) MarshalBinary() ([]byte, error) {\n\tif err := checkSections(msg.sections); err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n\tif CheckNaNs {\n',
     ],
   ];
-  let patched = original;
+  fs.writeFileSync(
+    file,
+    replaceEachOnce(
+      original,
+      edits,
+      'FerretDB wire source changed: the outgoing check patch no longer applies',
+    ),
+  );
+}
+
+/** Each anchor replaced; throws `failure` unless every anchor occurs exactly once. */
+function replaceEachOnce(
+  source: string,
+  edits: ReadonlyArray<readonly [anchor: string, replacement: string]>,
+  failure: string,
+): string {
+  let patched = source;
   for (const [anchor, replacement] of edits) {
-    if (patched.split(anchor).length !== 2)
-      throw new Error('FerretDB wire source changed: the outgoing check patch no longer applies');
-    patched = patched.replace(anchor, replacement);
+    if (patched.split(anchor).length !== 2) throw new Error(failure);
+    patched = patched.replace(anchor, () => replacement);
   }
-  fs.writeFileSync(file, patched);
+  return patched;
 }
 
 /**
