@@ -208,9 +208,14 @@ describe('patchSjsonDecoding', () => {
 });
 
 describe('ferretdbGarbageCollection', () => {
-  it('collects less often under a soft ceiling unless the operator says otherwise', () => {
-    expect(ferretdbGarbageCollection({})).toEqual({ GOGC: '400', GOMEMLIMIT: '1GiB' });
-    expect(ferretdbGarbageCollection({ GOGC: '100', GOMEMLIMIT: '256MiB' })).toEqual({
+  const GIB = 2 ** 30;
+  it('collects less often under a soft ceiling of half the memory unless the operator says otherwise', () => {
+    expect(ferretdbGarbageCollection({}, 24 * GIB)).toEqual({
+      GOGC: '400',
+      GOMEMLIMIT: '12288MiB',
+    });
+    expect(ferretdbGarbageCollection({}, 1 * GIB)).toEqual({ GOGC: '400', GOMEMLIMIT: '1024MiB' });
+    expect(ferretdbGarbageCollection({ GOGC: '100', GOMEMLIMIT: '256MiB' }, 24 * GIB)).toEqual({
       GOGC: '100',
       GOMEMLIMIT: '256MiB',
     });
