@@ -204,7 +204,7 @@ export function patchWriteSerialisation(sourceDir: string): void {
 }
 
 /**
- * FerretDB's wire module v0.0.7 hard-codes `const debugbuild = true` (its TODO, FerretDB/wire#7),
+ * FerretDB's wire module v0.0.7 hard-codes `const debugbuild = true` (an open to-do upstream, FerretDB/wire#7),
  * and with it every message FerretDB *sends* is decoded again, deeply, twice: when the reply is
  * built (`SetSections`) and when it is written (`MarshalBinary`) — `CheckNaNs = false` (decision
  * 049) skipped only the NaN walk after that decode. A find answering a team's ~105 summaries spent
