@@ -165,8 +165,8 @@ export async function writeCaseSummaries(
 
 /**
  * One summary after a case write, grouped with the summaries of concurrent events into one bulk
- * write (server/db/group-commit.ts): each may meet a newer one, so a refused batch is redone one by
- * one (upsertUnlessNewer).
+ * write (server/db/group-commit.ts); a summary refused for a newer one costs the others nothing
+ * (upsertUnlessNewer).
  */
 export function writeCaseSummaryGrouped(db: Connection, record: CaseSummaryRecord): Promise<void> {
   return summaryWrites(db).add([record]);
@@ -175,7 +175,7 @@ export function writeCaseSummaryGrouped(db: Connection, record: CaseSummaryRecor
 const summaryWrites = groupCommitPer(
   (db: Connection) =>
     new GroupCommit<CaseSummaryRecord>((records) =>
-      upsertUnlessNewer(collectionOf(db), records.map(entryOf), 'set', 'one by one'),
+      upsertUnlessNewer(collectionOf(db), records.map(entryOf), 'set'),
     ),
 );
 

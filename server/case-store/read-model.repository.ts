@@ -18,15 +18,13 @@ export interface ReadModelDocument<Doc> {
  * duplicate-key refusal is the intended "a late writer never overwrites a newer one".
  *
  * FerretDB v1 ends an update command at its first failing statement even when it is unordered, so
- * after such a refusal the documents behind it in `entries` may not be written: with several
- * entries that can each meet a newer document, pass `whenRefused: 'one by one'` and the command
- * is redone one document at a time.
+ * after such a refusal the documents behind it in `entries` may not be written: a refused command
+ * of several documents is redone one document at a time (each refusal then stays its own).
  */
 export async function upsertUnlessNewer<Doc extends object>(
   collection: mongo.Collection,
   entries: ReadonlyArray<ReadModelDocument<Doc>>,
   how: 'replace' | 'set',
-  whenRefused: 'done' | 'one by one' = 'done',
 ): Promise<void> {
   if (!entries.length) return;
   const operations = entries.map(({ caseId, caseVersion, document }) => {
@@ -39,7 +37,7 @@ export async function upsertUnlessNewer<Doc extends object>(
     await collection.bulkWrite(operations, { ordered: false });
   } catch (error) {
     if (!isOnlyDuplicateKeyFailure(error)) throw error;
-    if (whenRefused === 'one by one' && entries.length > 1)
+    if (entries.length > 1)
       for (const entry of entries) await upsertUnlessNewer(collection, [entry], how);
   }
 }
