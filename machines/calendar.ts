@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { keptBy } from './kept';
 
 /**
  * All calendar arithmetic of Trede in one place (docs/decisions/003-deadlines-and-time-zone.md).
@@ -29,26 +30,8 @@ const ABSOLUTE_ISO =
 /**
  * The same few instants (a trajectory's deadline, its last event, now) are compared in every guard
  * of every event, and the same few dates go through the zone arithmetic below, so answers are
- * kept; the map is emptied when full rather than aged. Every kept function is pure.
+ * kept (kept.ts).
  */
-const ANSWERS_KEPT = 10_000;
-
-/** `compute`, remembering up to ANSWERS_KEPT answers by the key of their arguments. */
-function keptBy<A extends unknown[], T>(
-  keyOf: (...args: A) => string,
-  compute: (...args: A) => T,
-): (...args: A) => T {
-  const kept = new Map<string, T>();
-  return (...args) => {
-    const key = keyOf(...args);
-    if (kept.has(key)) return kept.get(key) as T;
-    if (kept.size >= ANSWERS_KEPT) kept.clear();
-    const answer = compute(...args);
-    kept.set(key, answer);
-    return answer;
-  };
-}
-
 function keptByText<T>(compute: (value: string) => T): (value: string) => T {
   return keptBy((value: string) => value, compute);
 }

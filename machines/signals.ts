@@ -6,6 +6,7 @@ import {
   startOfLocalDay,
   type LocalDate,
 } from './calendar';
+import { keptBy } from './kept';
 import type { SignalCode, SignalThresholds, TrajectoryStateKey, TrajectorySummary } from './types';
 
 /**
@@ -76,19 +77,16 @@ export interface SignalBounds {
  * thresholds, and a dashboard asks for them once per summary with the same peildatum: they are
  * computed once per date and thresholds (luxon's zone arithmetic was most of computeSignals).
  */
-const BOUNDS_KEPT = 1_000;
-const boundsByDay = new Map<string, Readonly<Omit<SignalBounds, 'asOf'>>>();
+const boundsOfDayKept = keptBy(
+  (day: LocalDate, thresholds: SignalThresholds) => `${day}|${thresholdsKey(thresholds)}`,
+  boundsOfDay,
+);
 
 export function signalBounds(asOf: string, thresholds: SignalThresholds): SignalBounds {
-  const day = localDateOf(asOf);
-  const key = `${day}|${thresholdsKey(thresholds)}`;
-  let dayBounds = boundsByDay.get(key);
-  if (!dayBounds) {
-    if (boundsByDay.size >= BOUNDS_KEPT) boundsByDay.clear();
-    dayBounds = boundsOfDay(day, thresholds);
-    boundsByDay.set(key, dayBounds);
-  }
-  return { asOf: new Date(instantMs(asOf)).toISOString(), ...dayBounds };
+  return {
+    asOf: new Date(instantMs(asOf)).toISOString(),
+    ...boundsOfDayKept(localDateOf(asOf), thresholds),
+  };
 }
 
 function thresholdsKey(thresholds: SignalThresholds): string {
