@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   ferretdbGarbageCollection,
   patchEmptyProjection,
+  patchReadsClosedBeforeWrites,
   patchIdIndexExpression,
   patchOutgoingMessageChecks,
   patchRangeIndexExpression,
@@ -289,6 +290,46 @@ describe('patchEmptyProjection', () => {
     const dir = commonSource('package common\n');
     expect(() => patchEmptyProjection(dir)).toThrow(/no longer applies/);
     expect(fs.existsSync(path.join(dir, COMMON, 'trede_projection_test.go'))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('patchReadsClosedBeforeWrites', () => {
+  const HANDLER = path.join('internal', 'handler');
+  const update = '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n';
+  const limit = '\titer = common.LimitIterator(iter, closer, 1)\n';
+
+  function handlerSource(updateGo: string, findAndModifyGo: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
+    fs.mkdirSync(path.join(dir, HANDLER), { recursive: true });
+    fs.writeFileSync(path.join(dir, HANDLER, 'msg_update.go'), updateGo);
+    fs.writeFileSync(path.join(dir, HANDLER, 'msg_findandmodify.go'), findAndModifyGo);
+    return dir;
+  }
+
+  it('consumes the matching documents (closing the read) before update and findAndModify write', () => {
+    const dir = handlerSource(update, `${limit}\n\tresult := &findAndModifyResult{\n`);
+    patchReadsClosedBeforeWrites(dir);
+    const updateGo = fs.readFileSync(path.join(dir, HANDLER, 'msg_update.go'), 'utf8');
+    expect(updateGo).toContain('\t\tmatching, err := iterator.ConsumeValues(iter)\n');
+    expect(updateGo).toContain(
+      'common.UpdateDocument(ctx, c, "update", iterator.Values(iterator.ForSlice(matching)), &u)',
+    );
+    expect(updateGo).not.toContain('"update", iter, &u)');
+    const modifyGo = fs.readFileSync(path.join(dir, HANDLER, 'msg_findandmodify.go'), 'utf8');
+    expect(modifyGo.indexOf('iterator.ConsumeValues(iter)')).toBeGreaterThan(
+      modifyGo.indexOf(limit),
+    );
+    expect(modifyGo).toContain('\titer = iterator.Values(iterator.ForSlice(matching))\n');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails loudly when the source no longer has the lines it patches', () => {
+    const dir = handlerSource('package handler\n', limit);
+    expect(() => patchReadsClosedBeforeWrites(dir)).toThrow(/no longer applies/);
+    expect(fs.readFileSync(path.join(dir, HANDLER, 'msg_update.go'), 'utf8')).toBe(
+      'package handler\n',
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -17,7 +17,7 @@ export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.0';
 
 /** Bumped whenever the build or its patch changes, so a cached older binary is not reused. */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.8`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.9`;
 
 /** The wire-protocol module FerretDB v1.24.0 requires (its go.mod); built from a patched copy. */
 export const FERRETDB_WIRE_MODULE = 'github.com/FerretDB/wire';
@@ -277,6 +277,53 @@ export function patchEmptyProjection(sourceDir: string): void {
   fs.writeFileSync(path.join(dir, 'trede_projection_test.go'), EMPTY_PROJECTION_TEST_GO);
 }
 
+/**
+ * FerretDB v1.24's `update` and `findAndModify` keep the read of the documents to change open (one
+ * of the SQLite pool's 100 connections) while they write, and `update` keeps every statement's read
+ * open until the whole command ends; `delete` closes its read first ("close read transaction before
+ * starting write transaction"). With writes taking turns (decision 056) a writer holding the turn
+ * needs one more connection to begin its transaction: one bulk update whose statements match 100
+ * stored documents — a start-up rebuild of 500 summaries — or 100 concurrent updates hold all
+ * connections while waiting for the turn, and FerretDB stops answering for good (decision 060). The
+ * patch reads the matching documents (updateOne: at most one) and closes the read before writing.
+ * tests/integration/update-holds-no-read.test.ts hangs without it.
+ */
+export function patchReadsClosedBeforeWrites(sourceDir: string): void {
+  const handler = path.join(sourceDir, 'internal', 'handler');
+  const failure = 'FerretDB source changed: the reads-closed-before-writes patch no longer applies';
+  const why =
+    '// Trede: the matching documents are read and the read closed before the write, as in msg_delete\n';
+  const update = path.join(handler, 'msg_update.go');
+  fs.writeFileSync(
+    update,
+    replaceEachOnce(
+      fs.readFileSync(update, 'utf8'),
+      [
+        [
+          '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n',
+          `\t\t${why}\t\tmatching, err := iterator.ConsumeValues(iter)\n\t\tif err != nil {\n\t\t\treturn 0, 0, nil, lazyerrors.Error(err)\n\t\t}\n\n\t\tresult, err := common.UpdateDocument(ctx, c, "update", iterator.Values(iterator.ForSlice(matching)), &u)\n`,
+        ],
+      ],
+      failure,
+    ),
+  );
+  const findAndModify = path.join(handler, 'msg_findandmodify.go');
+  const limit = '\titer = common.LimitIterator(iter, closer, 1)\n';
+  fs.writeFileSync(
+    findAndModify,
+    replaceEachOnce(
+      fs.readFileSync(findAndModify, 'utf8'),
+      [
+        [
+          limit,
+          `${limit}\n\t${why}\tmatching, err := iterator.ConsumeValues(iter)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n\titer = iterator.Values(iterator.ForSlice(matching))\n`,
+        ],
+      ],
+      failure,
+    ),
+  );
+}
+
 /** The Go packages whose tests must pass on the patched source before it is built. */
 export const FERRETDB_PATCH_TESTS = [
   './internal/handler/sjson/...',
@@ -499,6 +546,7 @@ export async function buildFerretdb(options: {
     patchSjsonDecoding(source);
     patchWriteSerialisation(source);
     patchEmptyProjection(source);
+    patchReadsClosedBeforeWrites(source);
     const wire = await downloadModule(
       go,
       `${FERRETDB_WIRE_MODULE}@${FERRETDB_WIRE_VERSION}`,
