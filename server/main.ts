@@ -8,6 +8,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { logger } from './logger';
 import { resolveSecret } from './secret';
 import { startupTasks } from './startup';
+import { settledCaseWrites } from './case-store/case-summary-sync';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -63,6 +64,9 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections(); // requests in flight finish; idle keep-alive sockets go now
     await closed;
+    // Answered events' audit copies and summaries (decision 061); a crash instead is repaired at
+    // the next start.
+    await settledCaseWrites(context);
     await db.close();
     await embedded?.stop();
     console.log('Stopped cleanly.');

@@ -21,7 +21,9 @@ import type { CaseRecord, CaseScope } from './case.types';
  * Keeps `case_summaries` equal to what caseSummaryOf says of each case (decision 026). The case
  * write is the truth; its audit outbox is copied to `audit`, then its summary follows, so a summary
  * at a case's version certifies that the outbox of that version is in `audit` (decision 040):
- * - after every case write, in the same case lock (settleCaseWrite);
+ * - after every case write (settleCaseWrite), with one process after the response: every read of
+ *   summaries or of `audit` in this process first waits for the settles already started
+ *   (settledCaseWrites, decision 061);
  * - a copy or summary write that fails is remembered in this process and redone before the next
  *   summary read (repairPendingSummaries), so this process never answers from a summary it knows
  *   is stale;
@@ -40,19 +42,66 @@ function pendingOf(context: AppContext): Set<string> {
  * After a successful case write (or insert): its outbox to `audit`, then its summary. A failure
  * of either is logged and repaired later, not raised: the change is stored and its entries are
  * safe in the case. Without the copy the summary stays behind, so nothing certifies the entries
- * before they are in `audit`.
+ * before they are in `audit`. The returned settle is remembered until it ends, so a caller may
+ * answer before it (decision 061) and a read waits for it (settledCaseWrites).
  */
-export async function settleCaseWrite(context: AppContext, record: CaseRecord): Promise<void> {
-  if (!(await copyOutbox(context.db, record.auditOutbox ?? []))) {
-    pendingOf(context).add(record.id);
-    return;
-  }
+export function settleCaseWrite(context: AppContext, record: CaseRecord): Promise<void> {
+  const settles = settlesOf(context);
+  const settle = copyThenSummariseLogged(context, record).finally(() => settles.delete(settle));
+  settles.add(settle);
+  return settle;
+}
+
+/** Never rejects: nobody may be waiting for it (decision 061). */
+async function copyThenSummariseLogged(context: AppContext, record: CaseRecord): Promise<void> {
   try {
-    await writeCaseSummaryGrouped(context.db, caseSummaryOf(record));
+    // Taken now, so a settle waiting its turn does not keep three years of history alive.
+    const outbox = record.auditOutbox ?? [];
+    const summary = caseSummaryOf(record);
+    if (!(await copyOutbox(context.db, outbox))) {
+      pendingOf(context).add(record.id);
+      return;
+    }
+    await writeCaseSummaryGrouped(context.db, summary);
   } catch (error) {
     pendingOf(context).add(record.id);
     logger.error({ err: error, caseId: record.id }, 'case summary write failed; will repair');
   }
+}
+
+/**
+ * Starts the settle of a case write and resolves when the answer may go (decision 061). With one
+ * writing process ('auto': the embedded engine allows no other) that is at once, because every
+ * read of summaries or `audit` in this process waits for the settle; with several
+ * ('compare-and-set') a read in another process could not wait, so the answer follows the settle.
+ */
+export async function settleForAnswer(context: AppContext, record: CaseRecord): Promise<void> {
+  const settle = settleCaseWrite(context, record);
+  if (context.config.writeConcurrency === 'compare-and-set') await settle;
+}
+
+/** Settles started and not yet ended, per database. */
+const settlesByDatabase = new Map<string, Set<Promise<void>>>();
+
+function settlesOf(context: AppContext): Set<Promise<void>> {
+  let settles = settlesByDatabase.get(context.db.name);
+  if (!settles) settlesByDatabase.set(context.db.name, (settles = new Set()));
+  return settles;
+}
+
+/**
+ * Before a read of summaries or of `audit`: the settles of every case write already answered in
+ * this process have ended (those started later are not waited for, so a steady stream of events
+ * cannot hold a reader back), and the copies and summaries that failed are redone.
+ */
+export async function settledCaseWrites(context: AppContext): Promise<void> {
+  await startedSettlesEnded(context);
+  await repairPendingSummaries(context);
+}
+
+/** The settles started so far have ended (each failure left its case pending repair). */
+export async function startedSettlesEnded(context: AppContext): Promise<void> {
+  await Promise.all([...settlesOf(context)]);
 }
 
 /** The case's outbox to `audit` (raising on failure), then its summary. */
@@ -79,19 +128,19 @@ export async function repairPendingSummaries(context: AppContext): Promise<numbe
   return repaired;
 }
 
-/** The summaries of the cases with an open trajectory in `scope`, after any pending repair. */
+/** The summaries of the cases with an open trajectory in `scope`, once settled (above). */
 export async function openCaseSummaries(
   context: AppContext,
   scope: CaseScope,
   filter: OpenSummaryFilter,
 ) {
-  await repairPendingSummaries(context);
+  await settledCaseWrites(context);
   return findOpenCaseSummaries(context.db, scope, filter);
 }
 
-/** Sweeper: ids of the cases whose deadline is due at `now`, after any pending repair. */
+/** Sweeper: ids of the cases whose deadline is due at `now`, once settled (above). */
 export async function dueCaseIds(context: AppContext, now: Date): Promise<string[]> {
-  await repairPendingSummaries(context);
+  await settledCaseWrites(context);
   return findDueCaseIds(context.db, now);
 }
 

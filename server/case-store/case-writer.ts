@@ -3,7 +3,7 @@ import { nextOutbox, outboxEntry, type CaseAudit } from '../audit/outbox';
 import { ConflictError, NotFoundError } from '../errors';
 import { withCaseLock } from './case-lock';
 import { writeCaseReportAfter } from './case-report-sync';
-import { settleCaseWrite } from './case-summary-sync';
+import { settleForAnswer } from './case-summary-sync';
 import { updateCaseIfVersion, updateFor } from './case.repository';
 import type { CaseRecord } from './case.types';
 
@@ -23,7 +23,7 @@ const ATTEMPTS = 5;
  *
  * The change's audit entry rides in the same update (the case's audit outbox) and is copied to the
  * audit collection right after, then the summary follows (guarantee 10, decision 040,
- * settleCaseWrite).
+ * settleCaseWrite); with one writing process the answer does not wait for those two (061).
  */
 export async function writeCase<T>(
   context: AppContext,
@@ -50,7 +50,7 @@ export async function writeCase<T>(
         mode,
       );
       if (!written) return null;
-      await settleCaseWrite(context, write); // audit copy, then the read model (026, 040)
+      await settleForAnswer(context, write); // audit copy, then the read model (026, 040, 061)
       await writeCaseReportAfter(context, current, write); // only when it changed (decision 046)
       return { result: decision.result, written: true };
     });

@@ -9,7 +9,7 @@ import { orgScopeOf } from '../../policies/scope';
 import { findOpdrachtgever } from '../../organisations/opdrachtgever.repository';
 import { defaultOpdrachtgever } from '../../organisations/settings';
 import { encryptBsn } from '../bsn';
-import { settleCaseWrite } from '../../case-store/case-summary-sync';
+import { settleForAnswer } from '../../case-store/case-summary-sync';
 import { DuplicateClientNumberError, insertCase } from '../../case-store/case.repository';
 import { ladderEntry } from '../../case-store/case-change';
 import type { CaseRecord } from '../../case-store/case.types';
@@ -115,6 +115,6 @@ export async function createCase(
     }
     throw error;
   }
-  await settleCaseWrite(context, record); // audit copy, then the summary (decision 040)
+  await settleForAnswer(context, record); // audit copy, then the summary (decisions 040, 061)
   return record;
 }

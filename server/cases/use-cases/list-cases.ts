@@ -10,6 +10,7 @@ import type { AuthUser } from '../../policies/actor';
 import { loadOrganisationSettings } from '../../organisations/settings';
 import { signalFilter } from '../../signals/signal-filters';
 import { findCaseSummariesPage } from '../../case-store/case-summary.repository';
+import { settledCaseWrites } from '../../case-store/case-summary-sync';
 import { presentCaseListItem } from '../presenter';
 import { scopeOf } from '../../policies/scope';
 
@@ -30,6 +31,7 @@ export interface ListCasesInput {
 export async function listCases(context: AppContext, user: AuthUser, input: ListCasesInput) {
   const settings = await loadOrganisationSettings(context, user.orgId);
   const asOf = context.clock.now();
+  await settledCaseWrites(context); // the summaries of writes already answered (decision 061)
   const result = await findCaseSummariesPage(context.db, scopeOf(user), {
     teamId: input.team,
     opdrachtgeverId: input.opdrachtgever,
