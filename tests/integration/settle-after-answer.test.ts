@@ -108,3 +108,82 @@ describe.each<Config['writeConcurrency']>(['auto', 'compare-and-set'])(
     );
   },
 );
+
+/**
+ * Decision 062: an answered event's audit copy and summary linger for company; whatever needs
+ * them (a read, shutdown) cuts the wait short. The linger here is a minute, so a read that waited
+ * for it would fail on Jest's timeout.
+ */
+describe('lingering settles', () => {
+  let server: TestServer;
+  let team: TestTeam;
+  beforeAll(async () => {
+    server = await startTestServer({ config: { settleLingerMs: 60_000 } });
+    team = await createCaseworkTeam(server);
+  });
+  afterAll(async () => server.close());
+
+  const copiedIds = async (caseId: string) =>
+    (await server.context.db.collection('audit').find({ caseId }).toArray()).map((entry) =>
+      String(entry._id),
+    );
+
+  it('keeps answered settles waiting until a read needs them, then writes them together', async () => {
+    const db = server.context.db;
+    const realCollection = db.collection.bind(db);
+    const inserts: number[] = [];
+    const spy = jest.spyOn(db, 'collection').mockImplementation(((name: string) => {
+      const collection = realCollection(name);
+      if (name !== 'audit') return collection;
+      return {
+        insertMany: (docs: object[], options: object) => {
+          inserts.push(docs.length);
+          return collection.insertMany(docs as never, options);
+        },
+        find: collection.find.bind(collection),
+      };
+    }) as typeof db.collection);
+    try {
+      await answeredThenRead();
+    } finally {
+      spy.mockRestore();
+    }
+    // Case, trajectory, start and contact: four answers, one insert into `audit`.
+    expect(inserts).toEqual([4]);
+  });
+
+  async function answeredThenRead() {
+    const created = await createCaseViaApi(server, team);
+    const trajectory = await createTrajectoryViaApi(server, team.begeleider.token, created.id, {
+      product: 'ONT',
+      targetTrede: 2,
+    });
+    const started = await sendEvent(server, team.begeleider.token, trajectory.id, {
+      type: 'START',
+      occurredAt: '2026-05-01',
+      expectedVersion: trajectory.version,
+    });
+    expect(started.status).toBe(200);
+    const contact = await sendEvent(server, team.begeleider.token, trajectory.id, {
+      type: 'RECORD_CONTACT',
+      note: 'Gesprek',
+      occurredAt: '2026-05-02',
+      minutes: 30,
+      expectedVersion: started.body.version,
+    });
+    expect(contact.status).toBe(200);
+    expect(await copiedIds(created.id)).not.toContain(`${created.id}:4`); // still lingering
+
+    const list = await request(server.app)
+      .get('/api/v1/cases?pageSize=100')
+      .set(bearer(team.begeleider.token))
+      .expect(200);
+    const listed = (
+      list.body.items as Array<{ id: string; openTrajectory: { state: string } | null }>
+    ).find((item) => item.id === created.id);
+    expect(listed?.openTrajectory?.state).toBe('active');
+    expect(await copiedIds(created.id)).toEqual(
+      expect.arrayContaining([1, 2, 3, 4].map((version) => `${created.id}:${version}`)),
+    );
+  }
+});
