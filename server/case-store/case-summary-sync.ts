@@ -49,10 +49,8 @@ function pendingOf(context: AppContext): Set<string> {
  */
 export function settleCaseWrite(context: AppContext, record: CaseRecord): Promise<void> {
   const settles = settlesOf(context);
-  const settle = copyThenSummariseLogged(context, record).finally(() => {
-    if (settles.get(record.id) === settle) settles.delete(record.id);
-  });
-  settles.set(record.id, settle);
+  const settle = copyThenSummariseLogged(context, record).finally(() => settles.delete(settle));
+  settles.add(settle);
   return settle;
 }
 
@@ -100,12 +98,12 @@ export async function settleForAnswer(context: AppContext, record: CaseRecord): 
   if (context.config.writeConcurrency === 'compare-and-set') await settle;
 }
 
-/** Settles started and not yet ended, per database and case (a case waits for its last one). */
-const settlesByDatabase = new Map<string, Map<string, Promise<void>>>();
+/** Settles started and not yet ended, per database. */
+const settlesByDatabase = new Map<string, Set<Promise<void>>>();
 
-function settlesOf(context: AppContext): Map<string, Promise<void>> {
+function settlesOf(context: AppContext): Set<Promise<void>> {
   let settles = settlesByDatabase.get(context.db.name);
-  if (!settles) settlesByDatabase.set(context.db.name, (settles = new Map()));
+  if (!settles) settlesByDatabase.set(context.db.name, (settles = new Set()));
   return settles;
 }
 
@@ -121,21 +119,7 @@ export async function settledCaseWrites(context: AppContext): Promise<void> {
 
 /** The settles started so far have ended (each failure left its case pending repair). */
 export async function startedSettlesEnded(context: AppContext): Promise<void> {
-  await settlesEnded(context, [...settlesOf(context).values()]);
-}
-
-/**
- * Before a write of the case: its last settle has ended, so the write drops the outbox entries
- * that settle copied and the outbox stays at the write's own entry (decision 040), however quickly
- * the case's events follow each other.
- */
-export async function caseSettled(context: AppContext, caseId: string): Promise<void> {
-  const settle = settlesOf(context).get(caseId);
-  if (settle) await settlesEnded(context, [settle]);
-}
-
-/** Waits for `started`, hurrying every lingering copy and summary meanwhile. */
-async function settlesEnded(context: AppContext, started: Array<Promise<void>>): Promise<void> {
+  const started = [...settlesOf(context)];
   if (!started.length) return;
   const name = context.db.name;
   readersWaiting.set(name, (readersWaiting.get(name) ?? 0) + 1);

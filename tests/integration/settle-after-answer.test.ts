@@ -1,7 +1,5 @@
 import request from 'supertest';
-import { Types } from 'mongoose';
 import type { Config } from '../../server/config';
-import { startedSettlesEnded } from '../../server/case-store/case-summary-sync';
 import { bearer } from '../support/auth';
 import {
   createCaseViaApi,
@@ -74,7 +72,6 @@ describe.each<Config['writeConcurrency']>(['auto', 'compare-and-set'])(
           product: 'ONT',
           targetTrede: 2,
         });
-        await startedSettlesEnded(server.context); // only the event's copy is held below
         const hold = holdingAuditCopies();
         try {
           let answered = false;
@@ -131,7 +128,7 @@ describe('lingering settles', () => {
       String(entry._id),
     );
 
-  it('keeps answered settles of different cases waiting until a read needs them, then writes them together', async () => {
+  it('keeps answered settles waiting until a read needs them, then writes them together', async () => {
     const db = server.context.db;
     const realCollection = db.collection.bind(db);
     const inserts: number[] = [];
@@ -147,39 +144,46 @@ describe('lingering settles', () => {
       };
     }) as typeof db.collection);
     try {
-      const created = [];
-      for (let count = 0; count < 3; count += 1) created.push(await createCaseViaApi(server, team));
-      for (const { id } of created) expect(await copiedIds(id)).toEqual([]); // still lingering
-
-      const list = await request(server.app)
-        .get('/api/v1/cases?pageSize=100')
-        .set(bearer(team.begeleider.token))
-        .expect(200);
-      const listed = new Set((list.body.items as Array<{ id: string }>).map((item) => item.id));
-      for (const { id } of created) {
-        expect(listed.has(id)).toBe(true);
-        expect(await copiedIds(id)).toEqual([`${id}:1`]);
-      }
+      await answeredThenRead();
     } finally {
       spy.mockRestore();
     }
-    expect(inserts).toEqual([3]); // three answers, one insert into `audit`
+    // Case, trajectory, start and contact: four answers, one insert into `audit`.
+    expect(inserts).toEqual([4]);
   });
 
-  it('lets the next write of a case hurry its lingering settle instead of waiting for it', async () => {
+  async function answeredThenRead() {
     const created = await createCaseViaApi(server, team);
-    // A write of the case waits for its last settle (its outbox then holds only its own entry);
-    // the settle lingers a minute, so without the hurry this would time out.
     const trajectory = await createTrajectoryViaApi(server, team.begeleider.token, created.id, {
       product: 'ONT',
       targetTrede: 2,
     });
-    expect(await copiedIds(created.id)).toEqual([`${created.id}:1`]);
-    const stored = await server.context.db
-      .collection('cases')
-      .findOne({ _id: new Types.ObjectId(created.id) });
-    expect((stored?.auditOutbox as Array<{ id: string }>).map((entry) => entry.id)).toEqual([
-      `${trajectory.id.split('-')[0]}:2`,
-    ]);
-  });
+    const started = await sendEvent(server, team.begeleider.token, trajectory.id, {
+      type: 'START',
+      occurredAt: '2026-05-01',
+      expectedVersion: trajectory.version,
+    });
+    expect(started.status).toBe(200);
+    const contact = await sendEvent(server, team.begeleider.token, trajectory.id, {
+      type: 'RECORD_CONTACT',
+      note: 'Gesprek',
+      occurredAt: '2026-05-02',
+      minutes: 30,
+      expectedVersion: started.body.version,
+    });
+    expect(contact.status).toBe(200);
+    expect(await copiedIds(created.id)).not.toContain(`${created.id}:4`); // still lingering
+
+    const list = await request(server.app)
+      .get('/api/v1/cases?pageSize=100')
+      .set(bearer(team.begeleider.token))
+      .expect(200);
+    const listed = (
+      list.body.items as Array<{ id: string; openTrajectory: { state: string } | null }>
+    ).find((item) => item.id === created.id);
+    expect(listed?.openTrajectory?.state).toBe('active');
+    expect(await copiedIds(created.id)).toEqual(
+      expect.arrayContaining([1, 2, 3, 4].map((version) => `${created.id}:${version}`)),
+    );
+  }
 });

@@ -62,7 +62,6 @@ describe('audit entries travel with the change', () => {
       product: 'ONT',
       targetTrede: 2,
     });
-    await startedSettlesEnded(server.context); // their entries are in `audit` (decisions 061, 062)
     return { caseId: created.id, trajectoryId: trajectory.id as string };
   }
 
