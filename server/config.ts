@@ -96,12 +96,6 @@ export interface Config {
    * embedded engine. Not read from the environment: on FerretDB with concurrent writers it is unsafe.
    */
   writeConcurrency: 'auto' | 'compare-and-set';
-  /**
-   * How long an answered event's audit copy and summary may wait for other events' company in one
-   * command (decisions 061, 062; only with writeConcurrency 'auto'). Every read that needs them cuts
-   * the wait short. Not read from the environment: a tuning constant, set by tests.
-   */
-  settleLingerMs: number;
   /** How long security events stay in the audit log. */
   securityEventRetentionDays: number;
   mongodBin: string | undefined;
@@ -142,7 +136,6 @@ export function loadConfig(
     cookieSecure: e.TREDE_COOKIE_SECURE,
     trustProxy: e.TREDE_TRUST_PROXY ?? false,
     writeConcurrency: 'auto',
-    settleLingerMs: 50,
     securityEventRetentionDays: e.TREDE_SECURITY_EVENT_RETENTION_DAYS,
     mongodBin: e.MONGOD_BIN,
     ferretdbBin: e.FERRETDB_BIN,

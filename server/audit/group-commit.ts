@@ -17,19 +17,10 @@ const auditCopies = groupCommitPer(
     }),
 );
 
-/**
- * copyToAudit, grouped with the copies of concurrent events on the same connection; with
- * `lingerMs` it may wait that long for company (nobody waits for it, decision 062).
- */
+/** copyToAudit, grouped with the copies of concurrent events on the same connection. */
 export function copyToAuditGrouped(
   db: Connection,
   entries: ReadonlyArray<{ id: string }>,
-  lingerMs = 0,
 ): Promise<void> {
-  return auditCopies(db).add(entries, lingerMs);
-}
-
-/** Lingering copies go now (a reader waits for them). */
-export function hurryAuditCopies(db: Connection): void {
-  auditCopies(db).hurry();
+  return auditCopies(db).add(entries);
 }

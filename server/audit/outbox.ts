@@ -94,14 +94,10 @@ export function nextOutbox(
  * them as copied. A failure is logged and answered with false: the entries are safe in the case
  * document, and the caller leaves the summary unwritten so the copy is retried (decision 040).
  */
-export async function copyOutbox(
-  db: Connection,
-  entries: OutboxEntry[],
-  lingerMs = 0,
-): Promise<boolean> {
+export async function copyOutbox(db: Connection, entries: OutboxEntry[]): Promise<boolean> {
   if (entries.length === 0) return true;
   try {
-    await copyToAuditGrouped(db, entries, lingerMs); // with concurrent events' entries: one insert
+    await copyToAuditGrouped(db, entries); // with concurrent events' entries: one insert
     confirmCopied(db, entries);
     return true;
   } catch (error) {

@@ -1,6 +1,5 @@
 import type { AppContext } from '../app-context';
 import { confirmCopied, copyOutbox } from '../audit/outbox';
-import { hurryAuditCopies } from '../audit/group-commit';
 import { copyToAudit } from '../audit/audit.repository';
 import { logger } from '../logger';
 import { withCaseLock } from './case-lock';
@@ -11,7 +10,6 @@ import {
   findDueCaseIds,
   findOpenCaseSummaries,
   fingerprintOf,
-  hurrySummaryWrites,
   writeCaseSummaries,
   writeCaseSummaryGrouped,
   type OpenSummaryFilter,
@@ -54,33 +52,17 @@ export function settleCaseWrite(context: AppContext, record: CaseRecord): Promis
   return settle;
 }
 
-/** Reads waiting for settles, per database: while there are any, nothing lingers. */
-const readersWaiting = new Map<string, number>();
-
-/**
- * How long a settle nobody waits for may wait for others' company in its copy and in its summary
- * write (decision 062, `config.settleLingerMs`): at ~200 events/s about ten settles share one
- * insert and one bulk upsert. Readers hurry them (startedSettlesEnded); a crash meanwhile is
- * repaired at the next start.
- */
-function lingerOf(context: AppContext): number {
-  const someoneWaits =
-    context.config.writeConcurrency === 'compare-and-set' ||
-    (readersWaiting.get(context.db.name) ?? 0) > 0;
-  return someoneWaits ? 0 : context.config.settleLingerMs;
-}
-
 /** Never rejects: nobody may be waiting for it (decision 061). */
 async function copyThenSummariseLogged(context: AppContext, record: CaseRecord): Promise<void> {
   try {
     // Taken now, so a settle waiting its turn does not keep three years of history alive.
     const outbox = record.auditOutbox ?? [];
     const summary = caseSummaryOf(record);
-    if (!(await copyOutbox(context.db, outbox, lingerOf(context)))) {
+    if (!(await copyOutbox(context.db, outbox))) {
       pendingOf(context).add(record.id);
       return;
     }
-    await writeCaseSummaryGrouped(context.db, summary, lingerOf(context));
+    await writeCaseSummaryGrouped(context.db, summary);
   } catch (error) {
     pendingOf(context).add(record.id);
     logger.error({ err: error, caseId: record.id }, 'case summary write failed; will repair');
@@ -119,17 +101,7 @@ export async function settledCaseWrites(context: AppContext): Promise<void> {
 
 /** The settles started so far have ended (each failure left its case pending repair). */
 export async function startedSettlesEnded(context: AppContext): Promise<void> {
-  const started = [...settlesOf(context)];
-  if (!started.length) return;
-  const name = context.db.name;
-  readersWaiting.set(name, (readersWaiting.get(name) ?? 0) + 1);
-  try {
-    hurryAuditCopies(context.db);
-    hurrySummaryWrites(context.db);
-    await Promise.all(started);
-  } finally {
-    readersWaiting.set(name, readersWaiting.get(name)! - 1);
-  }
+  await Promise.all([...settlesOf(context)]);
 }
 
 /** The case's outbox to `audit` (raising on failure), then its summary. */

@@ -168,17 +168,8 @@ export async function writeCaseSummaries(
  * write (server/db/group-commit.ts); a summary refused for a newer one costs the others nothing
  * (upsertUnlessNewer).
  */
-export function writeCaseSummaryGrouped(
-  db: Connection,
-  record: CaseSummaryRecord,
-  lingerMs = 0,
-): Promise<void> {
-  return summaryWrites(db).add([record], lingerMs);
-}
-
-/** Lingering summaries go now (a reader waits for them, decision 062). */
-export function hurrySummaryWrites(db: Connection): void {
-  summaryWrites(db).hurry();
+export function writeCaseSummaryGrouped(db: Connection, record: CaseSummaryRecord): Promise<void> {
+  return summaryWrites(db).add([record]);
 }
 
 const summaryWrites = groupCommitPer(

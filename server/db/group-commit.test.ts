@@ -70,49 +70,4 @@ describe('GroupCommit', () => {
     await new GroupCommit(write).add([]);
     expect(batches).toEqual([]);
   });
-
-  describe('lingering items (decision 062)', () => {
-    beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate'] }));
-    afterEach(() => jest.useRealTimers());
-
-    it('wait up to their linger for company, then go as one batch', async () => {
-      const { batches, pending, write } = controlledWrite();
-      const group = new GroupCommit(write);
-      const calls = [group.add([1], 50), group.add([2], 50)];
-      jest.advanceTimersByTime(30);
-      calls.push(group.add([3], 50)); // the first item's deadline stands
-      jest.advanceTimersByTime(19);
-      expect(batches).toEqual([]);
-      jest.advanceTimersByTime(1);
-      expect(batches).toEqual([[1, 2, 3]]);
-      pending[0]!.finish();
-      await Promise.all(calls);
-    });
-
-    it('go at once with an item someone waits for, or when hurried', async () => {
-      const { batches, pending, write } = controlledWrite();
-      const group = new GroupCommit(write);
-      const calls = [group.add([1], 50), group.add([2])];
-      expect(batches).toEqual([[1, 2]]);
-      pending[0]!.finish();
-      await settled();
-      calls.push(group.add([3], 50));
-      expect(batches).toHaveLength(1);
-      group.hurry();
-      expect(batches).toEqual([[1, 2], [3]]);
-      pending[1]!.finish();
-      await Promise.all(calls);
-      jest.advanceTimersByTime(100);
-      expect(batches).toHaveLength(2); // the cancelled linger writes nothing more
-    });
-
-    it('go at once when they fill a batch', () => {
-      const { batches, write } = controlledWrite();
-      const group = new GroupCommit(write, 2);
-      void group.add([1], 50);
-      expect(batches).toEqual([]);
-      void group.add([2], 50);
-      expect(batches).toEqual([[1, 2]]);
-    });
-  });
 });

@@ -5,51 +5,23 @@
  * most for the batch in flight; nobody waits when nothing is in flight. Each caller's promise
  * settles with its own batch, so a request still answers only after its items are acknowledged,
  * and a failed batch fails each of its callers, who handle it as they would their own write.
- * Items nobody waits for may linger a little for company (decision 062).
  */
 export class GroupCommit<T> {
   private queue: Array<{ items: readonly T[]; resolve: () => void; reject: (e: unknown) => void }> =
     [];
   private inFlight = false;
-  private lingering: { timer: NodeJS.Timeout; until: number } | null = null;
 
   constructor(
     private readonly write: (items: T[]) => Promise<void>,
     private readonly maxBatch = 500,
   ) {}
 
-  /**
-   * Queues `items`; the promise settles with their batch. With `lingerMs` the caller does not wait
-   * for them (decision 062): when nothing is in flight they wait up to that long for company
-   * instead of going at once. An item without linger, a full batch or hurry() ends the wait.
-   */
-  add(items: readonly T[], lingerMs = 0): Promise<void> {
+  add(items: readonly T[]): Promise<void> {
     if (!items.length) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.queue.push({ items, resolve, reject });
-      if (this.inFlight) return;
-      if (lingerMs <= 0 || this.queuedItems() >= this.maxBatch) this.hurry();
-      else this.lingerUntil(Date.now() + lingerMs);
+      if (!this.inFlight) void this.drain();
     });
-  }
-
-  /** What waits goes now (a reader needs it written). */
-  hurry(): void {
-    if (this.lingering) clearTimeout(this.lingering.timer);
-    this.lingering = null;
-    if (!this.inFlight && this.queue.length) void this.drain();
-  }
-
-  private lingerUntil(until: number): void {
-    if (this.lingering && this.lingering.until <= until) return;
-    if (this.lingering) clearTimeout(this.lingering.timer);
-    const timer = setTimeout(() => this.hurry(), until - Date.now());
-    timer.unref(); // a lingering batch never keeps the process alive; shutdown hurries it
-    this.lingering = { timer, until };
-  }
-
-  private queuedItems(): number {
-    return this.queue.reduce((count, waiting) => count + waiting.items.length, 0);
   }
 
   private async drain(): Promise<void> {
