@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context';
 import { confirmCopied, copyOutbox } from '../audit/outbox';
 import { copyToAudit } from '../audit/audit.repository';
+import { startedWritesEnded, trackInFlight } from '../db/in-flight';
 import { logger } from '../logger';
 import { withCaseLock } from './case-lock';
 import { caseSummaryOf } from './case-summary';
@@ -22,8 +23,8 @@ import type { CaseRecord, CaseScope } from './case.types';
  * write is the truth; its audit outbox is copied to `audit`, then its summary follows, so a summary
  * at a case's version certifies that the outbox of that version is in `audit` (decision 040):
  * - after every case write (settleCaseWrite), with one process after the response: every read of
- *   summaries or of `audit` in this process first waits for the settles already started
- *   (settledCaseWrites, decision 061);
+ *   summaries in this process first waits for the settles already started (settledCaseWrites),
+ *   a read of `audit` for their copies (db/in-flight.ts, decision 061);
  * - a copy or summary write that fails is remembered in this process and redone before the next
  *   summary read (repairPendingSummaries), so this process never answers from a summary it knows
  *   is stale;
@@ -46,10 +47,7 @@ function pendingOf(context: AppContext): Set<string> {
  * answer before it (decision 061) and a read waits for it (settledCaseWrites).
  */
 export function settleCaseWrite(context: AppContext, record: CaseRecord): Promise<void> {
-  const settles = settlesOf(context);
-  const settle = copyThenSummariseLogged(context, record).finally(() => settles.delete(settle));
-  settles.add(settle);
-  return settle;
+  return trackInFlight(context.db.name, copyThenSummariseLogged(context, record));
 }
 
 /** Never rejects: nobody may be waiting for it (decision 061). */
@@ -72,7 +70,7 @@ async function copyThenSummariseLogged(context: AppContext, record: CaseRecord):
 /**
  * Starts the settle of a case write and resolves when the answer may go (decision 061). With one
  * writing process ('auto': the embedded engine allows no other) that is at once, because every
- * read of summaries or `audit` in this process waits for the settle; with several
+ * read of summaries or `audit` in this process waits for the settle (db/in-flight.ts); with several
  * ('compare-and-set') a read in another process could not wait, so the answer follows the settle.
  */
 export async function settleForAnswer(context: AppContext, record: CaseRecord): Promise<void> {
@@ -80,28 +78,14 @@ export async function settleForAnswer(context: AppContext, record: CaseRecord): 
   if (context.config.writeConcurrency === 'compare-and-set') await settle;
 }
 
-/** Settles started and not yet ended, per database. */
-const settlesByDatabase = new Map<string, Set<Promise<void>>>();
-
-function settlesOf(context: AppContext): Set<Promise<void>> {
-  let settles = settlesByDatabase.get(context.db.name);
-  if (!settles) settlesByDatabase.set(context.db.name, (settles = new Set()));
-  return settles;
-}
-
 /**
- * Before a read of summaries or of `audit`: the settles of every case write already answered in
+ * Before a read of summaries: the settles of every case write already answered in
  * this process have ended (those started later are not waited for, so a steady stream of events
  * cannot hold a reader back), and the copies and summaries that failed are redone.
  */
 export async function settledCaseWrites(context: AppContext): Promise<void> {
-  await startedSettlesEnded(context);
+  await startedWritesEnded(context.db.name); // each failure left its case pending repair
   await repairPendingSummaries(context);
-}
-
-/** The settles started so far have ended (each failure left its case pending repair). */
-export async function startedSettlesEnded(context: AppContext): Promise<void> {
-  await Promise.all([...settlesOf(context)]);
 }
 
 /** The case's outbox to `audit` (raising on failure), then its summary. */

@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context';
 import type { AuthUser } from '../../policies/actor';
 import { orgScopeOf } from '../../policies/scope';
 import { findAudit, type AuditCategory } from '../audit.repository';
-import { settledCaseWrites } from '../../case-store/case-summary-sync';
+import { startedWritesEnded } from '../../db/in-flight';
 import { presentAuditPage } from '../presenter';
 
 export interface ListAuditInput {
@@ -19,7 +19,7 @@ export interface ListAuditInput {
 
 /** GET /audit (beheerder): one page of the organisation's audit log, newest first. */
 export async function listAudit(context: AppContext, actor: AuthUser, input: ListAuditInput) {
-  await settledCaseWrites(context); // the entries of case writes already answered (decision 061)
+  await startedWritesEnded(context.db.name); // copies of case writes already answered (061)
   const page = await findAudit(context.db, orgScopeOf(actor), {
     caseId: input.caseId,
     actorId: input.userId,
