@@ -8,7 +8,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { logger } from './logger';
 import { resolveSecret } from './secret';
 import { startupTasks } from './startup';
-import { settledCaseWrites } from './case-store/case-summary-sync';
+import { startedWritesEnded } from './db/in-flight';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     await closed;
     // Answered events' audit copies and summaries (decision 061); a crash instead is repaired at
     // the next start.
-    await settledCaseWrites(context);
+    await startedWritesEnded(db.name);
     await db.close();
     await embedded?.stop();
     console.log('Stopped cleanly.');

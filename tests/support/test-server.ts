@@ -4,7 +4,7 @@ import type { AppContext } from '../../server/app-context';
 import { FixedClock } from '../../server/clock';
 import { loadConfig, type Config } from '../../server/config';
 import { startupTasks, type BackgroundTasks } from '../../server/startup';
-import { settledCaseWrites } from '../../server/case-store/case-summary-sync';
+import { startedWritesEnded } from '../../server/db/in-flight';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestServer {
@@ -53,7 +53,7 @@ export async function startTestServer(
     clock,
     database,
     async close() {
-      await settledCaseWrites(context); // as the server's shutdown does (decision 061)
+      await startedWritesEnded(context.db.name); // as the server's shutdown does (061)
       await background.stop();
       if (ownsDatabase) await database.cleanup();
     },
