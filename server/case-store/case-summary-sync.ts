@@ -46,7 +46,7 @@ function pendingOf(context: AppContext): Set<string> {
  * before they are in `audit`. The returned settle is remembered until it ends, so a caller may
  * answer before it (decision 061) and a read waits for it (settledCaseWrites).
  */
-export function settleCaseWrite(context: AppContext, record: CaseRecord): Promise<void> {
+function settleCaseWrite(context: AppContext, record: CaseRecord): Promise<void> {
   return trackInFlight(context.db.name, copyThenSummariseLogged(context, record));
 }
 
@@ -79,9 +79,9 @@ export async function settleForAnswer(context: AppContext, record: CaseRecord): 
 }
 
 /**
- * Before a read of summaries: the settles of every case write already answered in
- * this process have ended (those started later are not waited for, so a steady stream of events
- * cannot hold a reader back), and the copies and summaries that failed are redone.
+ * Before a read of summaries: the settles of every case write already answered in this process
+ * have ended (those started later are not waited for, so a steady stream of events cannot hold a
+ * reader back), and the copies and summaries that failed are redone.
  */
 export async function settledCaseWrites(context: AppContext): Promise<void> {
   await startedWritesEnded(context.db.name); // each failure left its case pending repair

@@ -1,7 +1,7 @@
 /**
  * Writes started after an answer and not yet ended (decision 061), per database, so a read of what
  * they write can wait for them first. Each is remembered until it ends; one that fails must
- * handle its failure itself (it is never awaited by its starter).
+ * handle its failure itself (its starter may not await it).
  */
 const inFlightByDatabase = new Map<string, Set<Promise<void>>>();
 

@@ -293,35 +293,28 @@ export function patchReadsClosedBeforeWrites(sourceDir: string): void {
   const failure = 'FerretDB source changed: the reads-closed-before-writes patch no longer applies';
   const why =
     '// Trede: the matching documents are read and the read closed before the write, as in msg_delete\n';
-  const update = path.join(handler, 'msg_update.go');
-  fs.writeFileSync(
-    update,
-    replaceEachOnce(
-      fs.readFileSync(update, 'utf8'),
-      [
-        [
-          '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n',
-          `\t\t${why}\t\tmatching, err := iterator.ConsumeValues(iter)\n\t\tif err != nil {\n\t\t\treturn 0, 0, nil, lazyerrors.Error(err)\n\t\t}\n\n\t\tresult, err := common.UpdateDocument(ctx, c, "update", iterator.Values(iterator.ForSlice(matching)), &u)\n`,
-        ],
-      ],
-      failure,
-    ),
-  );
-  const findAndModify = path.join(handler, 'msg_findandmodify.go');
   const limit = '\titer = common.LimitIterator(iter, closer, 1)\n';
-  fs.writeFileSync(
-    findAndModify,
-    replaceEachOnce(
-      fs.readFileSync(findAndModify, 'utf8'),
-      [
-        [
-          limit,
-          `${limit}\n\t${why}\tmatching, err := iterator.ConsumeValues(iter)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n\titer = iterator.Values(iterator.ForSlice(matching))\n`,
-        ],
-      ],
-      failure,
-    ),
-  );
+  const edits: Array<[file: string, anchor: string, replacement: string]> = [
+    [
+      'msg_update.go',
+      '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n',
+      `\t\t${why}\t\tmatching, err := iterator.ConsumeValues(iter)\n\t\tif err != nil {\n\t\t\treturn 0, 0, nil, lazyerrors.Error(err)\n\t\t}\n\n\t\tresult, err := common.UpdateDocument(ctx, c, "update", iterator.Values(iterator.ForSlice(matching)), &u)\n`,
+    ],
+    [
+      'msg_findandmodify.go',
+      limit,
+      `${limit}\n\t${why}\tmatching, err := iterator.ConsumeValues(iter)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n\titer = iterator.Values(iterator.ForSlice(matching))\n`,
+    ],
+  ];
+  // Both files patched in memory first, so a source that fits only one is left untouched.
+  const patched = edits.map(([file, anchor, replacement]) => {
+    const target = path.join(handler, file);
+    return [
+      target,
+      replaceEachOnce(fs.readFileSync(target, 'utf8'), [[anchor, replacement]], failure),
+    ] as const;
+  });
+  for (const [target, source] of patched) fs.writeFileSync(target, source);
 }
 
 /** The Go packages whose tests must pass on the patched source before it is built. */
