@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../server/config';
 import { startupTasks, type BackgroundTasks } from '../../server/startup';
 import { startedWritesEnded } from '../../server/db/in-flight';
 import { createTestDatabase, type TestDatabase } from './database';
+import { casesNotInStoredForm } from './stored-form';
 
 export interface TestServer {
   app: Express;
@@ -55,7 +56,14 @@ export async function startTestServer(
     async close() {
       await startedWritesEnded(context.db.name); // as the server's shutdown does (061)
       await background.stop();
-      if (ownsDatabase) await database.cleanup();
+      if (!ownsDatabase) return;
+      // Every case the app wrote must be as the schema would store it (decision 063).
+      const notInStoredForm = await casesNotInStoredForm(database.connection);
+      await database.cleanup();
+      if (notInStoredForm.length)
+        throw new Error(
+          `Cases not in the schema's stored form:\n${JSON.stringify(notInStoredForm, null, 2)}`,
+        );
     },
   };
 }
