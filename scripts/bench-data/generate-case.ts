@@ -9,7 +9,7 @@ import {
   type Role,
   type Trede,
 } from '../../machines';
-import { applyTrajectoryChange } from '../../server/case-store/case-change';
+import { applyTrajectoryChange, type TrajectoryChange } from '../../server/case-store/case-change';
 import type { CaseRecord, TrajectoryRecord } from '../../server/case-store/case.types';
 import { nextTrajectoryId } from '../../server/case-store/trajectory-id';
 import {
@@ -61,6 +61,8 @@ export interface GenerateCaseInput {
   now: Date;
   /** How far back the oldest intake lies. */
   historyYears: number;
+  /** Told every event's case before and after (tests of what a write changes). */
+  onChange?: (before: CaseRecord, after: CaseRecord) => void;
 }
 
 export interface GeneratedCase {
@@ -205,7 +207,7 @@ class CaseBuilder {
           settings,
         });
     }
-    this.record = applyTrajectoryChange(this.record, {
+    this.change({
       trajectory: advanceTrajectory(trajectory, outcome, { actorRole: role, settings }),
       transition: outcome.tredeTransition,
       followUp,
@@ -227,7 +229,7 @@ class CaseBuilder {
       settings: this.input.settings,
     });
     if (!outcome?.ok) return;
-    this.record = applyTrajectoryChange(this.record, {
+    this.change({
       trajectory: advanceTrajectory(trajectory, outcome, {
         actorRole: null,
         settings: this.input.settings,
@@ -239,6 +241,12 @@ class CaseBuilder {
       now,
     });
     this.events += 1;
+  }
+
+  private change(change: TrajectoryChange): void {
+    const before = this.record;
+    this.record = applyTrajectoryChange(before, change);
+    this.input.onChange?.(before, this.record);
   }
 
   get state() {

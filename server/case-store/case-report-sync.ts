@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context';
 import { logger } from '../logger';
 import { withCaseLock } from './case-lock';
-import { caseReportContent, caseReportOf } from './case-report';
+import { caseReportContent, caseReportOf, onlyUnreportedEntriesAdded } from './case-report';
 import {
   caseReportFingerprints,
   deleteCaseReports,
@@ -38,6 +38,7 @@ export async function writeCaseReportAfter(
   before: CaseRecord,
   after: CaseRecord,
 ): Promise<void> {
+  if (onlyUnreportedEntriesAdded(before, after)) return;
   const report = caseReportOf(after);
   if (caseReportContent(caseReportOf(before)) === caseReportContent(report)) return;
   try {

@@ -124,6 +124,41 @@ export function caseReportOf(record: CaseRecord): CaseReportRecord {
   };
 }
 
+const sameInstant = (a: Date | null | undefined, b: Date | null | undefined): boolean =>
+  (a ?? null) === (b ?? null) || (!!a && !!b && a.getTime() === b.getTime());
+
+/**
+ * True when `after` can only report what `before` does because the write appended contacts that no
+ * report reads to the open trajectory and left every other input of caseReportOf as it was — the
+ * common event, told without serialising three years of both cases (decision 063). False says
+ * nothing: compare the contents then.
+ */
+export function onlyUnreportedEntriesAdded(before: CaseRecord, after: CaseRecord): boolean {
+  const open = before.openTrajectory;
+  const next = after.openTrajectory;
+  return (
+    !!open &&
+    !!next &&
+    after.closedTrajectories === before.closedTrajectories &&
+    after.ladder === before.ladder &&
+    after.opdrachtgeverMoves === before.opdrachtgeverMoves &&
+    after.orgId === before.orgId &&
+    after.teamId === before.teamId &&
+    (after.opdrachtgeverId ?? null) === (before.opdrachtgeverId ?? null) &&
+    after.begeleiderId === before.begeleiderId &&
+    next.id === open.id &&
+    next.product === open.product &&
+    next.machineId === open.machineId &&
+    (next.previousTrajectoryId ?? null) === (open.previousTrajectoryId ?? null) &&
+    (next.followUpTrajectoryId ?? null) === (open.followUpTrajectoryId ?? null) &&
+    sameInstant(next.closedAt, open.closedAt) &&
+    sameInstant(next.summary.registeredAt, open.summary.registeredAt) &&
+    next.history.length >= open.history.length &&
+    open.history.every((entry, index) => next.history[index] === entry) &&
+    next.history.slice(open.history.length).every((entry) => !isReported(entry))
+  );
+}
+
 /**
  * What a report document says, as one string (its case version left out): two cases with the
  * same content give the same string, so writeCase skips the write when an event (a contact)
