@@ -22,14 +22,27 @@ export interface LoadRow {
   databaseCpuMs: number | null;
 }
 
-/** `clients` workers, each with its own cases (no conflicts), `total` operations in all. */
+/** One stretch of load: every operation's latency, the wall time and the CPU of both processes. */
+interface Sample {
+  latencies: number[];
+  seconds: number;
+  failed: number;
+  nodeCpuMs: number | null;
+  databaseCpuMs: number | null;
+}
+
+/**
+ * `clients` workers, each with its own cases (no conflicts), `total` operations in all. `turns`
+ * holds where each worker is in its cases, so consecutive stretches go on round the same cases.
+ */
 async function drive(
   clients: number,
   total: number,
   casesPerClient: string[][],
   operation: (caseId: string) => Promise<boolean>,
   databasePid: number | null,
-): Promise<LoadRow> {
+  turns: number[] = new Array<number>(clients).fill(0),
+): Promise<Sample> {
   const latencies: number[] = [];
   let next = 0;
   let failed = 0;
@@ -38,32 +51,56 @@ async function drive(
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
       const own = casesPerClient[client]!;
-      for (let n = 0; next < total; n += 1) {
+      while (next < total) {
         next += 1;
+        const caseId = own[turns[client]! % own.length]!;
+        turns[client] = turns[client]! + 1;
         const begin = process.hrtime.bigint();
         // A failure (HTTP error, or the engine's "database is locked" under many writers) is
         // counted, not fatal: how often it happens is one of the figures.
-        const ok = await operation(own[n % own.length]!).catch(() => false);
+        const ok = await operation(caseId).catch(() => false);
         latencies.push(Number(process.hrtime.bigint() - begin) / 1e6);
         if (!ok) failed += 1;
       }
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const perEvent = (before: number | null, after: number | null) =>
-    before === null || after === null ? null : (after - before) / latencies.length;
+  const spent = (before: number | null, after: number | null) =>
+    before === null || after === null ? null : after - before;
   return {
-    nodeCpuMs: perEvent(cpuBefore.node, processCpuMs(process.pid)),
-    databaseCpuMs: perEvent(cpuBefore.database, processCpuMs(databasePid)),
+    latencies,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    failed,
+    nodeCpuMs: spent(cpuBefore.node, processCpuMs(process.pid)),
+    databaseCpuMs: spent(cpuBefore.database, processCpuMs(databasePid)),
+  };
+}
+
+/** The row of one level from its stretches. */
+function rowOf(clients: number, samples: Sample[]): LoadRow {
+  const latencies = samples.flatMap((sample) => sample.latencies);
+  const perEvent = (pick: (sample: Sample) => number | null) =>
+    samples.some((sample) => pick(sample) === null)
+      ? null
+      : samples.reduce((sum, sample) => sum + pick(sample)!, 0) / latencies.length;
+  return {
+    nodeCpuMs: perEvent((sample) => sample.nodeCpuMs),
+    databaseCpuMs: perEvent((sample) => sample.databaseCpuMs),
     clients,
     events: latencies.length,
-    perSecond: latencies.length / seconds,
+    perSecond: latencies.length / samples.reduce((sum, sample) => sum + sample.seconds, 0),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    failed,
+    failed: samples.reduce((sum, sample) => sum + sample.failed, 0),
   };
 }
+
+/**
+ * Each level is measured in this many stretches per side, API and floor taking turns in the order
+ * ABBA…: whatever drifts during a level (FerretDB checkpointing the WAL of the seeding just
+ * before, the collector) falls on both alike instead of on whichever ran first.
+ */
+const STRETCHES = 4;
 
 async function isFerretDb(dataset: Dataset): Promise<boolean> {
   const info = await dataset.server.context.db.db!.admin().command({ buildInfo: 1 });
@@ -82,11 +119,9 @@ export async function runEventApi(
   const maxClients = Math.max(...options.levels.map((level) => level.clients));
   // Measured cases, and as many others for the warm-up, so the warm-up's events do not grow the
   // documents the levels then read and rewrite.
-  const candidates = await activeCases(dataset, maxClients * 8 * 2);
-  const measured = candidates.slice(0, maxClients * 8);
-  const warmUpCases =
-    candidates.length > measured.length ? candidates.slice(measured.length) : measured;
-  const cases = candidates;
+  const cases = await activeCases(dataset, maxClients * 8 * 2);
+  const measured = cases.slice(0, maxClients * 8);
+  const warmUpCases = cases.length > measured.length ? cases.slice(measured.length) : measured;
   const token = await dataset.tokenOf(dataset.seeded.coordinator.id);
   const versions = new Map(
     cases.map((record) => [record.openTrajectory!.id, record.openTrajectory!.version]),
@@ -150,8 +185,28 @@ export async function runEventApi(
   const api: LoadRow[] = [];
   const floor: LoadRow[] = [];
   for (const level of options.levels) {
-    api.push(await drive(level.clients, level.events, split(level.clients), sendEvent, pid));
-    floor.push(await drive(level.clients, level.events, split(level.clients), rawEvent, pid));
+    const casesPerClient = split(level.clients);
+    const sides = [
+      {
+        operation: sendEvent,
+        samples: [] as Sample[],
+        turns: new Array<number>(level.clients).fill(0),
+      },
+      {
+        operation: rawEvent,
+        samples: [] as Sample[],
+        turns: new Array<number>(level.clients).fill(0),
+      },
+    ];
+    for (let stretch = 0; stretch < STRETCHES; stretch += 1) {
+      const events = Math.round(level.events / STRETCHES);
+      for (const side of stretch % 2 === 0 ? sides : [...sides].reverse())
+        side.samples.push(
+          await drive(level.clients, events, casesPerClient, side.operation, pid, side.turns),
+        );
+    }
+    api.push(rowOf(level.clients, sides[0]!.samples));
+    floor.push(rowOf(level.clients, sides[1]!.samples));
     const a = api.at(-1)!;
     console.log(
       `  events ${dataset.size} cases × ${level.clients} clients: API ${fmt(a.perSecond, 0)}/s p50 ${fmt(a.p50)} ms; floor ${fmt(floor.at(-1)!.perSecond, 0)}/s`,

@@ -32,7 +32,7 @@ export async function runSweeper(dataset: Dataset, due: number) {
         const doc = await dataset.cases.findOne({ _id });
         await dataset.cases.updateOne(
           { _id },
-          { $set: { benchSweptAt: at, version: (doc!.version as number) + 1 } },
+          { $set: { updatedAt: at, version: (doc!.version as number) + 1 } },
         );
       }),
     );

@@ -46,6 +46,8 @@ const chance = (random: Random, p: number) => random() < p;
 
 export interface CaseOwner {
   orgId: string;
+  /** The organisation's opdrachtgever (SPEC §4.1), as every case the app stores has one. */
+  opdrachtgeverId?: string;
   teamId: string;
   begeleiderId: string;
   teamleiderId: string;
@@ -98,6 +100,7 @@ class CaseBuilder {
     this.record = {
       id: objectIdAt(intakeAt, input.random),
       orgId: owner.orgId,
+      opdrachtgeverId: owner.opdrachtgeverId ?? null,
       teamId: owner.teamId,
       begeleiderId: owner.begeleiderId,
       clientNumber: input.clientNumber,

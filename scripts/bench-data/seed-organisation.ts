@@ -1,9 +1,10 @@
 import type { Connection } from 'mongoose';
-import { resolveSettings } from '../../machines';
+import { resolveSettings, tariffsOf } from '../../machines';
 import { hashPassword } from '../../server/users/password';
 import { ensureCaseIndexes, insertCasesBulk } from '../../server/case-store/case.repository';
 import type { CaseRecord } from '../../server/case-store/case.types';
 import { createOrganisation } from '../../server/organisations/organisation.repository';
+import { insertOpdrachtgever } from '../../server/organisations/opdrachtgever.repository';
 import { insertTeam } from '../../server/teams/team.repository';
 import { insertUser, type User } from '../../server/users/user.repository';
 import { generateCase, seededRandom, type CaseOwner, type Random } from './generate-case';
@@ -106,6 +107,12 @@ export async function planBenchOrganisation(
     name: `Bench — ${options.cases} cases, seed ${options.seed}`,
     now,
   });
+  // Created here, as the app's start creates it: the cases are inserted after the server started.
+  const opdrachtgever = await insertOpdrachtgever(
+    db,
+    { orgId: organisation.id },
+    { name: organisation.name, gemeentecode: null, tariffs: tariffsOf(settings), now },
+  );
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const user = (role: User['role'], username: string, teamIds: string[]) =>
     insertUser(db, {
@@ -140,6 +147,7 @@ export async function planBenchOrganisation(
         planned.push({
           owner: {
             orgId: organisation.id,
+            opdrachtgeverId: opdrachtgever.id,
             teamId: team.id,
             begeleiderId: begeleider.id,
             teamleiderId: teamleider.id,
