@@ -186,18 +186,12 @@ export async function runEventApi(
   const floor: LoadRow[] = [];
   for (const level of options.levels) {
     const casesPerClient = split(level.clients);
-    const sides = [
-      {
-        operation: sendEvent,
-        samples: [] as Sample[],
-        turns: new Array<number>(level.clients).fill(0),
-      },
-      {
-        operation: rawEvent,
-        samples: [] as Sample[],
-        turns: new Array<number>(level.clients).fill(0),
-      },
-    ];
+    const side = (operation: (caseId: string) => Promise<boolean>) => ({
+      operation,
+      samples: [] as Sample[],
+      turns: new Array<number>(level.clients).fill(0),
+    });
+    const sides = [side(sendEvent), side(rawEvent)];
     for (let stretch = 0; stretch < STRETCHES; stretch += 1) {
       const events = Math.round(level.events / STRETCHES);
       for (const side of stretch % 2 === 0 ? sides : [...sides].reverse())
