@@ -11,6 +11,7 @@ import { reconcileCaseSummaries } from './case-store/case-summary-sync';
 import { ensureCaseReportIndexes } from './case-store/case-report.repository';
 import { caseReportReconciliation } from './case-store/case-report-sync';
 import { migrateStoredSnapshots } from './case-store/migrate-stored-snapshots';
+import { archiveStoredClosedTrajectories } from './case-store/archive-stored-trajectories';
 import {
   recordSummaryCheckpoint,
   summaryCheckpoint,
@@ -47,6 +48,9 @@ export async function startupTasks(
   const startedAt = context.clock.now();
   const changedSince = await summaryCheckpoint(context);
   await migrateStoredSnapshots(context); // decision 009: stored snapshots follow the machine version
+  const moved = await archiveStoredClosedTrajectories(context); // decision 064, once per database
+  if (moved.archived)
+    console.log(`Closed trajectories archived: ${moved.archived} cases (decision 064).`);
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
   // SPEC §4.1: every case belongs to one (older cases: the default). It changes cases without
   // touching updatedAt, so when it changed any, every case is checked.

@@ -10,7 +10,7 @@ import {
   type Trede,
 } from '../../machines';
 import { applyTrajectoryChange, type TrajectoryChange } from '../../server/case-store/case-change';
-import type { CaseRecord, TrajectoryRecord } from '../../server/case-store/case.types';
+import type { CaseWithHistories, TrajectoryRecord } from '../../server/case-store/case.types';
 import { nextTrajectoryId } from '../../server/case-store/trajectory-id';
 import {
   advanceTrajectory,
@@ -20,7 +20,7 @@ import {
 
 /**
  * One synthetic participant's three years, lived through the real engine (machines/, pure, in
- * memory) and folded into a CaseRecord with the same pure helpers the use cases use, so every
+ * memory) and folded into a CaseWithHistories with the same pure helpers the use cases use, so every
  * invariant the API keeps holds here too (an event the engine refuses is simply not recorded).
  * Rates are those of an activering programme (issue 13): mostly ONT steps to trede 2–3, a Stabiel
  * tail, some HER; contacts every 1–3 weeks, assessments twice a year.
@@ -64,11 +64,11 @@ export interface GenerateCaseInput {
   /** How far back the oldest intake lies. */
   historyYears: number;
   /** Told every event's case before and after (tests of what a write changes). */
-  onChange?: (before: CaseRecord, after: CaseRecord) => void;
+  onChange?: (before: CaseWithHistories, after: CaseWithHistories) => void;
 }
 
 export interface GeneratedCase {
-  record: CaseRecord;
+  record: CaseWithHistories;
   events: number;
   refused: number;
 }
@@ -87,7 +87,7 @@ function objectIdAt(at: Date, random: Random): string {
 }
 
 class CaseBuilder {
-  record: CaseRecord;
+  record: CaseWithHistories;
   events = 0;
   refused = 0;
 

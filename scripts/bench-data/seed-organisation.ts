@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { resolveSettings, tariffsOf } from '../../machines';
 import { hashPassword } from '../../server/users/password';
 import { ensureCaseIndexes, insertCasesBulk } from '../../server/case-store/case.repository';
-import type { CaseRecord } from '../../server/case-store/case.types';
+import type { CaseWithHistories } from '../../server/case-store/case.types';
 import { createOrganisation } from '../../server/organisations/organisation.repository';
 import { insertOpdrachtgever } from '../../server/organisations/opdrachtgever.repository';
 import { insertTeam } from '../../server/teams/team.repository';
@@ -183,7 +183,7 @@ export async function planBenchOrganisation(
       let pending: Promise<void> = Promise.resolve();
       for (let start = totals.stored; start < until; start += batchSize) {
         const generating = Date.now();
-        const batch: CaseRecord[] = planned
+        const batch: CaseWithHistories[] = planned
           .slice(start, Math.min(start + batchSize, until))
           .map((plannedCase) => {
             const generated = generateCase({

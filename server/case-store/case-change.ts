@@ -1,5 +1,11 @@
 import type { TredeTransitionDraft } from '../../machines';
-import type { CaseRecord, IdempotencyRecord, LadderEntry, TrajectoryRecord } from './case.types';
+import type {
+  CaseRecord,
+  ClosedTrajectory,
+  IdempotencyRecord,
+  LadderEntry,
+  TrajectoryRecord,
+} from './case.types';
 
 /** How many idempotency records a case keeps: enough for any client's retry window. */
 export const IDEMPOTENCY_RECORDS_KEPT = 20;
@@ -53,15 +59,23 @@ export function ladderEntryFor(
   return ladderEntry(current, { from, to, at: new Date(transition.at), reason, trajectory }, now);
 }
 
+/** The trajectory after `change`, as applyTrajectoryChange puts it in the case. */
+export function changedTrajectory(change: TrajectoryChange): TrajectoryRecord {
+  return change.followUp
+    ? { ...change.trajectory, followUpTrajectoryId: change.followUp.id }
+    : change.trajectory;
+}
+
 /**
  * The case after one event, as a value. Only the open trajectory receives events; when it closes it
  * moves to closedTrajectories, and a follow-up (if any) becomes the open one.
  */
-export function applyTrajectoryChange(current: CaseRecord, change: TrajectoryChange): CaseRecord {
+export function applyTrajectoryChange<Closed extends ClosedTrajectory>(
+  current: CaseRecord<Closed>,
+  change: TrajectoryChange,
+): CaseRecord<Closed | TrajectoryRecord> {
   const closed = change.trajectory.summary.state === 'closed';
-  const trajectory = change.followUp
-    ? { ...change.trajectory, followUpTrajectoryId: change.followUp.id }
-    : change.trajectory;
+  const trajectory = changedTrajectory(change);
   return {
     ...current,
     begeleiderId: change.begeleiderId ?? current.begeleiderId,

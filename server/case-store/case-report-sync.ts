@@ -9,7 +9,8 @@ import {
   writeCaseReports,
 } from './case-report.repository';
 import { findCaseForSystem } from './case.repository';
-import type { CaseRecord } from './case.types';
+import type { CaseRecord, CaseWithHistories } from './case.types';
+import { withClosedHistories, withClosedHistoriesOf } from './trajectory-archive.repository';
 
 /**
  * Keeps `case_reports` equal to what caseReportOf says of each case (decision 046), like the
@@ -39,9 +40,11 @@ export async function writeCaseReportAfter(
   after: CaseRecord,
 ): Promise<void> {
   if (onlyUnreportedEntriesAdded(before, after)) return;
-  const report = caseReportOf(after);
-  if (caseReportContent(caseReportOf(before)) === caseReportContent(report)) return;
   try {
+    // Reports read the closed trajectories' histories too (decision 064): one read by `_id`.
+    const [wholeBefore, wholeAfter] = await withClosedHistories(context.db, [before, after]);
+    const report = caseReportOf(wholeAfter!);
+    if (caseReportContent(caseReportOf(wholeBefore!)) === caseReportContent(report)) return;
     await writeCaseReports(context.db, [report]);
   } catch (error) {
     pendingOf(context).add(after.id);
@@ -56,7 +59,10 @@ export async function repairPendingReports(context: AppContext): Promise<number>
   for (const caseId of [...pending]) {
     await withCaseLock(context.db.name, caseId, async () => {
       const record = await findCaseForSystem(context.db, caseId);
-      if (record) await writeCaseReports(context.db, [caseReportOf(record)]);
+      if (record)
+        await writeCaseReports(context.db, [
+          caseReportOf(await withClosedHistoriesOf(context.db, record)),
+        ]);
       else await deleteCaseReports(context.db, [caseId]);
     });
     pending.delete(caseId);
@@ -67,7 +73,7 @@ export async function repairPendingReports(context: AppContext): Promise<number>
 
 export interface CaseReportReconciliation {
   /** One batch of whole case records (ladder and histories included): rewrites stale documents. */
-  reconcile(records: readonly CaseRecord[]): Promise<void>;
+  reconcile(records: readonly CaseWithHistories[]): Promise<void>;
   /** After the last batch: removes the documents of cases no batch held. */
   finish(): Promise<{ rebuilt: number; removed: number }>;
 }

@@ -1,7 +1,7 @@
 import { resolveSettings } from '../../machines';
 import { generateCase, seededRandom } from '../../scripts/bench-data/generate-case';
 import { caseReportContent, caseReportOf, onlyUnreportedEntriesAdded } from './case-report';
-import type { CaseRecord } from './case.types';
+import type { CaseWithHistories } from './case.types';
 
 /**
  * Decision 063: writeCase skips the report comparison when onlyUnreportedEntriesAdded says the
@@ -12,9 +12,9 @@ import type { CaseRecord } from './case.types';
 const settings = resolveSettings({});
 const owner = { orgId: 'org', teamId: 'team', begeleiderId: 'beg', teamleiderId: 'tl' };
 
-function everyEventOf(seed: number, count: number): Array<[CaseRecord, CaseRecord]> {
+function everyEventOf(seed: number, count: number): Array<[CaseWithHistories, CaseWithHistories]> {
   const random = seededRandom(seed);
-  const pairs: Array<[CaseRecord, CaseRecord]> = [];
+  const pairs: Array<[CaseWithHistories, CaseWithHistories]> = [];
   for (let index = 0; index < count; index += 1)
     generateCase({
       random,
@@ -29,7 +29,7 @@ function everyEventOf(seed: number, count: number): Array<[CaseRecord, CaseRecor
   return pairs;
 }
 
-const content = (record: CaseRecord) => caseReportContent(caseReportOf(record));
+const content = (record: CaseWithHistories) => caseReportContent(caseReportOf(record));
 
 describe('onlyUnreportedEntriesAdded', () => {
   const pairs = everyEventOf(7, 60);
@@ -53,7 +53,7 @@ describe('onlyUnreportedEntriesAdded', () => {
   it('is false when anything a report reads changed alongside a contact', () => {
     const [before, after] = pairs.find(([b, a]) => onlyUnreportedEntriesAdded(b, a))!;
     const open = after.openTrajectory!;
-    const variants: CaseRecord[] = [
+    const variants: CaseWithHistories[] = [
       { ...after, teamId: 'other-team' },
       { ...after, begeleiderId: 'other' },
       { ...after, opdrachtgeverId: 'other' },

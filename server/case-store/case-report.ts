@@ -1,5 +1,10 @@
 import type { CatalogueCode, MachineId, Trede, TrajectoryStateKey } from '../../machines';
-import type { CaseRecord, StoredHistoryEntry, TrajectoryRecord } from './case.types';
+import type {
+  CaseRecord,
+  CaseWithHistories,
+  StoredHistoryEntry,
+  TrajectoryRecord,
+} from './case.types';
 
 /**
  * The report read model of a case (decision 046): exactly what the transitions export and the
@@ -98,7 +103,7 @@ function trajectoryOf(trajectory: TrajectoryRecord): CaseReportTrajectory {
 }
 
 /** Pure: the report document of `record` as it is now. */
-export function caseReportOf(record: CaseRecord): CaseReportRecord {
+export function caseReportOf(record: CaseWithHistories): CaseReportRecord {
   const open = record.openTrajectory;
   return {
     caseId: record.id,

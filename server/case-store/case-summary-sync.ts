@@ -16,7 +16,7 @@ import {
   type OpenSummaryFilter,
 } from './case-summary.repository';
 import { findCaseForSystem, forEachCaseBatch } from './case.repository';
-import type { CaseRecord, CaseScope } from './case.types';
+import type { CaseRecord, CaseScope, CaseWithHistories } from './case.types';
 
 /**
  * Keeps `case_summaries` equal to what caseSummaryOf says of each case (decision 026). The case
@@ -144,7 +144,7 @@ export async function reconcileCaseSummaries(
   context: AppContext,
   options: {
     changedSince?: Date | null;
-    alsoEachBatch?: (records: CaseRecord[]) => Promise<void>;
+    alsoEachBatch?: (records: CaseWithHistories[]) => Promise<void>;
   } = {},
 ): Promise<{ checked: number; rebuilt: number; removed: number; copied: number }> {
   const { changedSince = null, alsoEachBatch } = options;

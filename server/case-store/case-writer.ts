@@ -6,6 +6,7 @@ import { writeCaseReportAfter } from './case-report-sync';
 import { settleForAnswer } from './case-summary-sync';
 import { updateCaseIfVersion, updateFor } from './case.repository';
 import type { CaseRecord } from './case.types';
+import { archiveClosedTrajectories } from './trajectory-archive.repository';
 
 /** What a decision may return: a result, and with a write the audit entry of that change. */
 export type Decision<T> =
@@ -41,17 +42,19 @@ export async function writeCase<T>(
       if (!current) throw new NotFoundError('Case');
       const decision = await decide(current);
       if (!decision.write) return { result: decision.result, written: false };
-      const write = withAudit(context, current, decision.write, decision.audit);
+      const whole = withAudit(context, current, decision.write, decision.audit);
+      // A trajectory this write closes goes to the archive first (decision 064).
+      const [write] = await archiveClosedTrajectories(context.db, [whole]);
       const written = await updateCaseIfVersion(
         context.db,
         caseId,
         current.version,
-        updateFor(current, write),
+        updateFor(current, write!),
         mode,
       );
       if (!written) return null;
-      await settleForAnswer(context, write); // audit copy, then the read model (026, 040, 061)
-      await writeCaseReportAfter(context, current, write); // only when it changed (decision 046)
+      await settleForAnswer(context, write!); // audit copy, then the read model (026, 040, 061)
+      await writeCaseReportAfter(context, current, whole); // only when it changed (decision 046)
       return { result: decision.result, written: true };
     });
     if (outcome) return outcome;

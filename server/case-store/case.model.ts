@@ -51,7 +51,7 @@ const summarySchema = new Schema(
   { _id: false, strict: true },
 );
 
-const historyEntrySchema = new Schema(
+export const historyEntrySchema = new Schema(
   {
     type: { type: String, required: true },
     occurredAt: { type: Date, required: true },
@@ -66,23 +66,34 @@ const historyEntrySchema = new Schema(
   { _id: false, strict: true, minimize: false },
 );
 
+/** A trajectory's fields but its history and snapshot, which an archived one keeps elsewhere. */
+const trajectoryFields = {
+  id: { type: String, required: true },
+  product: { type: String, match: CATALOGUE_CODE, maxlength: 40, required: true },
+  machineId: { type: String, required: true },
+  machineVersion: { type: Number, required: true },
+  version: { type: Number, required: true },
+  summary: { type: summarySchema, required: true },
+  sweepDueAt: { type: Date, default: null },
+  createdAt: { type: Date, required: true },
+  createdBy: { type: String, default: null },
+  previousTrajectoryId: { type: String, default: null },
+  followUpTrajectoryId: { type: String, default: null },
+  closedAt: { type: Date, default: null },
+};
+
 const trajectorySchema = new Schema(
   {
-    id: { type: String, required: true },
-    product: { type: String, match: CATALOGUE_CODE, maxlength: 40, required: true },
-    machineId: { type: String, required: true },
-    machineVersion: { type: Number, required: true },
+    ...trajectoryFields,
     snapshotJson: { type: String, required: true },
-    version: { type: Number, required: true },
-    summary: { type: summarySchema, required: true },
-    sweepDueAt: { type: Date, default: null },
     history: { type: [historyEntrySchema], default: [] },
-    createdAt: { type: Date, required: true },
-    createdBy: { type: String, default: null },
-    previousTrajectoryId: { type: String, default: null },
-    followUpTrajectoryId: { type: String, default: null },
-    closedAt: { type: Date, default: null },
   },
+  { _id: false, strict: true, minimize: false },
+);
+
+/** ArchivedTrajectory: history and snapshot in `trajectory_archives` (decision 064). */
+const archivedTrajectorySchema = new Schema(
+  { ...trajectoryFields, archiveId: { type: String, required: true } },
   { _id: false, strict: true, minimize: false },
 );
 
@@ -146,7 +157,7 @@ export const caseSchema = new Schema<CaseDocument>(
     ladder: { type: [ladderEntrySchema], default: [] },
     lastAssessedAt: { type: Date, default: null },
     openTrajectory: { type: trajectorySchema, default: null },
-    closedTrajectories: { type: [trajectorySchema], default: [] },
+    closedTrajectories: { type: [archivedTrajectorySchema], default: [] },
     idempotency: { type: [idempotencySchema], default: [] },
     auditOutbox: { type: [outboxEntrySchema], default: [] },
     version: { type: Number, required: true },

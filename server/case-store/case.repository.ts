@@ -13,12 +13,19 @@ import {
   type CaseDocument,
 } from './case.model';
 import { dropSummaryCheckpoint } from './summary-checkpoint.repository';
-import type { CaseRecord, CaseScope, TrajectoryRecord } from './case.types';
+import {
+  isArchived,
+  type CaseRecord,
+  type CaseScope,
+  type CaseWithHistories,
+  type TrajectoryRecord,
+} from './case.types';
 import { caseReportOf } from './case-report';
 import { insertCaseReports } from './case-report.repository';
 import { caseSummaryOf } from './case-summary';
 import { insertCaseSummaries } from './case-summary.repository';
 import { scopeFilter } from './case-scope-filter';
+import { archiveClosedTrajectories, withClosedHistories } from './trajectory-archive.repository';
 
 /**
  * The only code that touches the `cases` collection. Reads take a CaseScope that is always part of
@@ -93,7 +100,7 @@ export class DuplicateClientNumberError extends Error {}
  * One new case, without its summary: the caller copies its audit outbox and then writes the
  * summary (settleCaseWrite, decision 040).
  */
-export async function insertCase(db: Connection, record: CaseRecord): Promise<void> {
+export async function insertCase(db: Connection, record: CaseWithHistories): Promise<void> {
   await insertCaseDocuments(db, [record]);
 }
 
@@ -101,7 +108,7 @@ export async function insertCase(db: Connection, record: CaseRecord): Promise<vo
  * Seeds many cases at once (demo data, tests); each record is complete and final. Their outboxes
  * are copied before their summaries are written (decision 040: a summary certifies the copy).
  */
-export async function insertCases(db: Connection, records: CaseRecord[]): Promise<void> {
+export async function insertCases(db: Connection, records: CaseWithHistories[]): Promise<void> {
   await insertCaseDocuments(db, records);
   await copyToAudit(
     db,
@@ -110,10 +117,11 @@ export async function insertCases(db: Connection, records: CaseRecord[]): Promis
   await insertCaseSummaries(db, records.map(caseSummaryOf)); // decision 026
 }
 
-async function insertCaseDocuments(db: Connection, records: CaseRecord[]): Promise<void> {
+async function insertCaseDocuments(db: Connection, records: CaseWithHistories[]): Promise<void> {
+  const stored = await archiveClosedTrajectories(db, records); // decision 064
   try {
     await model(db).insertMany(
-      records.map(({ id, ...rest }) => ({
+      stored.map(({ id, ...rest }) => ({
         ...rest,
         _id: new Types.ObjectId(id),
         clientNumberKey: comparisonKey(rest.clientNumber),
@@ -132,10 +140,14 @@ async function insertCaseDocuments(db: Connection, records: CaseRecord[]): Promi
  * takes the batch as a whole, and lean, so mongoose neither hydrates nor re-validates what the
  * engine and the pure helpers built. Returns how many were inserted.
  */
-export async function insertCasesBulk(db: Connection, records: CaseRecord[]): Promise<number> {
+export async function insertCasesBulk(
+  db: Connection,
+  records: CaseWithHistories[],
+): Promise<number> {
   await dropSummaryCheckpoint(db); // generated histories: updatedAt lies in the past (decision 045)
+  const stored = await archiveClosedTrajectories(db, records); // decision 064
   const inserted = await model(db).insertMany(
-    records.map(({ id, ...rest }) => ({ ...rest, _id: new Types.ObjectId(id) })),
+    stored.map(({ id, ...rest }) => ({ ...rest, _id: new Types.ObjectId(id) })),
     { ordered: false, lean: true },
   );
   await copyToAudit(
@@ -271,11 +283,16 @@ export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<Ca
   const movesAfter = after.opdrachtgeverMoves ?? [];
   if (movesAfter.length > movesBefore.length)
     $push.opdrachtgeverMoves = { $each: movesAfter.slice(movesBefore.length) };
-  if (after.closedTrajectories.length > before.closedTrajectories.length) {
+  // Closed trajectories are stored archived (decision 064): writeCase archives a newly closed one
+  // before this update, and the start-up migration replaces whole ones stored by older versions.
+  if (after.closedTrajectories.some((trajectory) => !isArchived(trajectory)))
+    throw new Error('A closed trajectory must be archived before the case is written');
+  if (!startsWith(after.closedTrajectories, before.closedTrajectories))
+    $set.closedTrajectories = after.closedTrajectories;
+  else if (after.closedTrajectories.length > before.closedTrajectories.length)
     $push.closedTrajectories = {
       $each: after.closedTrajectories.slice(before.closedTrajectories.length),
     };
-  }
   if (!same(before.idempotency, after.idempotency)) $set.idempotency = after.idempotency;
   // Appended while nothing is dropped; replaced when entries known to be in `audit` leave it
   // (decision 040). Replacing is safe: the write is conditional on the version (or under the case
@@ -327,7 +344,7 @@ export async function findCasesWithTrajectoryOpenAt(
   db: Connection,
   scope: CaseScope,
   filter: { teamId?: string; opdrachtgeverId?: string; begeleiderId?: string; asOf: Date },
-): Promise<CaseRecord[]> {
+): Promise<CaseWithHistories[]> {
   const query: Record<string, unknown> = {
     ...scopeFilter(scope),
     $or: [
@@ -342,7 +359,10 @@ export async function findCasesWithTrajectoryOpenAt(
     .find(query, { idempotency: 0, ladder: 0 })
     .sort({ clientNumber: 1 })
     .lean<CaseDocument[]>();
-  return docs.map((doc) => toRecord({ ...doc, idempotency: [], ladder: [] }));
+  return withClosedHistories(
+    db,
+    docs.map((doc) => toRecord({ ...doc, idempotency: [], ladder: [] })),
+  );
 }
 
 // --- System reads (the deadline sweeper works across organisations, without a user) ---------------
@@ -360,6 +380,21 @@ export async function findCaseIdsWithOldSnapshot(
   };
   const docs = await model(db).find(filter, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
   return docs.map((doc) => doc._id.toHexString());
+}
+
+/**
+ * Ids of cases holding a closed trajectory whole, as versions before decision 064 stored them
+ * (the start-up migration, once per database: every case is read).
+ */
+export async function findCaseIdsWithWholeClosedTrajectories(db: Connection): Promise<string[]> {
+  const ids: string[] = [];
+  const cursor = model(db)
+    .collection.find({}, { projection: { 'closedTrajectories.archiveId': 1 }, batchSize: 500 })
+    .map((doc) => doc as { _id: Types.ObjectId; closedTrajectories?: object[] });
+  for await (const doc of cursor)
+    if ((doc.closedTrajectories ?? []).some((trajectory) => !('archiveId' in trajectory)))
+      ids.push(doc._id.toHexString());
+  return ids;
 }
 
 export async function findCaseForSystem(
@@ -398,7 +433,7 @@ export async function assignOpdrachtgeverWhereUnset(
 export async function forEachCaseBatch(
   db: Connection,
   batchSize: number,
-  visit: (records: CaseRecord[]) => Promise<void>,
+  visit: (records: CaseWithHistories[]) => Promise<void>,
   options: { histories?: boolean; updatedSince?: Date | null } = {},
 ): Promise<void> {
   const projection: Record<string, 0> = options.histories
@@ -412,6 +447,8 @@ export async function forEachCaseBatch(
   const changed = options.updatedSince ? { updatedAt: { $gte: options.updatedSince } } : {};
   const cursor = model(db).find(changed, projection).lean<CaseDocument>().cursor({ batchSize });
   let batch: CaseRecord[] = [];
+  // Without histories the closed trajectories are projected away, so there is nothing to read.
+  const whole = (records: CaseRecord[]) => withClosedHistories(db, records);
   for await (const doc of cursor) {
     batch.push(
       toRecord({
@@ -426,11 +463,11 @@ export async function forEachCaseBatch(
       }),
     );
     if (batch.length === batchSize) {
-      await visit(batch);
+      await visit(await whole(batch));
       batch = [];
     }
   }
-  if (batch.length) await visit(batch);
+  if (batch.length) await visit(await whole(batch));
 }
 
 export async function countCases(db: Connection): Promise<number> {

@@ -16,7 +16,7 @@ import type { OutboxEntry } from '../audit/outbox';
  * (docs/decisions/005-case-aggregate-persistence.md). Dates are BSON dates, so range queries compare
  * instants, not strings with different offsets.
  */
-export interface CaseRecord {
+export interface CaseRecord<Closed extends ClosedTrajectory = ClosedTrajectory> {
   id: string;
   orgId: string;
   teamId: string;
@@ -39,7 +39,11 @@ export interface CaseRecord {
    */
   lastAssessedAt?: Date | null;
   openTrajectory: TrajectoryRecord | null;
-  closedTrajectories: TrajectoryRecord[];
+  /**
+   * Oldest first. As stored, each is an ArchivedTrajectory (decision 064); the trajectory an event
+   * has just closed is whole until writeCase archives it.
+   */
+  closedTrajectories: Closed[];
   idempotency: IdempotencyRecord[];
   /** Audit entries written with the change that caused them, until copied to `audit` (audit/outbox.ts). */
   auditOutbox?: OutboxEntry[];
@@ -139,6 +143,25 @@ export interface TrajectoryRecord {
   followUpTrajectoryId: string | null;
   closedAt: Date | null;
 }
+
+/**
+ * A closed trajectory as the case document keeps it (decision 064): everything but its history and
+ * snapshot, which never change after closing and are most of a three-year case's bytes. Those two
+ * are in the `trajectory_archives` document `archiveId`, written before the case write that
+ * stored this reference.
+ */
+export interface ArchivedTrajectory extends Omit<TrajectoryRecord, 'history' | 'snapshotJson'> {
+  archiveId: string;
+}
+
+export type ClosedTrajectory = TrajectoryRecord | ArchivedTrajectory;
+
+export function isArchived(trajectory: ClosedTrajectory): trajectory is ArchivedTrajectory {
+  return 'archiveId' in trajectory;
+}
+
+/** A case with the history and snapshot of every closed trajectory: the case file, reports. */
+export type CaseWithHistories = CaseRecord<TrajectoryRecord>;
 
 /**
  * The first successful response to an event sent with an Idempotency-Key, per trajectory and user:

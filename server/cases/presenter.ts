@@ -2,7 +2,7 @@ import { computeSignals, type OrganisationSettings, type Role } from '../../mach
 import { presentTrajectory } from '../trajectories/presenter';
 import { loadSummary } from '../case-store/trajectory-record';
 import { maskBsn } from './bsn';
-import type { CaseRecord, LadderEntry } from '../case-store/case.types';
+import type { CaseWithHistories, LadderEntry } from '../case-store/case.types';
 import type { CaseSummaryRecord } from '../case-store/case-summary';
 import type { z } from 'zod';
 import type { caseFileViewSchema } from './schema';
@@ -22,7 +22,7 @@ function presentLadderEntry(entry: LadderEntry) {
 /** GET /cases/:id: the BSN only masked (SPEC §2.5). */
 /** Typed against the OpenAPI schema, so the document cannot drift from what is sent. */
 export function presentCaseFile(
-  record: CaseRecord,
+  record: CaseWithHistories,
   viewer: Viewer,
 ): z.infer<typeof caseFileViewSchema> {
   const trajectories = [

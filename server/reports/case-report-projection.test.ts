@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { resolveSettings } from '../../machines';
 import { generateCase, seededRandom } from '../../scripts/bench-data/generate-case';
 import { caseReportContent, caseReportOf } from '../case-store/case-report';
-import type { CaseRecord } from '../case-store/case.types';
+import type { CaseWithHistories } from '../case-store/case.types';
 import { IndicatorAccumulator, type IndicatorPeriod } from './indicators';
 import { monthsOfPeriod, trendRow } from './monthly-indicators';
 import type { ReportCase } from './report-cases.repository';
@@ -18,7 +18,7 @@ const settings = resolveSettings({});
 const owner = { orgId: 'org', teamId: 'team', begeleiderId: 'beg', teamleiderId: 'tl' };
 
 /** What the indicators were fed before the read model: the case with its whole histories. */
-function fromWholeCase(record: CaseRecord): ReportCase {
+function fromWholeCase(record: CaseWithHistories): ReportCase {
   const open = record.openTrajectory;
   return {
     caseId: record.id,
@@ -31,12 +31,12 @@ function fromWholeCase(record: CaseRecord): ReportCase {
   };
 }
 
-function fromProjection(record: CaseRecord): ReportCase {
+function fromProjection(record: CaseWithHistories): ReportCase {
   const { orgId: _org, caseVersion: _version, ...report } = caseReportOf(record);
   return report;
 }
 
-function generated(seed: number, count: number): CaseRecord[] {
+function generated(seed: number, count: number): CaseWithHistories[] {
   const random = seededRandom(seed);
   return Array.from(
     { length: count },
@@ -61,7 +61,7 @@ const PERIODS: IndicatorPeriod[] = [
   { from: '2025-01-01', to: '2025-12-31', asOf: new Date('2025-07-15T22:00:00.000Z') },
 ];
 
-function indicators(records: CaseRecord[], of: (record: CaseRecord) => ReportCase) {
+function indicators(records: CaseWithHistories[], of: (record: CaseWithHistories) => ReportCase) {
   return PERIODS.map((period) => {
     const accumulator = new IndicatorAccumulator(period, ['ONT', 'HER']);
     for (const record of records) accumulator.add(of(record));
@@ -69,7 +69,7 @@ function indicators(records: CaseRecord[], of: (record: CaseRecord) => ReportCas
   });
 }
 
-function trend(records: CaseRecord[], of: (record: CaseRecord) => ReportCase) {
+function trend(records: CaseWithHistories[], of: (record: CaseWithHistories) => ReportCase) {
   const months = monthsOfPeriod('2024-07-01', '2026-06-01');
   const accumulators = months.map(
     (month) =>
@@ -93,7 +93,7 @@ describe('the report read model (decision 046)', () => {
 
   it('leaves out the contacts, and what the reports count is really there', () => {
     const records = generated(7, 40);
-    const entries = (of: (record: CaseRecord) => ReportCase) =>
+    const entries = (of: (record: CaseWithHistories) => ReportCase) =>
       records.reduce(
         (sum, record) =>
           sum + of(record).trajectories.reduce((count, t) => count + t.history.length, 0),
@@ -141,7 +141,7 @@ describe('the report read model (decision 046)', () => {
         ...open,
         history: [...open.history, { ...contact, type: 'SUSPEND' as const, toState: 'suspended' }],
       },
-    } as CaseRecord;
+    } as CaseWithHistories;
     expect(caseReportContent(caseReportOf(suspended))).not.toBe(
       caseReportContent(caseReportOf(record!)),
     );

@@ -6,6 +6,7 @@ import {
   type CaseReportDocument,
 } from '../case-store/case-report.repository';
 import { caseModel } from '../case-store/case.model';
+import { archivedHistories } from '../case-store/trajectory-archive.repository';
 
 /**
  * The case data that the indicators and billing reduce, as a cursor: one case at a time, with only
@@ -87,7 +88,12 @@ const TRAJECTORY_FIELDS = [
 
 interface RawTrajectory extends Omit<ReportTrajectory, 'history'> {
   history?: ReportHistoryEntry[];
+  /** Closed trajectories: their history is in the archive (decision 064). */
+  archiveId?: string;
 }
+
+/** How many cases billing reads and completes from the archive at a time. */
+const BATCH = 50;
 
 /** A case document with only the projected fields. */
 interface RawReportCase {
@@ -183,18 +189,30 @@ export async function* streamReportCases(
       projection[`openTrajectory.${field}`] = 1;
       projection[`closedTrajectories.${field}`] = 1;
     }
+    projection['closedTrajectories.archiveId'] = 1;
   }
+  const historyFields = TRAJECTORY_FIELDS.filter((field) => field.startsWith('history.'));
   const cursor = caseModel(db)
     .find(filter, projection)
     .sort({ _id: 1 })
-    .batchSize(50)
+    .batchSize(BATCH)
     .lean<RawReportCase[]>()
     .cursor();
-  try {
-    for await (const doc of cursor as AsyncIterable<RawReportCase>) {
-      const closed = doc.closedTrajectories ?? [];
+  const complete = async (docs: RawReportCase[]): Promise<ReportCase[]> => {
+    const archived = options.trajectories
+      ? await archivedHistories<ReportHistoryEntry>(
+          db,
+          docs.flatMap((doc) => (doc.closedTrajectories ?? []).flatMap((t) => t.archiveId ?? [])),
+          historyFields,
+        )
+      : new Map<string, ReportHistoryEntry[]>();
+    return docs.map((doc) => {
+      const closed = (doc.closedTrajectories ?? []).map(({ archiveId, ...trajectory }) => ({
+        ...trajectory,
+        history: archiveId ? archived.get(archiveId) : trajectory.history,
+      }));
       const open = doc.openTrajectory;
-      yield {
+      return {
         caseId: String(doc._id),
         teamId: doc.teamId,
         begeleiderId: doc.begeleiderId,
@@ -206,7 +224,17 @@ export async function* streamReportCases(
           history: trajectory.history ?? [],
         })),
       };
+    });
+  };
+  try {
+    let batch: RawReportCase[] = [];
+    for await (const doc of cursor as AsyncIterable<RawReportCase>) {
+      batch.push(doc);
+      if (batch.length < BATCH) continue;
+      yield* await complete(batch);
+      batch = [];
     }
+    if (batch.length) yield* await complete(batch);
   } finally {
     await cursor.close();
   }

@@ -6,7 +6,7 @@ import {
   type TrajectorySummary,
   type TrajectoryTerms,
 } from '../../machines';
-import type { CaseRecord, TrajectoryRecord } from '../case-store/case.types';
+import type { CaseRecord, CaseWithHistories, TrajectoryRecord } from '../case-store/case.types';
 import { presentHistoryEntry } from '../case-store/trajectory-record';
 
 /**
@@ -33,7 +33,7 @@ function termsOf(trajectory: TrajectoryRecord): TrajectoryTerms | null {
 }
 
 export function signalsAt(
-  records: CaseRecord[],
+  records: CaseWithHistories[],
   asOf: Date,
   settings: OrganisationSettings,
 ): PastSignal[] {

@@ -4,6 +4,7 @@ import { caseReportContent, caseReportOf } from '../../server/case-store/case-re
 import * as reportRepository from '../../server/case-store/case-report.repository';
 import { caseReportRecordOf } from '../../server/case-store/case-report.repository';
 import { findCaseForSystem } from '../../server/case-store/case.repository';
+import { withClosedHistoriesOf } from '../../server/case-store/trajectory-archive.repository';
 import { bearer, createTestUser } from '../support/auth';
 import {
   createCaseViaApi,
@@ -47,7 +48,7 @@ describe('case reports: the read model of the transitions export and the indicat
     const stored = await storedReport(caseId);
     expect(stored).not.toBeNull();
     expect(caseReportContent(caseReportRecordOf(stored as never))).toBe(
-      caseReportContent(caseReportOf(record!)),
+      caseReportContent(caseReportOf(await withClosedHistoriesOf(server.context.db, record!))),
     );
   }
   const caseVersion = async (caseId: string) =>

@@ -14,7 +14,7 @@ import {
   findDueCaseIds,
   writeCaseSummaries,
 } from '../../server/case-store/case-summary.repository';
-import type { CaseRecord, StoredSummary } from '../../server/case-store/case.types';
+import type { CaseWithHistories, StoredSummary } from '../../server/case-store/case.types';
 import { newId } from '../../server/ids';
 import { loadOrganisationSettings } from '../../server/organisations/settings';
 import { loadSummary, storeSummary } from '../../server/case-store/trajectory-record';
@@ -104,7 +104,7 @@ function withoutId(doc: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-const eventFields = (record: CaseRecord) => ({
+const eventFields = (record: CaseWithHistories) => ({
   occurredAt: new Date(AS_OF.getTime() - DAY).toISOString(),
   expectedVersion: record.openTrajectory!.version,
 });
@@ -204,7 +204,7 @@ describe('case summaries: the read model of dashboards, caseloads, forecast and 
     type CaseSpec = typeof caseArbitrary extends fc.Arbitrary<infer T> ? T : never;
     let counter = 0;
 
-    function recordOf(spec: CaseSpec): CaseRecord {
+    function recordOf(spec: CaseSpec): CaseWithHistories {
       const id = newId();
       const team = spec.south ? south : north;
       counter += 1;
@@ -281,7 +281,7 @@ describe('case summaries: the read model of dashboards, caseloads, forecast and 
   });
 
   describe('after a lost summary write', () => {
-    async function startedCase(): Promise<CaseRecord> {
+    async function startedCase(): Promise<CaseWithHistories> {
       const [record] = await seedStartedTrajectories(server, south, {
         count: 1,
         product: 'ONT',
@@ -339,7 +339,7 @@ describe('case summaries: the read model of dashboards, caseloads, forecast and 
         for (const caseId of [record.id, missing.id]) {
           const doc = await storedCase(caseId);
           expect(summaryRepository.summaryRecordOf((await storedSummary(caseId))!)).toEqual(
-            caseSummaryOf({ ...(doc as unknown as CaseRecord), id: caseId }),
+            caseSummaryOf({ ...(doc as unknown as CaseWithHistories), id: caseId }),
           );
         }
         await expectDashboardsEqualFullComputation();

@@ -11,7 +11,7 @@ import {
 } from '../../machines';
 import { applyTrajectoryChange } from '../../server/case-store/case-change';
 import { insertCases } from '../../server/case-store/case.repository';
-import type { CaseRecord } from '../../server/case-store/case.types';
+import type { CaseWithHistories } from '../../server/case-store/case.types';
 import { newId } from '../../server/ids';
 import { defaultOpdrachtgever } from '../../server/organisations/settings';
 import { advanceTrajectory, newTrajectoryRecord } from '../../server/case-store/trajectory-record';
@@ -74,7 +74,7 @@ describe('report properties on random engine histories', () => {
         let ladderChanges = 0;
         let billableMinutes = 0;
         let lastAt = 0;
-        const records: CaseRecord[] = [];
+        const records: CaseWithHistories[] = [];
         for (const [index, plan] of histories.entries()) {
           const trede: Trede = plan.product === 'STA-3' ? 3 : 2;
           const start = new Date(Date.parse('2026-01-05T09:00:00Z') + index * DAY);
@@ -89,7 +89,7 @@ describe('report properties on random engine histories', () => {
           });
           if (!created.ok) throw new Error(created.message);
           const caseId = newId();
-          let record: CaseRecord = {
+          let record: CaseWithHistories = {
             id: caseId,
             orgId: team.orgId,
             teamId: team.id,

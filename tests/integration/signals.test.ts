@@ -11,7 +11,7 @@ import {
   type TrajectorySummary,
 } from '../../machines';
 import { insertCases } from '../../server/case-store/case.repository';
-import type { CaseRecord } from '../../server/case-store/case.types';
+import type { CaseWithHistories } from '../../server/case-store/case.types';
 import { newId } from '../../server/ids';
 import { trajectoryIdFor } from '../../server/case-store/trajectory-id';
 import { loadOrganisationSettings } from '../../server/organisations/settings';
@@ -89,7 +89,7 @@ describe('signals (SPEC §2.4)', () => {
       outcome: fc.constant(null),
     }) as fc.Arbitrary<TrajectorySummary>;
 
-    let records: CaseRecord[];
+    let records: CaseWithHistories[];
     let team: TestTeam;
 
     beforeAll(async () => {

@@ -2,7 +2,8 @@ import { Types } from 'mongoose';
 import { ensureOpdrachtgevers } from '../../server/case-store/assign-opdrachtgevers';
 import { reconcileCaseSummaries } from '../../server/case-store/case-summary-sync';
 import { findCaseForSystem, insertCasesBulk } from '../../server/case-store/case.repository';
-import type { CaseRecord } from '../../server/case-store/case.types';
+import { withClosedHistoriesOf } from '../../server/case-store/trajectory-archive.repository';
+import type { CaseWithHistories } from '../../server/case-store/case.types';
 import {
   CHECKPOINT_MARGIN_MS,
   recordSummaryCheckpoint,
@@ -21,7 +22,7 @@ describe('the case summaries checkpoint', () => {
   const START = '2026-06-01T10:00:00.000Z';
   let server: TestServer;
   let team: TestTeam;
-  let cases: CaseRecord[];
+  let cases: CaseWithHistories[];
   const summaries = () => server.context.db.collection('case_summaries');
   const casesCollection = () => server.context.db.collection('cases');
   const objectId = (id: string) => new Types.ObjectId(id);
@@ -50,7 +51,7 @@ describe('the case summaries checkpoint', () => {
   });
 
   it('lets the next start check only the cases written since, and repair those', async () => {
-    const [old, recent] = cases as [CaseRecord, CaseRecord];
+    const [old, recent] = cases as [CaseWithHistories, CaseWithHistories];
     // A case last written long before the checkpoint, and one written after it whose summary a
     // crash lost.
     await casesCollection().updateOne(
@@ -75,7 +76,7 @@ describe('the case summaries checkpoint', () => {
   });
 
   it('a restart with a checkpoint still repairs a case written after it', async () => {
-    const [, , crashed] = cases as [CaseRecord, CaseRecord, CaseRecord];
+    const [, , crashed] = cases as [CaseWithHistories, CaseWithHistories, CaseWithHistories];
     await casesCollection().updateOne(
       { _id: objectId(crashed.id) },
       { $set: { updatedAt: new Date('2026-06-01T12:00:00Z') } },
@@ -96,7 +97,12 @@ describe('the case summaries checkpoint', () => {
   });
 
   it('a start-up fix that changed cases without updatedAt makes the start a full pass', async () => {
-    const [, , , unassigned] = cases as [CaseRecord, CaseRecord, CaseRecord, CaseRecord];
+    const [, , , unassigned] = cases as [
+      CaseWithHistories,
+      CaseWithHistories,
+      CaseWithHistories,
+      CaseWithHistories,
+    ];
     // A case from before opdrachtgevers, last written long before the checkpoint.
     await casesCollection().updateOne(
       { _id: objectId(unassigned.id) },
@@ -127,9 +133,12 @@ describe('the case summaries checkpoint', () => {
 
     await recordSummaryCheckpoint(server.context, new Date(START));
     expect(await summaryCheckpoint(server.context)).not.toBeNull();
-    const [, , , , , seeded] = cases as CaseRecord[];
+    const [, , , , , seeded] = cases as CaseWithHistories[];
     // The bulk load takes complete records, as the generator makes them: this one as stored.
-    const generated = (await findCaseForSystem(server.context.db, seeded!.id))!;
+    const generated = await withClosedHistoriesOf(
+      server.context.db,
+      (await findCaseForSystem(server.context.db, seeded!.id))!,
+    );
     await casesCollection().deleteOne({ _id: objectId(generated.id) });
     await insertCasesBulk(server.context.db, [generated]);
     expect(await summaryCheckpoint(server.context)).toBeNull();

@@ -9,7 +9,7 @@ import {
 import type { AuthUser } from '../../server/policies/actor';
 import { applyTrajectoryChange } from '../../server/case-store/case-change';
 import { insertCases } from '../../server/case-store/case.repository';
-import type { CaseRecord } from '../../server/case-store/case.types';
+import type { CaseWithHistories } from '../../server/case-store/case.types';
 import { newId } from '../../server/ids';
 import { loadOrganisationSettings } from '../../server/organisations/settings';
 import { advanceTrajectory, newTrajectoryRecord } from '../../server/case-store/trajectory-record';
@@ -121,11 +121,11 @@ export async function seedStartedTrajectories(
     currentTrede: Trede;
     startedAt: string;
   },
-): Promise<CaseRecord[]> {
+): Promise<CaseWithHistories[]> {
   const settings = await loadOrganisationSettings(server.context, team.team.orgId);
   const actor = { userId: team.begeleider.user.id, role: team.begeleider.user.role };
   const now = server.clock.now();
-  const records: CaseRecord[] = [];
+  const records: CaseWithHistories[] = [];
   for (let index = 0; index < options.count; index += 1) {
     const created = createTrajectory({
       product: options.product,
@@ -156,7 +156,7 @@ export async function seedStartedTrajectories(
     });
     if (!started.ok) throw new Error(`START refused: ${started.code}`);
     clientCounter += 1;
-    const base: CaseRecord = {
+    const base: CaseWithHistories = {
       id: caseId,
       orgId: team.team.orgId,
       teamId: team.team.id,

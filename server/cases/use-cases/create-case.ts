@@ -12,7 +12,7 @@ import { encryptBsn } from '../bsn';
 import { settleForAnswer } from '../../case-store/case-summary-sync';
 import { DuplicateClientNumberError, insertCase } from '../../case-store/case.repository';
 import { ladderEntry } from '../../case-store/case-change';
-import type { CaseRecord } from '../../case-store/case.types';
+import type { CaseRecord, CaseWithHistories } from '../../case-store/case.types';
 import { assertAssignableBegeleider } from '../../users/assignable-begeleider';
 import { caseFileOf } from './get-case-file';
 
@@ -67,7 +67,7 @@ export async function createCase(
       { field: 'opdrachtgeverId', message: 'not an opdrachtgever of your organisation' },
     ]);
 
-  const record: CaseRecord = {
+  const record: CaseWithHistories = {
     id: newId(),
     orgId: actor.orgId,
     teamId: input.teamId,

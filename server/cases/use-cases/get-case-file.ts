@@ -4,6 +4,7 @@ import type { AuthUser } from '../../policies/actor';
 import { NotFoundError } from '../../errors';
 import { loadCaseSettings } from '../../organisations/settings';
 import { findCase } from '../../case-store/case.repository';
+import { withClosedHistoriesOf } from '../../case-store/trajectory-archive.repository';
 import { presentCaseFile } from '../presenter';
 import { scopeOf } from '../../policies/scope';
 import type { CaseRecord } from '../../case-store/case.types';
@@ -24,7 +25,7 @@ export async function getCaseFile(context: AppContext, user: AuthUser, caseId: s
 /** The case file as `user` sees it now, with the settings of the case's opdrachtgever. */
 export async function caseFileOf(context: AppContext, user: AuthUser, record: CaseRecord) {
   const settings = await loadCaseSettings(context, user.orgId, record.opdrachtgeverId);
-  return presentCaseFile(record, {
+  return presentCaseFile(await withClosedHistoriesOf(context.db, record), {
     role: user.role,
     settings,
     asOf: context.clock.now(),

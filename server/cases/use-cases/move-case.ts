@@ -4,6 +4,7 @@ import type { AuthUser } from '../../policies/actor';
 import { AppError, UnprocessableError, ValidationError } from '../../errors';
 import { writeCase } from '../../case-store/case-writer';
 import { findCase } from '../../case-store/case.repository';
+import { withClosedHistoriesOf } from '../../case-store/trajectory-archive.repository';
 import type { CaseRecord } from '../../case-store/case.types';
 import { findOpdrachtgever } from '../../organisations/opdrachtgever.repository';
 import { defaultOpdrachtgever, loadCaseSettings } from '../../organisations/settings';
@@ -72,7 +73,7 @@ export async function moveCase(
         version: current.version + 1,
         updatedAt: now,
       };
-      const view = presentCaseFile(next, {
+      const view = presentCaseFile(await withClosedHistoriesOf(context.db, next), {
         role: user.role,
         settings,
         asOf: now,

@@ -7,6 +7,7 @@ import { advanceTrajectory, toPersisted } from '../../case-store/trajectory-reco
 import { applyTrajectoryChange, ladderEntry } from '../../case-store/case-change';
 import { writeCase } from '../../case-store/case-writer';
 import { findCase } from '../../case-store/case.repository';
+import { withClosedHistoriesOf } from '../../case-store/trajectory-archive.repository';
 import type { CaseRecord } from '../../case-store/case.types';
 import { ladderFloorOf } from '../../case-store/chronology';
 import { presentCaseFile } from '../presenter';
@@ -103,7 +104,7 @@ export async function recordAssessment(
           ...(open && { trajectoryId: open.id }),
           details: { via: decided.via },
         },
-        result: presentCaseFile(next, {
+        result: presentCaseFile(await withClosedHistoriesOf(context.db, next), {
           role: user.role,
           settings,
           asOf: now,

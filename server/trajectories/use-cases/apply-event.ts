@@ -3,7 +3,12 @@ import { applyEvent, createTrajectory, type ClientEvent } from '../../../machine
 import type { AppContext } from '../../app-context';
 import { recordAudit } from '../../audit/audit-log';
 import type { AuthUser } from '../../policies/actor';
-import { applyTrajectoryChange, IDEMPOTENCY_RECORDS_KEPT } from '../../case-store/case-change';
+import {
+  applyTrajectoryChange,
+  changedTrajectory,
+  IDEMPOTENCY_RECORDS_KEPT,
+} from '../../case-store/case-change';
+import { wholeTrajectory } from '../../case-store/trajectory-archive.repository';
 import { writeCase } from '../../case-store/case-writer';
 import { findCaseOfTrajectory } from '../../case-store/case.repository';
 import type { CaseRecord, IdempotencyRecord } from '../../case-store/case.types';
@@ -41,8 +46,13 @@ export function requestHash(body: EventBody): string {
   return crypto.createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
-function replay(record: CaseRecord, stored: IdempotencyRecord): TrajectoryView {
-  const trajectory = trajectoryOf(record, stored.trajectoryId);
+async function replay(
+  context: AppContext,
+  record: CaseRecord,
+  stored: IdempotencyRecord,
+): Promise<TrajectoryView> {
+  const found = trajectoryOf(record, stored.trajectoryId);
+  const trajectory = found && (await wholeTrajectory(context.db, found));
   // History is append-only, so the first response's history is a prefix of today's.
   const history = (trajectory?.history ?? [])
     .slice(0, stored.historyLength)
@@ -94,13 +104,14 @@ export async function applyTrajectoryEvent(
           'This Idempotency-Key was used with another request body',
         );
       }
-      if (stored) return { result: replay(current, stored) };
+      if (stored) return { result: await replay(context, current, stored) };
     }
-    const trajectory = trajectoryOf(current, trajectoryId);
-    if (!trajectory) throw new NotFoundError('Trajectory');
-    if (trajectory.version !== body.expectedVersion)
-      throw new VersionConflictError(trajectory.version);
-    if (current.openTrajectory?.id !== trajectoryId) {
+    const addressed = trajectoryOf(current, trajectoryId);
+    if (!addressed) throw new NotFoundError('Trajectory');
+    if (addressed.version !== body.expectedVersion)
+      throw new VersionConflictError(addressed.version);
+    const trajectory = current.openTrajectory;
+    if (trajectory?.id !== trajectoryId) {
       throw new UnprocessableError('EVENT_NOT_ALLOWED', 'The trajectory is closed', {
         allowedEvents: [],
       });
@@ -144,15 +155,16 @@ export async function applyTrajectoryEvent(
       });
     }
 
-    const next = applyTrajectoryChange(current, {
+    const change = {
       trajectory: advanceTrajectory(trajectory, outcome, { actorRole: user.role, settings }),
       transition: outcome.tredeTransition,
       followUp,
       begeleiderId: event.type === 'REASSIGN' ? event.begeleiderId : null,
       idempotency: null,
       now,
-    });
-    const result = presentTrajectory(next, trajectoryOf(next, trajectoryId)!, {
+    };
+    const next = applyTrajectoryChange(current, change);
+    const result = presentTrajectory(next, changedTrajectory(change), {
       role: user.role,
       settings,
       asOf: now,
