@@ -8,6 +8,7 @@ import {
   type TrajectorySummary,
 } from '../../machines';
 import { insertCases } from '../../server/case-store/case.repository';
+import { settledCaseWrites } from '../../server/case-store/case-summary-sync';
 import { caseSummaryOf } from '../../server/case-store/case-summary';
 import * as summaryRepository from '../../server/case-store/case-summary.repository';
 import {
@@ -322,6 +323,8 @@ describe('case summaries: the read model of dashboards, caseloads, forecast and 
         ...eventFields(record),
       });
       expect(response.status).toBe(200);
+      // The answer may precede the summary write (decision 061); let it land before undoing it.
+      await settledCaseWrites(server.context);
       // What a crash right after the case write leaves: the previous summary, or none at all.
       await server.context.db
         .collection('case_summaries')
