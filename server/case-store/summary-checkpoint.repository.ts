@@ -36,15 +36,18 @@ export const CHECKPOINT_MARGIN_MS = 10 * 60_000;
 
 type CheckpointDocument = { _id: string; format: number; consistentAt: Date };
 
-const checkpointSchema = new Schema<CheckpointDocument>(
+const checkpointSchema = new Schema<{ _id: string }>(
   {},
   { collection: 'system_checkpoints', strict: false, versionKey: false },
 );
 
-function collection(db: Connection): mongo.Collection<CheckpointDocument> {
-  const model = modelFor<CheckpointDocument>(db, 'SystemCheckpoint', checkpointSchema);
-  return model.collection as unknown as mongo.Collection<CheckpointDocument>;
+/** `system_checkpoints`: small documents by name that say what the database has been through. */
+export function systemCheckpoints<T extends { _id: string }>(db: Connection): mongo.Collection<T> {
+  const model = modelFor<{ _id: string }>(db, 'SystemCheckpoint', checkpointSchema);
+  return model.collection as unknown as mongo.Collection<T>;
 }
+
+const collection = (db: Connection) => systemCheckpoints<CheckpointDocument>(db);
 
 /** Start-up: the instant from which cases must be checked; null: check every case. */
 export async function summaryCheckpoint(context: AppContext): Promise<Date | null> {

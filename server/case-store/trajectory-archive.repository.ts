@@ -1,6 +1,7 @@
-import { Schema, Types, type Connection, type mongo } from 'mongoose';
+import { Schema, Types, type Connection } from 'mongoose';
 import { modelFor } from '../db/model';
 import { historyEntrySchema } from './case.model';
+import { systemCheckpoints } from './summary-checkpoint.repository';
 import {
   isArchived,
   type ArchivedTrajectory,
@@ -46,15 +47,8 @@ export function trajectoryArchiveModel(db: Connection) {
 /** The start-up migration of decision 064 ran in this database (system_checkpoints). */
 const MIGRATED_ID = 'closed-trajectories-archived';
 
-const markerSchema = new Schema<{ _id: string; at: Date }>(
-  {},
-  { collection: 'system_checkpoints', strict: false, versionKey: false },
-);
-
-function markers(db: Connection): mongo.Collection<{ _id: string; at: Date }> {
-  const model = modelFor<{ _id: string; at: Date }>(db, 'ArchiveMigration', markerSchema);
-  return model.collection as unknown as mongo.Collection<{ _id: string; at: Date }>;
-}
+type MarkerDocument = { _id: string; at: Date };
+const markers = (db: Connection) => systemCheckpoints<MarkerDocument>(db);
 
 export async function archiveMigrationDone(db: Connection): Promise<boolean> {
   return (await markers(db).findOne({ _id: MIGRATED_ID })) !== null;
