@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     .join(' / ');
   const database = await startBenchDatabase();
   const sections: string[] = [];
-  const eventRows: Array<{ size: number; api: LoadRow; floor: LoadRow }> = [];
+  const eventRows: Array<{ size: number; api: LoadRow; uncached: LoadRow; floor: LoadRow }> = [];
   const readRows: Array<{ size: number; row: LatencyRow }> = [];
   const seedRows: string[][] = [];
   let reportRows: ReportRow[] = [];
@@ -117,11 +117,13 @@ async function main(): Promise<void> {
           String(s.teams.length),
         ]);
         if (opts.only.has('events')) {
-          const { api, floor } = await runEventApi(dataset!, {
+          const { api, uncached, floor } = await runEventApi(dataset!, {
             levels: opts.levels,
             databasePid: database.enginePid,
           });
-          api.forEach((row, index) => eventRows.push({ size, api: row, floor: floor[index]! }));
+          api.forEach((row, index) =>
+            eventRows.push({ size, api: row, uncached: uncached[index]!, floor: floor[index]! }),
+          );
         }
         if (opts.only.has('reads')) {
           for (const row of await runReads(dataset!, { samples: opts.samples })) {
@@ -180,8 +182,12 @@ async function main(): Promise<void> {
           'failed',
           'CPU per event, API: Node / database (ms)',
           'CPU per event, floor: Node / database (ms)',
+          'not cached: events/s',
+          'not cached: p50 / p99 (ms)',
+          'not cached ÷ floor',
+          'not cached: CPU per event (ms)',
         ],
-        eventRows.map(({ size, api, floor }) => {
+        eventRows.map(({ size, api, uncached, floor }) => {
           const base = eventRows.find(
             (row) => row.size === smallest && row.api.clients === api.clients,
           )!;
@@ -197,14 +203,18 @@ async function main(): Promise<void> {
             fmt(floor.p50),
             `${fmt((100 * api.perSecond) / floor.perSecond, 0)}%`,
             `${fmt(api.perSecond / base.api.perSecond, 2)}×`,
-            api.failed,
+            api.failed + uncached.failed,
             cpuSplit(api),
             cpuSplit(floor),
+            fmt(uncached.perSecond, 0),
+            `${fmt(uncached.p50)} / ${fmt(uncached.p99)}`,
+            `${fmt((100 * uncached.perSecond) / floor.perSecond, 0)}%`,
+            cpuSplit(uncached),
           ];
         }),
       );
       sections.push(
-        `### Event API\n\n${table}\n\nPOST /trajectories/:id/events (RECORD_CONTACT) over HTTP keep-alive (node:http, in the same process as the server), each client on its own cases; floor: the raw driver's findOne by _id + one single-document update appending a history entry, same cases, same run. CPU per event: this process (server, driver and load generator) and the database process, from /proc over the same interval. Targets: ≥ 70% of the floor at 8 clients, p99 ≤ 4× p50, no growth.`,
+        `### Event API\n\n${table}\n\nPOST /trajectories/:id/events (RECORD_CONTACT) over HTTP keep-alive (node:http, in the same process as the server), each client on its own cases, which the server has in its case cache (decision 065; "not cached": each forgotten before its event, so the server reads it first); floor: the raw driver's findOne by _id + one single-document update appending a history entry, on as many other cases of the same kind (alternate ones of the same list), same run. CPU per event: this process (server, driver and load generator) and the database process, from /proc over the same interval. Targets: ≥ 70% of the floor at 8 clients, p99 ≤ 4× p50, no growth.`,
       );
     }
     if (readRows.length) {

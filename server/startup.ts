@@ -5,7 +5,7 @@ import { ensureLoginAttemptIndexes } from './auth/login-attempts.repository';
 import { ensureSessionIndexes } from './sessions/session.repository';
 import { ensureTeamIndexes } from './teams/team.repository';
 import { ensureUserIndexes } from './users/user.repository';
-import { ensureCaseIndexes } from './case-store/case.repository';
+import { enableCaseCache, ensureCaseIndexes } from './case-store/case.repository';
 import { ensureCaseSummaryIndexes } from './case-store/case-summary.repository';
 import { reconcileCaseSummaries } from './case-store/case-summary-sync';
 import { ensureCaseReportIndexes } from './case-store/case-report.repository';
@@ -75,6 +75,8 @@ export async function startupTasks(
     console.log(
       `Case reports: rebuilt ${reportDocuments.rebuilt}, removed ${reportDocuments.removed} (missing or stale).`,
     );
+  // Decision 065: the one writing process keeps the cases it reads and writes.
+  if (context.config.writeConcurrency === 'auto') enableCaseCache(context.db);
   const admin = await bootstrapAdministrator(context);
   if (admin === 'created') console.log(`Created administrator ${context.config.admin?.username}.`);
   const stops: Array<() => Promise<void>> = [];

@@ -4,6 +4,7 @@ import { activeCases } from '../dataset';
 import { BENCH_NOW } from '../../scripts/bench-data/seed-organisation';
 import { fmt, percentile, postJson, processCpuMs } from '../support';
 import type { CaseRecord } from '../../server/case-store/case.types';
+import { forgetCachedCases } from '../../server/case-store/case.repository';
 
 /** Events of each kind (API, floor) before the levels are measured. */
 const WARM_UP_EVENTS = 1500;
@@ -108,26 +109,32 @@ async function isFerretDb(dataset: Dataset): Promise<boolean> {
 }
 
 /**
- * POST /trajectories/:id/events (RECORD_CONTACT) over HTTP (keep-alive node:http) with 1, 8, 32 clients, against the raw
- * driver's floor on the same database in the same run: findOne by _id + one conditional
- * single-document update appending a history entry (the filter the app itself uses on this engine).
+ * POST /trajectories/:id/events (RECORD_CONTACT) over HTTP (keep-alive node:http) with 1, 8, 32
+ * clients, against the raw driver's floor on the same database in the same run: findOne by _id +
+ * one conditional single-document update appending a history entry (the app's filter). The API
+ * is measured twice: as a begeleider sends it, on a case the server has in its case cache
+ * (decision 065: read or written shortly before, as when the case file is open), and with the
+ * case forgotten before each event, so the server reads it first as the floor does.
  */
 export async function runEventApi(
   dataset: Dataset,
   options: { levels: Array<{ clients: number; events: number }>; databasePid: number | null },
-): Promise<{ api: LoadRow[]; floor: LoadRow[] }> {
+): Promise<{ api: LoadRow[]; uncached: LoadRow[]; floor: LoadRow[] }> {
   const maxClients = Math.max(...options.levels.map((level) => level.clients));
-  // Measured cases, and as many others for the warm-up, so the warm-up's events do not grow the
-  // documents the levels then read and rewrite.
-  const cases = await activeCases(dataset, maxClients * 8 * 2);
-  const measured = cases.slice(0, maxClients * 8);
+  // Measured cases — the API's and the floor's alternately, so both sides have documents of the
+  // same sizes and the floor's raw writes never make a case the server remembers stale — and as
+  // many others for the warm-up, so its events do not grow the documents the levels measure.
+  const cases = await activeCases(dataset, maxClients * 8 * 4);
+  const measured = cases.slice(0, maxClients * 8 * 2);
+  const apiCases = measured.filter((_, index) => index % 2 === 0);
+  const floorCases = measured.filter((_, index) => index % 2 === 1);
   const warmUpCases = cases.length > measured.length ? cases.slice(measured.length) : measured;
   const token = await dataset.tokenOf(dataset.seeded.coordinator.id);
   const versions = new Map(
     cases.map((record) => [record.openTrajectory!.id, record.openTrajectory!.version]),
   );
   const trajectoryOfCase = new Map(cases.map((record) => [record.id, record.openTrajectory!.id]));
-  const split = (clients: number, among: CaseRecord[] = measured) =>
+  const split = (clients: number, among: CaseRecord[]) =>
     Array.from({ length: clients }, (_, client) =>
       among.filter((_, index) => index % clients === client).map((record) => record.id),
     );
@@ -148,6 +155,11 @@ export async function runEventApi(
     const body = response.body as { version?: number };
     if (response.status === 200 && body.version) versions.set(trajectoryId, body.version);
     return response.status === 200;
+  };
+  const db = dataset.server.context.db;
+  const sendUncachedEvent = (caseId: string): Promise<boolean> => {
+    forgetCachedCases(db, caseId);
+    return sendEvent(caseId);
   };
   const ferret = await isFerretDb(dataset);
   const rawVersions = new Map<string, number>();
@@ -183,28 +195,34 @@ export async function runEventApi(
   await drive(8, WARM_UP_EVENTS, split(8, warmUpCases), sendEvent, pid);
   await drive(8, WARM_UP_EVENTS, split(8, warmUpCases), rawEvent, pid);
   const api: LoadRow[] = [];
+  const uncached: LoadRow[] = [];
   const floor: LoadRow[] = [];
   for (const level of options.levels) {
-    const casesPerClient = split(level.clients);
-    const side = (operation: (caseId: string) => Promise<boolean>) => ({
+    const side = (operation: (caseId: string) => Promise<boolean>, among: CaseRecord[]) => ({
       operation,
+      casesPerClient: split(level.clients, among),
       samples: [] as Sample[],
       turns: new Array<number>(level.clients).fill(0),
     });
-    const sides = [side(sendEvent), side(rawEvent)];
+    const sides = [
+      side(sendEvent, apiCases),
+      side(sendUncachedEvent, apiCases),
+      side(rawEvent, floorCases),
+    ];
     for (let stretch = 0; stretch < STRETCHES; stretch += 1) {
       const events = Math.round(level.events / STRETCHES);
-      for (const side of stretch % 2 === 0 ? sides : [...sides].reverse())
-        side.samples.push(
-          await drive(level.clients, events, casesPerClient, side.operation, pid, side.turns),
-        );
+      for (const { operation, casesPerClient, samples, turns } of stretch % 2 === 0
+        ? sides
+        : [...sides].reverse())
+        samples.push(await drive(level.clients, events, casesPerClient, operation, pid, turns));
     }
     api.push(rowOf(level.clients, sides[0]!.samples));
-    floor.push(rowOf(level.clients, sides[1]!.samples));
-    const a = api.at(-1)!;
+    uncached.push(rowOf(level.clients, sides[1]!.samples));
+    floor.push(rowOf(level.clients, sides[2]!.samples));
+    const [a, u, f] = [api.at(-1)!, uncached.at(-1)!, floor.at(-1)!];
     console.log(
-      `  events ${dataset.size} cases × ${level.clients} clients: API ${fmt(a.perSecond, 0)}/s p50 ${fmt(a.p50)} ms; floor ${fmt(floor.at(-1)!.perSecond, 0)}/s`,
+      `  events ${dataset.size} cases × ${level.clients} clients: API ${fmt(a.perSecond, 0)}/s p50 ${fmt(a.p50)} ms; not cached ${fmt(u.perSecond, 0)}/s p50 ${fmt(u.p50)} ms; floor ${fmt(f.perSecond, 0)}/s p50 ${fmt(f.p50)} ms`,
     );
   }
-  return { api, floor };
+  return { api, uncached, floor };
 }

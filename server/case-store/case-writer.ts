@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { withCaseLock } from './case-lock';
 import { writeCaseReportAfter } from './case-report-sync';
 import { settleForAnswer } from './case-summary-sync';
-import { updateCaseIfVersion, updateFor } from './case.repository';
+import { writeCaseIfVersion } from './case.repository';
 import type { CaseRecord } from './case.types';
 import { archiveClosedTrajectories } from './trajectory-archive.repository';
 
@@ -45,13 +45,7 @@ export async function writeCase<T>(
       const whole = withAudit(context, current, decision.write, decision.audit);
       // A trajectory this write closes goes to the archive first (decision 064).
       const [write] = await archiveClosedTrajectories(context.db, [whole]);
-      const written = await updateCaseIfVersion(
-        context.db,
-        caseId,
-        current.version,
-        updateFor(current, write!),
-        mode,
-      );
+      const written = await writeCaseIfVersion(context.db, current, write!);
       if (!written) return null;
       await settleForAnswer(context, write!); // audit copy, then the read model (026, 040, 061)
       await writeCaseReportAfter(context, current, whole); // only when it changed (decision 046)

@@ -25,6 +25,7 @@ import { insertCaseReports } from './case-report.repository';
 import { caseSummaryOf } from './case-summary';
 import { insertCaseSummaries } from './case-summary.repository';
 import { scopeFilter } from './case-scope-filter';
+import { CaseCache } from './case-cache';
 import { archiveClosedTrajectories, withClosedHistories } from './trajectory-archive.repository';
 
 /**
@@ -34,6 +35,37 @@ import { archiveClosedTrajectories, withClosedHistories } from './trajectory-arc
  */
 function model(db: Connection) {
   return caseModel(db);
+}
+
+/** How many cases a process keeps in its case cache (decision 065): a few teams' working set. */
+export const CASE_CACHE_CAPACITY = 2000;
+
+const caseCaches = new WeakMap<Connection, CaseCache>();
+
+/**
+ * From now on this connection's reads by id remember the case and its writes keep it current
+ * (decision 065). Only for the one process that writes the database (writeConcurrency 'auto').
+ */
+export function enableCaseCache(db: Connection, capacity = CASE_CACHE_CAPACITY): void {
+  caseCaches.set(db, new CaseCache(capacity, process.env.NODE_ENV === 'test'));
+}
+
+/** After writes that bypass this module's functions (tests, the benchmark's raw floor). */
+export function forgetCachedCases(db: Connection, caseId?: string): void {
+  if (caseId) caseCaches.get(db)?.forget(caseId);
+  else caseCaches.get(db)?.clear();
+}
+
+/** The case as stored: remembered, or read by `_id` and remembered. */
+async function storedCase(db: Connection, caseId: string): Promise<CaseRecord | null> {
+  const cache = caseCaches.get(db);
+  const cached = cache?.get(caseId);
+  if (cached) return cached;
+  const doc = await model(db).findOne({ _id: caseId }).lean<CaseDocument>();
+  if (!doc) return null;
+  const record = toRecord(doc);
+  cache?.remember(record);
+  return record;
 }
 
 export async function ensureCaseIndexes(db: Connection): Promise<void> {
@@ -61,6 +93,7 @@ export async function ensureCaseIndexes(db: Connection): Promise<void> {
   await db
     .collection('cases')
     .updateMany({ 'bsn.last4': { $exists: true } }, { $unset: { 'bsn.last4': '' } });
+  caseCaches.get(db)?.clear(); // the fixes above bypass it
 }
 
 /** The schema's indexes of `cases` but those keyed like one of `except`. */
@@ -175,8 +208,8 @@ export async function findCase(
   caseId: string,
 ): Promise<CaseRecord | null> {
   if (!isObjectId(caseId)) return null;
-  const doc = await model(db).findOne({ _id: caseId }).lean<CaseDocument>();
-  return doc && inScope(scope, doc) ? toRecord(doc) : null;
+  const record = await storedCase(db, caseId);
+  return record && inScope(scope, record) ? record : null;
 }
 
 /**
@@ -198,24 +231,35 @@ export async function findCaseOfTrajectory(
 }
 
 /**
- * The one write path after creation: applies `update` only if the case is still at `version`
- * (compare-and-set). False means someone else wrote first; nothing was changed.
+ * The one write path after creation: `before` as read, `after` as it must become, applied only if
+ * the case is still at `before.version` (compare-and-set). False means someone else wrote first;
+ * nothing was changed, and the case is read again next time.
  */
-export type WriteConcurrency = 'auto' | 'compare-and-set';
+export async function writeCaseIfVersion(
+  db: Connection,
+  before: CaseRecord,
+  after: CaseRecord,
+): Promise<boolean> {
+  const written = await updateCaseIfVersion(
+    db,
+    before.id,
+    before.version,
+    updateFor(before, after),
+  );
+  if (written) caseCaches.get(db)?.remember(after);
+  else caseCaches.get(db)?.forget(before.id);
+  return written;
+}
 
 /**
- * The filter of a write that must find the case still at `version`. On FerretDB ('auto') the
- * version condition would not be atomic anyway (see case-lock.ts: there the per-process case lock
- * guarantees it) and would turn an `_id` lookup into a collection scan.
+ * The filter of a write that must find the case still at `version`. On FerretDB the version
+ * condition is checked on the document the update reads, not atomically with its write (the
+ * per-process case lock serialises this process's writers, case-lock.ts); it still catches a
+ * case changed behind this process's back, such as a stale cached one (decision 065). The
+ * embedded build pushes `_id` down inside a larger filter, so it stays an `_id` lookup (022).
  */
-async function versionFilter(
-  db: Connection,
-  caseId: string,
-  version: number,
-  mode: WriteConcurrency,
-): Promise<mongo.Filter<mongo.Document>> {
-  const _id = new Types.ObjectId(caseId);
-  return mode === 'auto' && (await isFerretDb(db)) ? { _id } : { _id, version };
+function versionFilter(caseId: string, version: number): mongo.Filter<mongo.Document> {
+  return { _id: new Types.ObjectId(caseId), version };
 }
 
 /**
@@ -231,11 +275,9 @@ export async function updateCaseIfVersion(
   caseId: string,
   version: number,
   update: UpdateQuery<CaseDocument>,
-  mode: WriteConcurrency = 'auto',
 ): Promise<boolean> {
-  const filter = await versionFilter(db, caseId, version, mode);
   const result = await model(db).collection.updateOne(
-    filter,
+    versionFilter(caseId, version),
     update as mongo.UpdateFilter<mongo.Document>,
     { ignoreUndefined: true },
   );
@@ -402,8 +444,7 @@ export async function findCaseForSystem(
   caseId: string,
 ): Promise<CaseRecord | null> {
   if (!isObjectId(caseId)) return null;
-  const doc = await model(db).findOne({ _id: caseId }).lean<CaseDocument>();
-  return doc ? toRecord(doc) : null;
+  return storedCase(db, caseId);
 }
 
 /**
@@ -419,6 +460,7 @@ export async function assignOpdrachtgeverWhereUnset(
     { orgId, opdrachtgeverId: null },
     { $set: { opdrachtgeverId } },
   );
+  if (result.modifiedCount) caseCaches.get(db)?.clear();
   return result.modifiedCount;
 }
 

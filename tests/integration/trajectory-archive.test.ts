@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import request from 'supertest';
 import { archiveStoredClosedTrajectories } from '../../server/case-store/archive-stored-trajectories';
+import { forgetCachedCases } from '../../server/case-store/case.repository';
 import { bearer, createTestUser } from '../support/auth';
 import {
   createCaseViaApi,
@@ -138,6 +139,7 @@ describe('closed trajectories in the archive (decision 064)', () => {
         },
       },
     );
+    forgetCachedCases(server.context.db); // written behind the server's back (decision 065)
     // The whole form reads the same…
     expect(await caseFile(caseId)).toEqual(before);
 
