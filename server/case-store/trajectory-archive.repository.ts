@@ -108,25 +108,21 @@ export async function withClosedHistories<T extends { closedTrajectories: Closed
   db: Connection,
   records: readonly T[],
 ): Promise<Array<Omit<T, 'closedTrajectories'> & { closedTrajectories: TrajectoryRecord[] }>> {
-  const ids = records.flatMap((record) =>
-    record.closedTrajectories
-      .filter(isArchived)
-      .map((trajectory) => new Types.ObjectId(trajectory.archiveId)),
+  const byId = await findArchives(
+    db,
+    records.flatMap((record) =>
+      record.closedTrajectories.filter(isArchived).map((trajectory) => trajectory.archiveId),
+    ),
+    { history: 1, snapshotJson: 1 },
   );
-  const found = ids.length
-    ? await trajectoryArchiveModel(db)
-        .collection.find({ _id: { $in: ids } }, { projection: { history: 1, snapshotJson: 1 } })
-        .toArray()
-    : [];
-  const byId = new Map(found.map((doc) => [doc._id.toHexString(), doc]));
   return records.map((record) => ({
     ...record,
     closedTrajectories: record.closedTrajectories.map((trajectory) => {
       if (!isArchived(trajectory)) return trajectory;
-      const doc = byId.get(trajectory.archiveId);
-      if (!doc) throw new MissingArchiveError(trajectory.id);
+      const { history, snapshotJson } = byId.get(trajectory.archiveId) ?? {};
+      if (!history || snapshotJson === undefined) throw new MissingArchiveError(trajectory.id);
       const { archiveId: _archiveId, ...kept } = trajectory;
-      return { ...kept, history: doc.history, snapshotJson: doc.snapshotJson };
+      return { ...kept, history, snapshotJson };
     }),
   }));
 }
@@ -149,17 +145,41 @@ export async function archivedHistories<Entry>(
   archiveIds: readonly string[],
   fields: readonly string[],
 ): Promise<Map<string, Entry[]>> {
-  if (!archiveIds.length) return new Map();
-  const projection = Object.fromEntries(fields.map((field) => [field, 1]));
-  const found = await trajectoryArchiveModel(db)
-    .collection.find(
-      { _id: { $in: archiveIds.map((id) => new Types.ObjectId(id)) } },
-      { projection: { trajectoryId: 1, ...projection } },
-    )
-    .toArray();
-  const byId = new Map(found.map((doc) => [doc._id.toHexString(), (doc.history ?? []) as Entry[]]));
-  for (const id of archiveIds) if (!byId.has(id)) throw new MissingArchiveError(id);
-  return byId;
+  const found = await findArchives(
+    db,
+    archiveIds,
+    Object.fromEntries(fields.map((field) => [field, 1])),
+  );
+  const histories = new Map<string, Entry[]>();
+  for (const id of archiveIds) {
+    const doc = found.get(id);
+    if (!doc) throw new MissingArchiveError(id);
+    histories.set(id, (doc.history ?? []) as Entry[]);
+  }
+  return histories;
+}
+
+/**
+ * The embedded engine pushes an `_id` list down only up to 1,000 ids (decision 043); beyond, it
+ * would decode every archive document. An organisation's past-peildatum signals can need more.
+ */
+const IDS_PER_READ = 500;
+
+/** The archive documents `archiveIds` by `_id`, in reads of at most IDS_PER_READ. */
+async function findArchives(
+  db: Connection,
+  archiveIds: readonly string[],
+  projection: Record<string, 1>,
+): Promise<Map<string, Partial<TrajectoryArchiveDocument> & { _id: Types.ObjectId }>> {
+  const found = new Map<string, Partial<TrajectoryArchiveDocument> & { _id: Types.ObjectId }>();
+  for (let start = 0; start < archiveIds.length; start += IDS_PER_READ) {
+    const ids = archiveIds.slice(start, start + IDS_PER_READ).map((id) => new Types.ObjectId(id));
+    const docs = await trajectoryArchiveModel(db)
+      .collection.find({ _id: { $in: ids } }, { projection })
+      .toArray();
+    for (const doc of docs) found.set(doc._id.toHexString(), doc);
+  }
+  return found;
 }
 
 /** One closed trajectory with its history and snapshot (GET /trajectories/:id, a replay). */

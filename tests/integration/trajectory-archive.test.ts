@@ -2,6 +2,15 @@ import { Types } from 'mongoose';
 import request from 'supertest';
 import { archiveStoredClosedTrajectories } from '../../server/case-store/archive-stored-trajectories';
 import { forgetCachedCases } from '../../server/case-store/case.repository';
+import {
+  isArchived,
+  type CaseRecord,
+  type TrajectoryRecord,
+} from '../../server/case-store/case.types';
+import {
+  archiveClosedTrajectories,
+  withClosedHistories,
+} from '../../server/case-store/trajectory-archive.repository';
 import { bearer, createTestUser } from '../support/auth';
 import {
   createCaseViaApi,
@@ -163,6 +172,24 @@ describe('closed trajectories in the archive (decision 064)', () => {
       archived: 0,
       failed: 0,
     });
+  });
+
+  it('reads back more archive documents than one read by _id list takes', async () => {
+    const many = {
+      id: new Types.ObjectId().toHexString(),
+      orgId: team.team.orgId,
+      closedTrajectories: Array.from({ length: 1_200 }, (_, index) => ({
+        id: `t-${index}`,
+        snapshotJson: `{"n":${index}}`,
+        history: [],
+      })),
+    } as unknown as CaseRecord;
+    const [stored] = await archiveClosedTrajectories(server.context.db, [many]);
+    expect(stored!.closedTrajectories.every(isArchived)).toBe(true);
+    const [whole] = await withClosedHistories(server.context.db, [stored!]);
+    expect(whole!.closedTrajectories.map((t) => t.snapshotJson)).toEqual(
+      many.closedTrajectories.map((t) => (t as TrajectoryRecord).snapshotJson),
+    );
   });
 
   it('refuses to answer from a case whose archive document is gone', async () => {
