@@ -47,27 +47,7 @@ function pendingOf(context: AppContext): Set<string> {
  * answer before it (decision 061) and a read waits for it (settledCaseWrites).
  */
 function settleCaseWrite(context: AppContext, record: CaseRecord): Promise<void> {
-  const key = `${context.db.name}:${record.id}`;
-  const settle = trackInFlight(context.db.name, copyThenSummariseLogged(context, record)).finally(
-    () => {
-      if (settlingCases.get(key) === settle) settlingCases.delete(key);
-    },
-  );
-  settlingCases.set(key, settle);
-  return settle;
-}
-
-/** The settle of each case's last write while it runs (decision 065, below). */
-const settlingCases = new Map<string, Promise<void>>();
-
-/**
- * Resolves when the settle of `caseId`'s last write has ended. A case's next write waits for it,
- * so it finds its outbox entries copied and drops them (decision 040): an event on a cached case
- * (065) no longer has a read to take that long, and without this consecutive events on one case
- * would carry each other's entries on.
- */
-export function previousWriteSettled(context: AppContext, caseId: string): Promise<void> {
-  return settlingCases.get(`${context.db.name}:${caseId}`) ?? Promise.resolve();
+  return trackInFlight(context.db.name, copyThenSummariseLogged(context, record));
 }
 
 /** Never rejects: nobody may be waiting for it (decision 061). */

@@ -3,7 +3,7 @@ import { nextOutbox, outboxEntry, type CaseAudit } from '../audit/outbox';
 import { ConflictError, NotFoundError } from '../errors';
 import { withCaseLock } from './case-lock';
 import { writeCaseReportAfter } from './case-report-sync';
-import { previousWriteSettled, settleForAnswer } from './case-summary-sync';
+import { settleForAnswer } from './case-summary-sync';
 import { writeCaseIfVersion } from './case.repository';
 import type { CaseRecord } from './case.types';
 import { archiveClosedTrajectories } from './trajectory-archive.repository';
@@ -38,7 +38,6 @@ export async function writeCase<T>(
     mode === 'compare-and-set' ? work() : withCaseLock(context.db.name, caseId, work);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const outcome = await guarded(async () => {
-      await previousWriteSettled(context, caseId);
       const current = await load();
       if (!current) throw new NotFoundError('Case');
       const decision = await decide(current);
