@@ -229,8 +229,9 @@ describeEmbedded('crash consistency', () => {
           .collection('cases')
           .findOne({ _id: new (await import('mongoose')).Types.ObjectId(trajectory.caseId) });
         // Decision 040: the outbox is emptied by the case's next write, not by a write of its own;
-        // entries pile up only while their copy keeps failing, so a few at most.
-        expect((stored?.auditOutbox as unknown[]).length).toBeLessThanOrEqual(3);
+        // entries pile up only while their copy keeps failing or, on a cached case (065), has not
+        // landed before the next event — a few at most, never one per event (~85 per case here).
+        expect((stored?.auditOutbox as unknown[]).length).toBeLessThanOrEqual(10);
         // Its read-model summary says what the case says (decision 026: rebuilt at each start).
         const summary = await connection.collection('case_summaries').findOne({ _id: stored!._id });
         expect(summary && summaryRecordOf(summary)).toEqual(
