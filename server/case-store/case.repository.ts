@@ -18,6 +18,7 @@ import {
   type CaseRecord,
   type CaseScope,
   type CaseWithHistories,
+  type ClosedTrajectory,
   type TrajectoryRecord,
 } from './case.types';
 import { caseReportOf } from './case-report';
@@ -432,10 +433,9 @@ export async function findCaseIdsWithWholeClosedTrajectories(db: Connection): Pr
   const ids: string[] = [];
   const cursor = model(db)
     .collection.find({}, { projection: { 'closedTrajectories.archiveId': 1 }, batchSize: 500 })
-    .map((doc) => doc as { _id: Types.ObjectId; closedTrajectories?: object[] });
+    .map((doc) => doc as { _id: Types.ObjectId; closedTrajectories?: ClosedTrajectory[] });
   for await (const doc of cursor)
-    if ((doc.closedTrajectories ?? []).some((trajectory) => !('archiveId' in trajectory)))
-      ids.push(doc._id.toHexString());
+    if (!(doc.closedTrajectories ?? []).every(isArchived)) ids.push(doc._id.toHexString());
   return ids;
 }
 

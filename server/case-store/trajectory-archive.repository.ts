@@ -172,8 +172,10 @@ async function findArchives(
   projection: Record<string, 1>,
 ): Promise<Map<string, Partial<TrajectoryArchiveDocument> & { _id: Types.ObjectId }>> {
   const found = new Map<string, Partial<TrajectoryArchiveDocument> & { _id: Types.ObjectId }>();
-  for (let start = 0; start < archiveIds.length; start += IDS_PER_READ) {
-    const ids = archiveIds.slice(start, start + IDS_PER_READ).map((id) => new Types.ObjectId(id));
+  // A report rebuild asks for the case before and after its write: the same references twice.
+  const unique = [...new Set(archiveIds)];
+  for (let start = 0; start < unique.length; start += IDS_PER_READ) {
+    const ids = unique.slice(start, start + IDS_PER_READ).map((id) => new Types.ObjectId(id));
     const docs = await trajectoryArchiveModel(db)
       .collection.find({ _id: { $in: ids } }, { projection })
       .toArray();
