@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Schema, Types, type Connection, type mongo } from 'mongoose';
 import { insertForNewCases, upsertUnlessNewer } from './read-model.repository';
 import { GroupCommit, groupCommitPer } from '../db/group-commit';
-import { createIndexesOrWarn } from '../db/indexes';
+import { ensureSchemaIndexes } from '../db/indexes';
 import { modelFor } from '../db/model';
 import { scopedTeamFilter } from './case-scope-filter';
 import type { CaseSummaryRecord } from './case-summary';
@@ -89,6 +89,15 @@ summarySchema.index(
   { name: 'orgId_teamId_signalFrom_range' },
 );
 
+/**
+ * On FerretDB, which sorts in memory and narrows by the equalities on orgId and teamId alone
+ * (decision 022), the client-number order serves nothing `{orgId, teamId, begeleiderId}` does not;
+ * SQLite would recompute its three JSON expressions on every summary write (decision 066).
+ */
+export const MONGODB_ONLY_SUMMARY_INDEXES: ReadonlyArray<Record<string, 1>> = [
+  { orgId: 1, teamId: 1, clientNumber: 1 },
+];
+
 function model(db: Connection) {
   return modelFor<SummaryDocument>(db, 'CaseSummary', summarySchema);
 }
@@ -98,7 +107,7 @@ export async function ensureCaseSummaryIndexes(db: Connection): Promise<void> {
   await model(db)
     .collection.dropIndex('sweepDueAt_1')
     .catch(() => undefined); // absent on a new database: nothing to drop
-  await createIndexesOrWarn('case_summaries', () => model(db).createIndexes());
+  await ensureSchemaIndexes(db, model(db), { mongoDbOnly: MONGODB_ONLY_SUMMARY_INDEXES });
 }
 
 function toDocument(record: CaseSummaryRecord): Omit<SummaryDocument, '_id'> {

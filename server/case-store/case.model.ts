@@ -184,11 +184,14 @@ caseSchema.index({ orgId: 1, opdrachtgeverId: 1, teamId: 1 }); // reports and li
 /**
  * Indexes of the schema that only MongoDB can use. FerretDB v1 narrows a query by `_id` and by
  * string equality on orgId, teamId and begeleiderId (decision 022), never by a dotted or array
- * path nor by a sort, so there these four serve nothing that `{orgId, teamId, begeleiderId}` does
- * not, while SQLite recomputes each of their JSON expressions from the old and the new ~12 KiB row
- * on every case write (a third of the embedded engine's CPU per event, decision 058).
+ * path nor by a sort, so there the last four serve nothing that `{orgId, teamId, begeleiderId}`
+ * does not, while SQLite recomputes each of their JSON expressions from the old and the new
+ * ~12 KiB row on every case write (a third of the embedded engine's CPU per event, decision 058).
+ * The first only enforces uniqueness there, which `{orgId, clientNumberKey}` implies: the key is a
+ * function of the number, set on every insert and on start-up for older cases (decision 066).
  */
 export const MONGODB_ONLY_CASE_INDEXES: ReadonlyArray<Record<string, 1>> = [
+  { orgId: 1, clientNumber: 1 },
   { orgId: 1, teamId: 1, clientNumber: 1 },
   { orgId: 1, teamId: 1, 'openTrajectory.summary.deadlineAt': 1 },
   { orgId: 1, 'ladder.at': 1 },

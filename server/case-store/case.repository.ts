@@ -1,7 +1,7 @@
 import { Types, type Connection, type mongo, type UpdateQuery } from 'mongoose';
 import { copyToAudit } from '../audit/audit.repository';
 import type { MachineId } from '../../machines';
-import { createIndexesOrWarn } from '../db/indexes';
+import { ensureSchemaIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/duplicate-key';
 import { isObjectId } from '../ids';
 import { comparisonKey } from '../http/text';
@@ -79,48 +79,16 @@ export async function ensureCaseIndexes(db: Connection): Promise<void> {
       { _id: doc._id },
       { $set: { clientNumberKey: comparisonKey(doc.clientNumber) } },
     );
-  const onFerretDb = await isFerretDb(db);
-  await createIndexesOrWarn('cases', () =>
-    onFerretDb
-      ? createCaseIndexes(db, { except: MONGODB_ONLY_CASE_INDEXES })
-      : model(db).createIndexes(),
-  );
-  await dropCaseIndexes(
-    db,
-    onFerretDb ? [...OBSOLETE_CASE_INDEXES, ...MONGODB_ONLY_CASE_INDEXES] : OBSOLETE_CASE_INDEXES,
-  );
+  await ensureSchemaIndexes(db, model(db), {
+    mongoDbOnly: MONGODB_ONLY_CASE_INDEXES,
+    obsolete: OBSOLETE_CASE_INDEXES,
+  });
   // Hole 15: BSNs stored before the mask was derived on read carried their last four digits.
   // The raw collection: the field is no longer in the schema, so mongoose would drop it (strict).
   await db
     .collection('cases')
     .updateMany({ 'bsn.last4': { $exists: true } }, { $unset: { 'bsn.last4': '' } });
   caseCaches.get(db)?.clear(); // the fixes above bypass it
-}
-
-/** The schema's indexes of `cases` but those keyed like one of `except`. */
-async function createCaseIndexes(
-  db: Connection,
-  { except }: { except: ReadonlyArray<Record<string, 1>> },
-): Promise<void> {
-  const skipped = new Set(except.map((key) => JSON.stringify(key)));
-  for (const [key, options] of caseModel(db).schema.indexes())
-    if (!skipped.has(JSON.stringify(key)))
-      // The schema's options are plain ({unique: true}), never mongoose's [true, message] form.
-      await model(db).collection.createIndex(
-        key as Record<string, 1>,
-        options as mongo.CreateIndexesOptions,
-      );
-}
-
-/** Drops the indexes of `cases` keyed like one of `keys` that this database still has. */
-async function dropCaseIndexes(
-  db: Connection,
-  keys: ReadonlyArray<Record<string, 1>>,
-): Promise<void> {
-  const dropped = new Set(keys.map((key) => JSON.stringify(key)));
-  for (const index of await db.collection('cases').indexes())
-    if (index.name && dropped.has(JSON.stringify(index.key)))
-      await db.collection('cases').dropIndex(index.name);
 }
 
 function toRecord(doc: CaseDocument): CaseRecord {
@@ -362,20 +330,6 @@ export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<Ca
     $set.openTrajectory = next;
   }
   return Object.keys($push).length ? { $set, $push } : { $set };
-}
-
-const ferretDbByConnection = new WeakMap<Connection, Promise<boolean>>();
-
-function isFerretDb(db: Connection): Promise<boolean> {
-  let known = ferretDbByConnection.get(db);
-  if (!known) {
-    known = db
-      .db!.admin()
-      .command({ buildInfo: 1 })
-      .then((info) => typeof info.ferretdbVersion === 'string');
-    ferretDbByConnection.set(db, known);
-  }
-  return known;
 }
 
 /**

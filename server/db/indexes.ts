@@ -1,3 +1,4 @@
+import type { Connection, Model, mongo } from 'mongoose';
 import { logger } from '../logger';
 
 /**
@@ -21,4 +22,49 @@ export async function createIndexesOrWarn(
       `Warning: existing ${collection} violate a unique index (duplicates differing only in case); resolve them.`,
     );
   }
+}
+
+type IndexKey = Record<string, 1 | -1>;
+
+const ferretDbByConnection = new WeakMap<Connection, Promise<boolean>>();
+
+/** Whether `db` is the embedded FerretDB engine (asked once per connection). */
+export function isFerretDb(db: Connection): Promise<boolean> {
+  let known = ferretDbByConnection.get(db);
+  if (!known) {
+    known = db
+      .db!.admin()
+      .command({ buildInfo: 1 })
+      .then((info) => typeof info.ferretdbVersion === 'string');
+    ferretDbByConnection.set(db, known);
+  }
+  return known;
+}
+
+/**
+ * The schema's indexes of `model`, but on FerretDB without those keyed like one of `mongoDbOnly`,
+ * which that engine cannot use and would recompute on every write (decisions 058, 066); a database
+ * that has them from an earlier version loses them here, as it loses every key in `obsolete`.
+ */
+export async function ensureSchemaIndexes<T>(
+  db: Connection,
+  model: Model<T>,
+  {
+    mongoDbOnly,
+    obsolete = [],
+  }: { mongoDbOnly: readonly IndexKey[]; obsolete?: readonly IndexKey[] },
+): Promise<void> {
+  const collection = model.collection.collectionName;
+  const onFerretDb = await isFerretDb(db);
+  const skipped = new Set(onFerretDb ? mongoDbOnly.map((key) => JSON.stringify(key)) : []);
+  for (const [key, options] of model.schema.indexes())
+    if (!skipped.has(JSON.stringify(key)))
+      // The schema's options are plain ({unique: true}), never mongoose's [true, message] form.
+      await createIndexesOrWarn(collection, () =>
+        model.collection.createIndex(key as IndexKey, options as mongo.CreateIndexesOptions),
+      );
+  const dropped = new Set([...skipped, ...obsolete.map((key) => JSON.stringify(key))]);
+  for (const index of await model.collection.indexes())
+    if (index.name && dropped.has(JSON.stringify(index.key)))
+      await model.collection.dropIndex(index.name);
 }
