@@ -12,6 +12,7 @@ import { ensureCaseReportIndexes } from './case-store/case-report.repository';
 import { caseReportReconciliation } from './case-store/case-report-sync';
 import { migrateStoredSnapshots } from './case-store/migrate-stored-snapshots';
 import { archiveStoredClosedTrajectories } from './case-store/archive-stored-trajectories';
+import { encodeStoredOpenHistories } from './case-store/open-history.repository';
 import {
   recordSummaryCheckpoint,
   summaryCheckpoint,
@@ -51,6 +52,9 @@ export async function startupTasks(
   const moved = await archiveStoredClosedTrajectories(context); // decision 064, once per database
   if (moved.archived)
     console.log(`Closed trajectories archived: ${moved.archived} cases (decision 064).`);
+  const encoded = await encodeStoredOpenHistories(context.db, context.clock.now()); // 067, once
+  if (encoded.encoded)
+    console.log(`Open histories stored as entry texts: ${encoded.encoded} cases (decision 067).`);
   await prepareDemoData(context, options); // before the administrator, who then joins the demo organisation
   // SPEC §4.1: every case belongs to one (older cases: the default). It changes cases without
   // touching updatedAt, so when it changed any, every case is checked.

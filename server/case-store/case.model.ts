@@ -1,10 +1,12 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { modelFor } from '../db/model';
 import type { CaseRecord } from './case.types';
+import type { StoredOpenTrajectory } from './stored-history';
 
-/** The stored shape: CaseRecord with the ObjectId as `_id`. */
-export type CaseDocument = Omit<CaseRecord, 'id'> & {
+/** The stored shape: CaseRecord with the ObjectId as `_id` and the open history as text (067). */
+export type CaseDocument = Omit<CaseRecord, 'id' | 'openTrajectory'> & {
   _id: Types.ObjectId;
+  openTrajectory: StoredOpenTrajectory | null;
   /** comparisonKey(clientNumber): unique per organisation, so DEMO-0002 and demo-0002 clash (hole 6). */
   clientNumberKey?: string;
 };
@@ -86,7 +88,8 @@ const trajectorySchema = new Schema(
   {
     ...trajectoryFields,
     snapshotJson: { type: String, required: true },
-    history: { type: [historyEntrySchema], default: [] },
+    // Each entry's Extended JSON text, in historyEntrySchema's form (stored-history.ts, 067).
+    history: { type: [String], default: [] },
   },
   { _id: false, strict: true, minimize: false },
 );

@@ -28,6 +28,7 @@ import { insertCaseSummaries } from './case-summary.repository';
 import { scopeFilter } from './case-scope-filter';
 import { CaseCache } from './case-cache';
 import { archiveClosedTrajectories, withClosedHistories } from './trajectory-archive.repository';
+import { encodeHistory, openTrajectoryOf, storedOpenTrajectory } from './stored-history';
 
 /**
  * The only code that touches the `cases` collection. Reads take a CaseScope that is always part of
@@ -92,8 +93,12 @@ export async function ensureCaseIndexes(db: Connection): Promise<void> {
 }
 
 function toRecord(doc: CaseDocument): CaseRecord {
-  const { _id, clientNumberKey: _key, ...rest } = doc;
-  return { ...rest, id: _id.toHexString() };
+  const { _id, clientNumberKey: _key, openTrajectory, ...rest } = doc;
+  return {
+    ...rest,
+    id: _id.toHexString(),
+    openTrajectory: openTrajectory && openTrajectoryOf(openTrajectory),
+  };
 }
 
 export class DuplicateClientNumberError extends Error {}
@@ -123,8 +128,9 @@ async function insertCaseDocuments(db: Connection, records: CaseWithHistories[])
   const stored = await archiveClosedTrajectories(db, records); // decision 064
   try {
     await model(db).insertMany(
-      stored.map(({ id, ...rest }) => ({
+      stored.map(({ id, openTrajectory, ...rest }) => ({
         ...rest,
+        openTrajectory: openTrajectory && storedOpenTrajectory(openTrajectory),
         _id: new Types.ObjectId(id),
         clientNumberKey: comparisonKey(rest.clientNumber),
       })),
@@ -149,7 +155,11 @@ export async function insertCasesBulk(
   await dropSummaryCheckpoint(db); // generated histories: updatedAt lies in the past (decision 045)
   const stored = await archiveClosedTrajectories(db, records); // decision 064
   const inserted = await model(db).insertMany(
-    stored.map(({ id, ...rest }) => ({ ...rest, _id: new Types.ObjectId(id) })),
+    stored.map(({ id, openTrajectory, ...rest }) => ({
+      ...rest,
+      openTrajectory: openTrajectory && storedOpenTrajectory(openTrajectory),
+      _id: new Types.ObjectId(id),
+    })),
     { ordered: false, lean: true },
   );
   await copyToAudit(
@@ -323,11 +333,15 @@ export function updateFor(before: CaseRecord, after: CaseRecord): UpdateQuery<Ca
         $set[`openTrajectory.${key}`] = next[key];
     }
     // History grows by appending; only withdrawn system entries (decision 006) rewrite its tail.
-    if (!startsWith(next.history, open.history)) $set['openTrajectory.history'] = next.history;
+    // Either way as text, the whole list then (decision 067).
+    if (!startsWith(next.history, open.history))
+      $set['openTrajectory.history'] = encodeHistory(next.history);
     else if (next.history.length > open.history.length)
-      $push['openTrajectory.history'] = { $each: next.history.slice(open.history.length) };
+      $push['openTrajectory.history'] = {
+        $each: encodeHistory(next.history.slice(open.history.length)),
+      };
   } else if (!same(open, next)) {
-    $set.openTrajectory = next;
+    $set.openTrajectory = next && storedOpenTrajectory(next);
   }
   return Object.keys($push).length ? { $set, $push } : { $set };
 }

@@ -7,6 +7,7 @@ import {
 } from '../case-store/case-report.repository';
 import { caseModel } from '../case-store/case.model';
 import { archivedHistories } from '../case-store/trajectory-archive.repository';
+import { decodeHistory, type StoredHistoryItem } from '../case-store/stored-history';
 
 /**
  * The case data that the indicators and billing reduce, as a cursor: one case at a time, with only
@@ -103,7 +104,7 @@ interface RawReportCase {
   opdrachtgeverId?: string | null;
   opdrachtgeverMoves?: ReportCase['opdrachtgeverMoves'];
   ladder?: ReportLadderEntry[];
-  openTrajectory?: RawTrajectory | null;
+  openTrajectory?: (Omit<RawTrajectory, 'history'> & { history?: StoredHistoryItem[] }) | null;
   closedTrajectories?: RawTrajectory[];
 }
 
@@ -186,9 +187,11 @@ export async function* streamReportCases(
   }
   if (options.trajectories) {
     for (const field of TRAJECTORY_FIELDS) {
-      projection[`openTrajectory.${field}`] = 1;
+      if (!field.startsWith('history.')) projection[`openTrajectory.${field}`] = 1;
       projection[`closedTrajectories.${field}`] = 1;
     }
+    // The open one's entries are texts (decision 067): a path inside them selects nothing.
+    projection['openTrajectory.history'] = 1;
     projection['closedTrajectories.archiveId'] = 1;
   }
   const historyFields = TRAJECTORY_FIELDS.filter((field) => field.startsWith('history.'));
@@ -211,7 +214,10 @@ export async function* streamReportCases(
         ...trajectory,
         history: archiveId ? archived.get(archiveId) : trajectory.history,
       }));
-      const open = doc.openTrajectory;
+      const open = doc.openTrajectory && {
+        ...doc.openTrajectory,
+        history: decodeHistory(doc.openTrajectory.history),
+      };
       return {
         caseId: String(doc._id),
         teamId: doc.teamId,

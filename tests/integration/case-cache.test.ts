@@ -9,6 +9,7 @@ import {
   type TestTeam,
 } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { decodeHistory } from '../../server/case-store/stored-history';
 
 /**
  * Decision 065: the writing process keeps the cases it read and wrote. A case changed behind its
@@ -58,7 +59,7 @@ describe('the case cache of the writing process', () => {
     // The write from the remembered copy (version N) found N + 1 and was decided again on it.
     expect(stored.version).toBe(file.body.version + 2);
     expect(stored.displayName).toBe('Elders');
-    expect(stored.openTrajectory.history.map((entry: { type: string }) => entry.type)).toEqual([
+    expect(decodeHistory(stored.openTrajectory.history).map((entry) => entry.type)).toEqual([
       'CREATED',
       'START',
       'RECORD_CONTACT',

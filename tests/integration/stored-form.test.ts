@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { mongo, Types } from 'mongoose';
 import { casesNotInStoredForm } from '../support/stored-form';
 import {
   createCaseViaApi,
@@ -8,6 +8,9 @@ import {
   type TestTeam,
 } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { decodeHistory } from '../../server/case-store/stored-history';
+
+const { EJSON } = mongo.BSON;
 
 /**
  * Decision 063: case updates skip mongoose's casting, and every test server's close holds the
@@ -46,9 +49,12 @@ describe('the stored-form check of cases', () => {
     const filter = { _id: new Types.ObjectId(caseId) };
     const stored = await cases.findOne(filter);
     try {
+      // Decision 067: history entries are texts; this one lacks its flags and has an extra field.
+      const history = stored!.openTrajectory.history as string[];
+      const { flags: _flags, ...entry } = decodeHistory([history[1]!])[0]!;
+      const altered = EJSON.stringify({ ...entry, extra: 1 }, { relaxed: true });
       await cases.updateOne(filter, {
-        $unset: { 'openTrajectory.history.1.flags': '' },
-        $set: { 'openTrajectory.history.1.extra': 1, currentTrede: '2' },
+        $set: { 'openTrajectory.history': [history[0], altered], currentTrede: '2' },
       });
       expect(await casesNotInStoredForm(server.context.db)).toEqual([
         {
@@ -57,9 +63,30 @@ describe('the stored-form check of cases', () => {
             'currentTrede: stored "2", schema 2',
             'openTrajectory.history.1.extra: stored 1, schema absent',
             'openTrajectory.history.1.flags: stored absent, schema []',
+            `openTrajectory.history.1: not in canonical form: ${altered}`,
           ],
         },
       ]);
+    } finally {
+      await cases.replaceOne(filter, stored!);
+    }
+  });
+
+  it('names a history entry stored as an object, as versions before decision 067 did', async () => {
+    const cases = server.context.db.collection('cases');
+    const filter = { _id: new Types.ObjectId(caseId) };
+    const stored = await cases.findOne(filter);
+    try {
+      const history = stored!.openTrajectory.history as string[];
+      await cases.updateOne(filter, {
+        $set: { 'openTrajectory.history': [history[0], decodeHistory([history[1]!])[0]] },
+      });
+      const [found] = await casesNotInStoredForm(server.context.db);
+      expect(found?.paths).toContainEqual(
+        expect.stringMatching(
+          /^openTrajectory\.history\.1: stored \{"type":"RECORD_CONTACT".*, schema a text$/,
+        ),
+      );
     } finally {
       await cases.replaceOne(filter, stored!);
     }

@@ -2,6 +2,7 @@ import { runSweep } from '../../server/sweeper/run-sweep';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createCaseworkTeam, seedStartedTrajectories } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { decodeHistory } from '../../server/case-store/stored-history';
 
 /** SPEC §2.3: the sweeper is safe when several instances run it at once (each deadline exactly once). */
 describe('deadline sweeper on two instances', () => {
@@ -52,7 +53,7 @@ describe('deadline sweeper on two instances', () => {
           projection: {
             'openTrajectory.id': 1,
             'openTrajectory.summary.state': 1,
-            'openTrajectory.history.type': 1,
+            'openTrajectory.history': 1, // entry texts (decision 067)
             'openTrajectory.version': 1,
           },
         },
@@ -64,8 +65,8 @@ describe('deadline sweeper on two instances', () => {
     for (const doc of due) {
       expect(doc.openTrajectory.summary.state).toBe('overdue');
       expect(
-        doc.openTrajectory.history.filter(
-          (entry: { type: string }) => entry.type === 'DEADLINE_PASSED',
+        decodeHistory(doc.openTrajectory.history).filter(
+          (entry) => entry.type === 'DEADLINE_PASSED',
         ),
       ).toHaveLength(1);
     }

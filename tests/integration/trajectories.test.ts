@@ -9,6 +9,7 @@ import {
   type TestTeam,
 } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { decodeHistory, type StoredHistoryItem } from '../../server/case-store/stored-history';
 
 describe('trajectories and events (SPEC §2.3, §3)', () => {
   let server: TestServer;
@@ -362,10 +363,12 @@ describe('trajectories and events (SPEC §2.3, §3)', () => {
       expect(reused.status).toBe(422);
       expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
       const stored = (await rawCase(server, caseId)) as {
-        openTrajectory: { history: Array<{ type: string }> };
+        openTrajectory: { history: StoredHistoryItem[] };
       };
       expect(
-        stored.openTrajectory.history.filter((entry) => entry.type === 'RECORD_CONTACT'),
+        decodeHistory(stored.openTrajectory.history).filter(
+          (entry) => entry.type === 'RECORD_CONTACT',
+        ),
       ).toHaveLength(2);
     });
 

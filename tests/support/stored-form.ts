@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Connection } from 'mongoose';
-import { caseModel } from '../../server/case-store/case.model';
+import type { Connection, Model } from 'mongoose';
+import { caseModel, historyEntrySchema } from '../../server/case-store/case.model';
+import { decodeHistory, encodeHistoryEntry } from '../../server/case-store/stored-history';
 
 /**
  * The paths where a stored case differs from the same document after the schema's casting
@@ -18,11 +19,38 @@ export async function casesNotInStoredForm(
   const found: Array<{ caseId: string; paths: string[] }> = [];
   for await (const stored of db.collection('cases').find()) {
     const cast = new Case(stored).toObject({ versionKey: false, depopulate: true });
-    const paths = differingPaths(stored, cast, '');
+    const paths = [
+      ...differingPaths(stored, cast, ''),
+      ...historyNotInStoredForm(db, stored.openTrajectory?.history),
+    ];
     if (paths.length) found.push({ caseId: String(stored._id), paths });
     if (found.length === limit) break;
   }
   return found;
+}
+
+/**
+ * Decision 067: each entry of the open history is a text; it must be the canonical text of an
+ * entry that historyEntrySchema's casting leaves unchanged (what the schema checked before).
+ */
+function historyNotInStoredForm(db: Connection, history: unknown): string[] {
+  if (!Array.isArray(history)) return [];
+  const Entry = historyEntryModel(db);
+  return history.flatMap((item: unknown, index) => {
+    const path = `openTrajectory.history.${index}`;
+    if (typeof item !== 'string') return [`${path}: stored ${describe(item)}, schema a text`];
+    const [entry] = decodeHistory([item]);
+    const cast = new Entry(entry).toObject({ versionKey: false });
+    delete (cast as { _id?: unknown })._id;
+    const paths = differingPaths(entry, cast, path);
+    if (encodeHistoryEntry(entry!) !== item) paths.push(`${path}: not in canonical form: ${item}`);
+    return paths;
+  });
+}
+
+function historyEntryModel(db: Connection): Model<unknown> {
+  return (db.models.HistoryEntryFormCheck ??
+    db.model('HistoryEntryFormCheck', historyEntrySchema)) as Model<unknown>;
 }
 
 function differingPaths(stored: unknown, cast: unknown, path: string): string[] {
