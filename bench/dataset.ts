@@ -11,6 +11,8 @@ import {
   type SeededOrganisation,
 } from '../scripts/bench-data/seed-organisation';
 import { startTestServer, type TestServer } from '../tests/support/test-server';
+import type { CaseDocument } from '../server/case-store/case.model';
+import { openTrajectoryOf } from '../server/case-store/stored-history';
 
 /**
  * One generated organisation on its own database, served over real HTTP (keep-alive) by an app
@@ -102,7 +104,10 @@ export async function activeCases(dataset: Dataset, limit: number): Promise<Case
   const records: CaseRecord[] = [];
   for (const _id of ids.slice(0, limit)) {
     const doc = await dataset.cases.findOne({ _id });
-    if (doc) records.push({ ...(doc as unknown as CaseRecord), id: String(doc._id) });
+    if (!doc) continue;
+    const stored = doc as unknown as CaseDocument;
+    const openTrajectory = stored.openTrajectory && openTrajectoryOf(stored.openTrajectory);
+    records.push({ ...stored, openTrajectory, id: String(doc._id) });
   }
   return records;
 }

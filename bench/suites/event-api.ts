@@ -5,6 +5,7 @@ import { BENCH_NOW } from '../../scripts/bench-data/seed-organisation';
 import { fmt, percentile, postJson, processCpuMs } from '../support';
 import type { CaseRecord } from '../../server/case-store/case.types';
 import { forgetCachedCases } from '../../server/case-store/case.repository';
+import { encodeHistoryEntry } from '../../server/case-store/stored-history';
 
 /** Events of each kind (API, floor) before the levels are measured. */
 const WARM_UP_EVENTS = 1500;
@@ -170,8 +171,9 @@ export async function runEventApi(
     const version = rawVersions.get(caseId) ?? (doc.version as number);
     const update = {
       $set: { version: version + 1, updatedAt: new Date() },
+      // In the stored form of an entry (decision 067), as the API's update appends it.
       $push: {
-        'openTrajectory.history': {
+        'openTrajectory.history': encodeHistoryEntry({
           type: 'RECORD_CONTACT',
           occurredAt: BENCH_NOW,
           recordedAt: BENCH_NOW,
@@ -181,7 +183,7 @@ export async function runEventApi(
           toState: 'active',
           payload: { note: 'Gesprek (bench)', minutes: 30 },
           flags: [],
-        },
+        }),
       },
     } as Record<string, unknown>;
     const result = await dataset.cases.updateOne(ferret ? { _id } : { _id, version }, update);
