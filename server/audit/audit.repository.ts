@@ -2,6 +2,7 @@ import { Schema, type Connection } from 'mongoose';
 import { modelFor } from '../db/model';
 import { isOnlyDuplicateKeyFailure } from '../db/duplicate-key';
 import type { OrgScope } from '../policies/scope';
+import { ensureSchemaIndexes } from '../db/indexes';
 
 /**
  * Append-only audit log (SPEC §2.5): who, when, what, which case. Nothing in the application
@@ -46,12 +47,23 @@ auditSchema.index({ orgId: 1, caseId: 1, at: -1 });
 auditSchema.index({ orgId: 1, actorId: 1, at: -1 });
 auditSchema.index({ category: 1, at: 1 }); // the retention purge of security events
 
+/**
+ * On FerretDB, which narrows a query only by `_id` and the equalities on orgId, teamId and
+ * begeleiderId and sorts in memory (decision 022), these serve nothing `{orgId, at}` does not,
+ * while every copied entry would write their keys too (decision 066).
+ */
+export const MONGODB_ONLY_AUDIT_INDEXES: ReadonlyArray<Record<string, 1 | -1>> = [
+  { orgId: 1, caseId: 1, at: -1 },
+  { orgId: 1, actorId: 1, at: -1 },
+  { category: 1, at: 1 },
+];
+
 function model(db: Connection) {
   return modelFor(db, 'Audit', auditSchema);
 }
 
 export async function ensureAuditIndexes(db: Connection): Promise<void> {
-  await model(db).createIndexes();
+  await ensureSchemaIndexes(db, model(db), { mongoDbOnly: MONGODB_ONLY_AUDIT_INDEXES });
 }
 
 export async function appendAudit(

@@ -84,7 +84,22 @@ export function storeHistoryEntry(entry: HistoryEntry, actorRole: Role | null): 
   };
 }
 
-export function presentHistoryEntry(entry: StoredHistoryEntry) {
+export type PresentedHistoryEntry = Readonly<ReturnType<typeof presentEntry>>;
+
+/**
+ * Entries never change once stored, and a case the process remembers (decision 065) keeps the
+ * same entry objects from event to event: each is presented once, not once per answer (an event's
+ * answer carries the whole history, SPEC §3). Frozen, because every answer shares it.
+ */
+const presented = new WeakMap<StoredHistoryEntry, PresentedHistoryEntry>();
+
+export function presentHistoryEntry(entry: StoredHistoryEntry): PresentedHistoryEntry {
+  let view = presented.get(entry);
+  if (!view) presented.set(entry, (view = Object.freeze(presentEntry(entry))));
+  return view;
+}
+
+function presentEntry(entry: StoredHistoryEntry) {
   return {
     type: entry.type,
     occurredAt: iso(entry.occurredAt),

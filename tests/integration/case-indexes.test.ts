@@ -5,6 +5,10 @@ import {
 } from '../../server/case-store/case.model';
 import { ensureCaseIndexes } from '../../server/case-store/case.repository';
 import {
+  ensureAuditIndexes,
+  MONGODB_ONLY_AUDIT_INDEXES,
+} from '../../server/audit/audit.repository';
+import {
   ensureCaseSummaryIndexes,
   MONGODB_ONLY_SUMMARY_INDEXES,
 } from '../../server/case-store/case-summary.repository';
@@ -99,5 +103,29 @@ describe('the indexes of case_summaries at start-up', () => {
     ])
       expect(keys).toContain(JSON.stringify(key));
     expect(keys).toHaveLength(onFerretDb ? 4 : 5); // and _id
+  });
+});
+
+describe('the indexes of audit at start-up', () => {
+  let database: TestDatabase;
+  let onFerretDb = false;
+  beforeAll(async () => {
+    database = await createTestDatabase('auditindexes');
+    const info = await database.connection.db!.admin().command({ buildInfo: 1 });
+    onFerretDb = typeof info.ferretdbVersion === 'string';
+  });
+  afterAll(async () => database.cleanup());
+
+  it('keeps on FerretDB only the one its queries can use (decision 066)', async () => {
+    const audit = database.connection.collection('audit');
+    await audit.insertOne({ orgId: 'o', at: new Date(), category: 'case', action: 'x' });
+    for (const key of MONGODB_ONLY_AUDIT_INDEXES) await audit.createIndex(key);
+
+    await ensureAuditIndexes(database.connection);
+    const keys = (await audit.indexes()).map((index) => JSON.stringify(index.key));
+    for (const key of MONGODB_ONLY_AUDIT_INDEXES)
+      expect(keys.includes(JSON.stringify(key))).toBe(!onFerretDb);
+    expect(keys).toContain(JSON.stringify({ orgId: 1, at: -1 }));
+    expect(keys).toHaveLength(onFerretDb ? 2 : 5); // and _id
   });
 });
