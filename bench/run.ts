@@ -82,7 +82,13 @@ async function main(): Promise<void> {
     .join(' / ');
   const database = await startBenchDatabase();
   const sections: string[] = [];
-  const eventRows: Array<{ size: number; api: LoadRow; uncached: LoadRow; floor: LoadRow }> = [];
+  const eventRows: Array<{
+    size: number;
+    api: LoadRow;
+    uncached: LoadRow;
+    floor: LoadRow;
+    inProcess: LoadRow;
+  }> = [];
   const readRows: Array<{ size: number; row: LatencyRow }> = [];
   const seedRows: string[][] = [];
   let reportRows: ReportRow[] = [];
@@ -117,12 +123,18 @@ async function main(): Promise<void> {
           String(s.teams.length),
         ]);
         if (opts.only.has('events')) {
-          const { api, uncached, floor } = await runEventApi(dataset!, {
+          const { api, uncached, floor, inProcess } = await runEventApi(dataset!, {
             levels: opts.levels,
             databasePid: database.enginePid,
           });
           api.forEach((row, index) =>
-            eventRows.push({ size, api: row, uncached: uncached[index]!, floor: floor[index]! }),
+            eventRows.push({
+              size,
+              api: row,
+              uncached: uncached[index]!,
+              floor: floor[index]!,
+              inProcess: inProcess[index]!,
+            }),
           );
         }
         if (opts.only.has('reads')) {
@@ -215,6 +227,33 @@ async function main(): Promise<void> {
       );
       sections.push(
         `### Event API\n\n${table}\n\nPOST /trajectories/:id/events (RECORD_CONTACT) over HTTP keep-alive (node:http, in the same process as the server), each client on its own cases, which the server has in its case cache (decision 065; "not cached": each forgotten before its event, so the server reads it first); floor: the raw driver's findOne by _id + one single-document update appending a history entry, on as many other cases of the same kind (alternate ones of the same list), same run. CPU per event: this process (server, driver and load generator) and the database process, from /proc over the same interval. Targets: ≥ 70% of the floor at 8 clients, p99 ≤ 4× p50, no growth.`,
+      );
+      const inProcessTable = markdownTable(
+        [
+          'cases',
+          'callers',
+          'events/s',
+          'p50 (ms)',
+          'p95 (ms)',
+          'p99 (ms)',
+          'failed',
+          'CPU per event: Node / database (ms)',
+          'HTTP API events/s (same run)',
+        ],
+        eventRows.map(({ size, api, inProcess }) => [
+          size,
+          inProcess.clients,
+          fmt(inProcess.perSecond, 0),
+          fmt(inProcess.p50),
+          fmt(inProcess.p95),
+          fmt(inProcess.p99),
+          inProcess.failed,
+          cpuSplit(inProcess),
+          fmt(api.perSecond, 0),
+        ]),
+      );
+      sections.push(
+        `### Event in process (as the peers were measured)\n\n${inProcessTable}\n\nThe same RECORD_CONTACT through the route's validation (eventBodySchema) and the use case the route calls (applyTrajectoryEvent), in this process without HTTP, on the API's cases and in the same stretches as the table above: the same conditional case write, audit copy and summary, on the same database with the same durability (SQLite in WAL mode, synchronous FULL: every commit is fsynced). Issue 13's peers ran the same step in process on H2 writing every commit at once: Camunda 7.24 and Flowable 7.2, 163–284 events/s on one thread, warm p50 4.7–5.3 ms (611–722 events/s on eight threads without the per-commit write; the eight-thread figures at equal durability were not given).`,
       );
     }
     if (readRows.length) {

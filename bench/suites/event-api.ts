@@ -6,6 +6,10 @@ import { fmt, percentile, postJson, processCpuMs } from '../support';
 import type { CaseRecord } from '../../server/case-store/case.types';
 import { forgetCachedCases } from '../../server/case-store/case.repository';
 import { encodeHistoryEntry } from '../../server/case-store/stored-history';
+import { actorOf } from '../../server/policies/actor';
+import { eventBodySchema } from '../../server/trajectories/schema';
+import { applyTrajectoryEvent } from '../../server/trajectories/use-cases/apply-event';
+import { findUserForAuthentication } from '../../server/users/user.repository';
 
 /** Events of each kind (API, floor) before the levels are measured. */
 const WARM_UP_EVENTS = 1500;
@@ -115,12 +119,15 @@ async function isFerretDb(dataset: Dataset): Promise<boolean> {
  * one conditional single-document update appending a history entry (the app's filter). The API
  * is measured twice: as a begeleider sends it, on a case the server has in its case cache
  * (decision 065: read or written shortly before, as when the case file is open), and with the
- * case forgotten before each event, so the server reads it first as the floor does.
+ * case forgotten before each event, so the server reads it first as the floor does. A fourth side
+ * calls the same use case in process, as the peers of issue 13 were measured (Camunda and Flowable
+ * through their Java API in the engine's JVM): the route's validation, then applyTrajectoryEvent
+ * with the same durability (the same write, audit copy and summary), without HTTP.
  */
 export async function runEventApi(
   dataset: Dataset,
   options: { levels: Array<{ clients: number; events: number }>; databasePid: number | null },
-): Promise<{ api: LoadRow[]; uncached: LoadRow[]; floor: LoadRow[] }> {
+): Promise<{ api: LoadRow[]; uncached: LoadRow[]; floor: LoadRow[]; inProcess: LoadRow[] }> {
   const maxClients = Math.max(...options.levels.map((level) => level.clients));
   // Measured cases — the API's and the floor's alternately, so both sides have documents of the
   // same sizes and the floor's raw writes never make a case the server remembers stale — and as
@@ -158,6 +165,22 @@ export async function runEventApi(
     return response.status === 200;
   };
   const db = dataset.server.context.db;
+  const coordinator = await findUserForAuthentication(db, dataset.seeded.coordinator.id);
+  if (!coordinator) throw new Error('the bench coordinator is not stored');
+  const caller = actorOf(coordinator);
+  const callUseCase = async (caseId: string): Promise<boolean> => {
+    const trajectoryId = trajectoryOfCase.get(caseId)!;
+    const body = eventBodySchema.parse({
+      type: 'RECORD_CONTACT',
+      note: 'Gesprek (bench)',
+      minutes: 30,
+      occurredAt: at,
+      expectedVersion: versions.get(trajectoryId),
+    });
+    const view = await applyTrajectoryEvent(dataset.server.context, caller, trajectoryId, body);
+    versions.set(trajectoryId, view.version);
+    return true;
+  };
   const sendUncachedEvent = (caseId: string): Promise<boolean> => {
     forgetCachedCases(db, caseId);
     return sendEvent(caseId);
@@ -199,6 +222,7 @@ export async function runEventApi(
   const api: LoadRow[] = [];
   const uncached: LoadRow[] = [];
   const floor: LoadRow[] = [];
+  const inProcess: LoadRow[] = [];
   for (const level of options.levels) {
     const side = (operation: (caseId: string) => Promise<boolean>, among: CaseRecord[]) => ({
       operation,
@@ -210,6 +234,7 @@ export async function runEventApi(
       side(sendEvent, apiCases),
       side(sendUncachedEvent, apiCases),
       side(rawEvent, floorCases),
+      side(callUseCase, apiCases),
     ];
     for (let stretch = 0; stretch < STRETCHES; stretch += 1) {
       const events = Math.round(level.events / STRETCHES);
@@ -221,10 +246,11 @@ export async function runEventApi(
     api.push(rowOf(level.clients, sides[0]!.samples));
     uncached.push(rowOf(level.clients, sides[1]!.samples));
     floor.push(rowOf(level.clients, sides[2]!.samples));
-    const [a, u, f] = [api.at(-1)!, uncached.at(-1)!, floor.at(-1)!];
+    inProcess.push(rowOf(level.clients, sides[3]!.samples));
+    const [a, u, f, p] = [api.at(-1)!, uncached.at(-1)!, floor.at(-1)!, inProcess.at(-1)!];
     console.log(
-      `  events ${dataset.size} cases × ${level.clients} clients: API ${fmt(a.perSecond, 0)}/s p50 ${fmt(a.p50)} ms; not cached ${fmt(u.perSecond, 0)}/s p50 ${fmt(u.p50)} ms; floor ${fmt(f.perSecond, 0)}/s p50 ${fmt(f.p50)} ms`,
+      `  events ${dataset.size} cases × ${level.clients} clients: API ${fmt(a.perSecond, 0)}/s p50 ${fmt(a.p50)} ms; not cached ${fmt(u.perSecond, 0)}/s p50 ${fmt(u.p50)} ms; floor ${fmt(f.perSecond, 0)}/s p50 ${fmt(f.p50)} ms; in process ${fmt(p.perSecond, 0)}/s p50 ${fmt(p.p50)} ms`,
     );
   }
-  return { api, uncached, floor };
+  return { api, uncached, floor, inProcess };
 }
