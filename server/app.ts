@@ -25,11 +25,16 @@ import { clientDistDir } from './paths';
 import { noStore, rejectCrossSiteCookieWrites } from './http/headers';
 
 /**
- * Each module contributes one router under /api/v1. Their order does not matter: `authenticate`
+ * Each module contributes one router under /api/v1. Their order does not change what answers a
+ * request (no two modules share a route, and none adds a middleware of its own): `authenticate`
  * runs before all of them, and every route that is not in http/public-routes.ts guards itself with
- * `authorize(permission)` or `currentUser(req)` (401 without a session).
+ * `authorize(permission)` or `currentUser(req)` (401 without a session). A request tries each
+ * router's routes in turn until one matches, so the begeleider's most frequent requests — events
+ * and the case file — come first.
  */
 const apiModules: Array<(context: AppContext) => Router> = [
+  trajectoryRoutes,
+  caseRoutes,
   healthRoutes,
   openApiRoutes,
   authRoutes,
@@ -38,8 +43,6 @@ const apiModules: Array<(context: AppContext) => Router> = [
   auditRoutes,
   organisationRoutes,
   opdrachtgeverRoutes,
-  caseRoutes,
-  trajectoryRoutes,
   signalRoutes,
   caseloadRoutes,
   forecastRoutes,
@@ -49,6 +52,9 @@ const apiModules: Array<(context: AppContext) => Router> = [
 export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Every API answer is no-store (http/headers.ts), so an ETag could never be revalidated; Express
+  // would hash each JSON body for it (static files keep theirs: express.static sets its own).
+  app.set('etag', false);
   // Only the proxies the operator names may set the client address (TREDE_TRUST_PROXY, hole 1).
   app.set('trust proxy', context.config.trustProxy);
   app.set('query parser', 'simple'); // no nested objects from query strings: ?a[$ne]=x stays a string

@@ -80,7 +80,8 @@ export async function applyTrajectoryEvent(
     if (!record) throw new NotFoundError('Trajectory');
     return record;
   };
-  const hash = requestHash(body);
+  // Only a request with an Idempotency-Key is remembered, so only it needs its body's hash.
+  const idempotency = idempotencyKey ? { key: idempotencyKey, hash: requestHash(body) } : null;
   const event = toClientEvent(body);
 
   // Authorise before anything is replayed (hole 7): a role that may not send this event type gets
@@ -91,14 +92,14 @@ export async function applyTrajectoryEvent(
   const { result: view, written } = await writeCase(context, caseId, load, async (current) => {
     // SPEC §4.1: the case's opdrachtgever decides the catalogue (follow-up products, variants).
     const settings = await loadCaseSettings(context, user.orgId, current.opdrachtgeverId);
-    if (idempotencyKey) {
+    if (idempotency) {
       const stored = current.idempotency.find(
         (entry) =>
-          entry.key === idempotencyKey &&
+          entry.key === idempotency.key &&
           entry.trajectoryId === trajectoryId &&
           entry.userId === user.id,
       );
-      if (stored && stored.requestHash !== hash) {
+      if (stored && stored.requestHash !== idempotency.hash) {
         throw new UnprocessableError(
           'IDEMPOTENCY_KEY_REUSED',
           'This Idempotency-Key was used with another request body',
@@ -180,13 +181,13 @@ export async function applyTrajectoryEvent(
         ...(result.followUpTrajectoryId && { followUpTrajectoryId: result.followUpTrajectoryId }),
       },
     };
-    if (!idempotencyKey) return { write: next, result, audit };
+    if (!idempotency) return { write: next, result, audit };
     const { history, ...response } = result;
     const stored: IdempotencyRecord = {
-      key: idempotencyKey,
+      key: idempotency.key,
       userId: user.id,
       trajectoryId,
-      requestHash: hash,
+      requestHash: idempotency.hash,
       historyLength: history.length,
       response,
       at: now,

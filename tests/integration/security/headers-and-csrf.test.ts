@@ -32,6 +32,8 @@ describe('API headers and the second CSRF layer', () => {
       .set(bearer(team.begeleider.token))
       .expect(200);
     expect(response.headers['cache-control']).toBe('no-store');
+    // Nothing may be kept, so nothing is revalidated: no ETag (and no hash of every answer).
+    expect(response.headers.etag).toBeUndefined();
     expect(response.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
     expect(response.headers['x-frame-options']).toBe('DENY');
     const error = await request(server.app).get('/api/v1/cases').expect(401);
