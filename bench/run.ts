@@ -61,9 +61,9 @@ function options() {
     exportRows: Number(values['export-rows'] ?? (quick ? 100_000 : 1_000_000)),
     samples: quick ? 40 : 100,
     levels: [
-      { clients: 1, events: quick ? 100 : 300 },
-      { clients: 8, events: quick ? 300 : 1000 },
-      { clients: 32, events: quick ? 600 : 1600 },
+      { clients: 1, events: quick ? 100 : 600 },
+      { clients: 8, events: quick ? 300 : 2000 },
+      { clients: 32, events: quick ? 600 : 3200 },
     ],
   };
 }
@@ -226,7 +226,7 @@ async function main(): Promise<void> {
         }),
       );
       sections.push(
-        `### Event API\n\n${table}\n\nPOST /trajectories/:id/events (RECORD_CONTACT) over HTTP keep-alive (node:http, in the same process as the server), each client on its own cases, which the server has in its case cache (decision 065; "not cached": each forgotten before its event, so the server reads it first); floor: the raw driver's findOne by _id + one single-document update appending a history entry, on as many other cases of the same kind (alternate ones of the same list), same run. CPU per event: this process (server, driver and load generator) and the database process, from /proc over the same interval. Targets: ≥ 70% of the floor at 8 clients, p99 ≤ 4× p50, no growth.`,
+        `### Event API\n\n${table}\n\nPOST /trajectories/:id/events (RECORD_CONTACT) over HTTP keep-alive (node:http, in the same process as the server), each client on its own cases, which the server has in its case cache (decision 065; "not cached": each forgotten before its event, so the server reads it first); floor: the raw driver's findOne by _id + one single-document update appending a history entry, same run. Each side (cached, not cached, floor, and in process below) has as many cases of its own, dealt in turn from one list, so their documents have the same sizes and grow alike; each level in four stretches per side, the sides taking turns (ABCD DCBA …). CPU per event: this process (server, driver and load generator) and the database process, from /proc over the same interval. Targets: ≥ 70% of the floor at 8 clients, p99 ≤ 4× p50, no growth.`,
       );
       const inProcessTable = markdownTable(
         [
@@ -253,7 +253,7 @@ async function main(): Promise<void> {
         ]),
       );
       sections.push(
-        `### Event in process (as the peers were measured)\n\n${inProcessTable}\n\nThe same RECORD_CONTACT through the route's validation (eventBodySchema) and the use case the route calls (applyTrajectoryEvent), in this process without HTTP, on the API's cases and in the same stretches as the table above: the same conditional case write, audit copy and summary, on the same database with the same durability (SQLite in WAL mode, synchronous FULL: every commit is fsynced). Issue 13's peers ran the same step in process on H2 writing every commit at once: Camunda 7.24 and Flowable 7.2, 163–284 events/s on one thread, warm p50 4.7–5.3 ms (611–722 events/s on eight threads without the per-commit write; the eight-thread figures at equal durability were not given).`,
+        `### Event in process (as the peers were measured)\n\n${inProcessTable}\n\nThe same RECORD_CONTACT through the route's validation (eventBodySchema) and the use case the route calls (applyTrajectoryEvent), in this process without HTTP, taking its turns in the stretches of the table above: the same conditional case write, audit copy and summary, on the same database with the same durability (SQLite in WAL mode, synchronous FULL: every commit is fsynced). Issue 13's peers ran the same step in process on H2 writing every commit at once: Camunda 7.24 and Flowable 7.2, 163–284 events/s on one thread, warm p50 4.7–5.3 ms (611–722 events/s on eight threads without the per-commit write; the eight-thread figures at equal durability were not given).`,
       );
     }
     if (readRows.length) {

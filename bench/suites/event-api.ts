@@ -103,10 +103,13 @@ function rowOf(clients: number, samples: Sample[]): LoadRow {
 
 /**
  * Each level is measured in this many stretches per side, API and floor taking turns in the order
- * ABBA…: whatever drifts during a level (FerretDB checkpointing the WAL of the seeding just
+ * ABCD DCBA…: whatever drifts during a level (FerretDB checkpointing the WAL of the seeding just
  * before, the collector) falls on both alike instead of on whichever ran first.
  */
 const STRETCHES = 4;
+
+/** API (case cached), API (case read first), floor, in process. */
+const SIDES = 4;
 
 async function isFerretDb(dataset: Dataset): Promise<boolean> {
   const info = await dataset.server.context.db.db!.admin().command({ buildInfo: 1 });
@@ -129,13 +132,14 @@ export async function runEventApi(
   options: { levels: Array<{ clients: number; events: number }>; databasePid: number | null },
 ): Promise<{ api: LoadRow[]; uncached: LoadRow[]; floor: LoadRow[]; inProcess: LoadRow[] }> {
   const maxClients = Math.max(...options.levels.map((level) => level.clients));
-  // Measured cases — the API's and the floor's alternately, so both sides have documents of the
-  // same sizes and the floor's raw writes never make a case the server remembers stale — and as
-  // many others for the warm-up, so its events do not grow the documents the levels measure.
-  const cases = await activeCases(dataset, maxClients * 8 * 4);
-  const measured = cases.slice(0, maxClients * 8 * 2);
-  const apiCases = measured.filter((_, index) => index % 2 === 0);
-  const floorCases = measured.filter((_, index) => index % 2 === 1);
+  // Measured cases, each side its own and dealt in turn from one list, so every side's documents
+  // have the same sizes and grow by the same events (every event appends to its case's history),
+  // and the floor's raw writes never make a case the server remembers stale; and as many others
+  // for the warm-up, so its events do not grow the documents the levels measure.
+  const perSide = maxClients * 8;
+  const cases = await activeCases(dataset, perSide * (SIDES + 2));
+  const measured = cases.slice(0, perSide * SIDES);
+  const casesOfSide = (side: number) => measured.filter((_, index) => index % SIDES === side);
   const warmUpCases = cases.length > measured.length ? cases.slice(measured.length) : measured;
   const token = await dataset.tokenOf(dataset.seeded.coordinator.id);
   const versions = new Map(
@@ -219,6 +223,14 @@ export async function runEventApi(
   const pid = options.databasePid;
   await drive(8, WARM_UP_EVENTS, split(8, warmUpCases), sendEvent, pid);
   await drive(8, WARM_UP_EVENTS, split(8, warmUpCases), rawEvent, pid);
+  const operations = [sendEvent, sendUncachedEvent, rawEvent, callUseCase];
+  // Then one event on each measured case by its own side, so the sides that answer from the case
+  // cache start with their cases in it (a begeleider's case is there once its file was opened),
+  // and every side's documents have grown by the same entry.
+  for (const [index, operation] of operations.entries()) {
+    const own = casesOfSide(index);
+    await drive(8, own.length, split(8, own), operation, pid);
+  }
   const api: LoadRow[] = [];
   const uncached: LoadRow[] = [];
   const floor: LoadRow[] = [];
@@ -230,12 +242,7 @@ export async function runEventApi(
       samples: [] as Sample[],
       turns: new Array<number>(level.clients).fill(0),
     });
-    const sides = [
-      side(sendEvent, apiCases),
-      side(sendUncachedEvent, apiCases),
-      side(rawEvent, floorCases),
-      side(callUseCase, apiCases),
-    ];
+    const sides = operations.map((operation, index) => side(operation, casesOfSide(index)));
     for (let stretch = 0; stretch < STRETCHES; stretch += 1) {
       const events = Math.round(level.events / STRETCHES);
       for (const { operation, casesPerClient, samples, turns } of stretch % 2 === 0
