@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  ferretdbArgs,
   ferretdbGarbageCollection,
+  patchBackgroundCheckpoint,
   patchEmptyProjection,
   patchReadsClosedBeforeWrites,
   patchIdIndexExpression,
@@ -12,6 +14,10 @@ import {
   patchScalarPushdown,
   patchSjsonDecoding,
 } from './ferretdb';
+import {
+  BACKGROUND_CHECKPOINT_GO,
+  BACKGROUND_CHECKPOINT_TEST_GO,
+} from './ferretdb-background-checkpoint';
 import { EMPTY_PROJECTION_TEST_GO } from './ferretdb-empty-projection';
 import { SJSON_DECODER_GO, SJSON_DECODER_TEST_GO } from './ferretdb-sjson-decoder';
 
@@ -331,5 +337,50 @@ describe('patchReadsClosedBeforeWrites', () => {
       'package handler\n',
     );
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('patchBackgroundCheckpoint', () => {
+  const POOL = path.join('internal', 'backends', 'sqlite', 'metadata', 'pool');
+  const ping =
+    '\tif err = db.Ping(); err != nil {\n\t\t_ = db.Close()\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n';
+
+  function poolSource(openDbGo: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
+    fs.mkdirSync(path.join(dir, POOL), { recursive: true });
+    fs.writeFileSync(path.join(dir, POOL, 'opendb.go'), openDbGo);
+    return dir;
+  }
+
+  it('starts the checkpointer for each database file once it answers, not for memory', () => {
+    const dir = poolSource(`${ping}\n\t// do it only once\n`);
+    patchBackgroundCheckpoint(dir);
+    expect(fs.readFileSync(path.join(dir, POOL, 'opendb.go'), 'utf8')).toBe(
+      `${ping}\n\tif !memory {\n\t\tgo tredeCheckpointInBackground(db, l)\n\t}\n\n\t// do it only once\n`,
+    );
+    expect(fs.readFileSync(path.join(dir, POOL, 'trede_checkpoint.go'), 'utf8')).toBe(
+      BACKGROUND_CHECKPOINT_GO,
+    );
+    expect(BACKGROUND_CHECKPOINT_GO).toContain('PRAGMA wal_checkpoint(PASSIVE)');
+    expect(fs.readFileSync(path.join(dir, POOL, 'trede_checkpoint_test.go'), 'utf8')).toBe(
+      BACKGROUND_CHECKPOINT_TEST_GO,
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails loudly when the source no longer has the line it patches', () => {
+    const dir = poolSource('package pool\n');
+    expect(() => patchBackgroundCheckpoint(dir)).toThrow(/no longer applies/);
+    expect(fs.existsSync(path.join(dir, POOL, 'trede_checkpoint.go'))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("opens every database with SQLite's own checkpoints only as a safety net", () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trede-args-'));
+    const url = ferretdbArgs(dataDir, { port: 27017 }).find((arg) =>
+      arg.startsWith('--sqlite-url='),
+    );
+    expect(url).toMatch(/^--sqlite-url=file:.*\/\?_pragma=wal_autocheckpoint\(10000\)$/);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });

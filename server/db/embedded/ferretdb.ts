@@ -8,6 +8,10 @@ import { findOnPath, isExecutable } from './executables';
 import { SJSON_DECODER_GO, SJSON_DECODER_TEST_GO } from './ferretdb-sjson-decoder';
 import { EMPTY_PROJECTION_TEST_GO } from './ferretdb-empty-projection';
 import { WRITE_SERIALISATION_TEST_GO } from './ferretdb-write-serialisation';
+import {
+  BACKGROUND_CHECKPOINT_GO,
+  BACKGROUND_CHECKPOINT_TEST_GO,
+} from './ferretdb-background-checkpoint';
 
 /**
  * FerretDB v1 (SQLite backend) is the embedded engine where no mongod exists (SPEC §1).
@@ -17,7 +21,7 @@ export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.0';
 
 /** Bumped whenever the build or its patch changes, so a cached older binary is not reused. */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.9`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.10`;
 
 /** The wire-protocol module FerretDB v1.24.0 requires (its go.mod); built from a patched copy. */
 export const FERRETDB_WIRE_MODULE = 'github.com/FerretDB/wire';
@@ -317,11 +321,45 @@ export function patchReadsClosedBeforeWrites(sourceDir: string): void {
   for (const [target, source] of patched) fs.writeFileSync(target, source);
 }
 
+/**
+ * SQLite copies its write-ahead log into the database file (a checkpoint: page writes and a sync
+ * of the database file) inside the commit of whichever write transaction brings the log past
+ * `wal_autocheckpoint` pages (1,000 by default): with writes taking turns (decision 056), every
+ * other writer waited for it, about once in every 60–70 events at one client — what the event
+ * benchmark's p99 at one client measured. The patch starts, for each database file FerretDB opens,
+ * a goroutine that runs a passive checkpoint every 100 ms on a connection of its own, outside the
+ * writers' turn (ferretdb-background-checkpoint.ts); ferretdbArgs raises `wal_autocheckpoint` so
+ * SQLite checkpoints in a commit only if that falls far behind. Decision 068.
+ */
+export function patchBackgroundCheckpoint(sourceDir: string): void {
+  const dir = path.join(sourceDir, 'internal', 'backends', 'sqlite', 'metadata', 'pool');
+  const file = path.join(dir, 'opendb.go');
+  const anchor =
+    '\tif err = db.Ping(); err != nil {\n\t\t_ = db.Close()\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n';
+  fs.writeFileSync(
+    file,
+    replaceEachOnce(
+      fs.readFileSync(file, 'utf8'),
+      [[anchor, `${anchor}\n\tif !memory {\n\t\tgo tredeCheckpointInBackground(db, l)\n\t}\n`]],
+      'FerretDB source changed: the background checkpoint patch no longer applies',
+    ),
+  );
+  fs.writeFileSync(path.join(dir, 'trede_checkpoint.go'), BACKGROUND_CHECKPOINT_GO);
+  fs.writeFileSync(path.join(dir, 'trede_checkpoint_test.go'), BACKGROUND_CHECKPOINT_TEST_GO);
+}
+
+/**
+ * SQLite's auto-checkpoint threshold in pages for every connection: a safety net behind the
+ * background checkpoint (patchBackgroundCheckpoint), which keeps the log far below it.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
 /** The Go packages whose tests must pass on the patched source before it is built. */
 export const FERRETDB_PATCH_TESTS = [
   './internal/handler/sjson/...',
   './internal/util/fsql/...',
   './internal/handler/common',
+  './internal/backends/sqlite/metadata/pool',
 ];
 
 /**
@@ -540,6 +578,7 @@ export async function buildFerretdb(options: {
     patchWriteSerialisation(source);
     patchEmptyProjection(source);
     patchReadsClosedBeforeWrites(source);
+    patchBackgroundCheckpoint(source);
     const wire = await downloadModule(
       go,
       `${FERRETDB_WIRE_MODULE}@${FERRETDB_WIRE_VERSION}`,
@@ -623,7 +662,7 @@ export function ferretdbArgs(dataDir: string, endpoint: Endpoint): string[] {
   fs.mkdirSync(sqliteDir, { recursive: true, mode: 0o700 });
   return [
     '--handler=sqlite',
-    `--sqlite-url=file:${sqliteDir}/`,
+    `--sqlite-url=file:${sqliteDir}/?_pragma=wal_autocheckpoint(${WAL_AUTOCHECKPOINT_PAGES})`,
     `--state-dir=${sqliteDir}`,
     // The SQLite backend has no authentication: a Unix socket in the 0700 data folder, so only this
     // user can connect (hole 4); TCP is switched off. Loopback TCP only when the path is too long.
