@@ -139,6 +139,10 @@ export async function runEventApi(
   const perSide = maxClients * 8;
   const cases = await activeCases(dataset, perSide * (SIDES + 2));
   const measured = cases.slice(0, perSide * SIDES);
+  if (measured.length < SIDES * maxClients)
+    throw new Error(
+      `${measured.length} cases take a contact now: too few for ${maxClients} clients on each of ${SIDES} sides`,
+    );
   const casesOfSide = (side: number) => measured.filter((_, index) => index % SIDES === side);
   const warmUpCases = cases.length > measured.length ? cases.slice(measured.length) : measured;
   const token = await dataset.tokenOf(dataset.seeded.coordinator.id);
