@@ -1,6 +1,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { modelFor } from '../db/model';
 import { isOnlyDuplicateKeyFailure } from '../db/duplicate-key';
+import { UNJOURNALED } from '../db/write-concern';
 import type { OrgScope } from '../policies/scope';
 import { ensureSchemaIndexes } from '../db/indexes';
 
@@ -75,8 +76,9 @@ export async function appendAudit(
 
 /**
  * Copies case outbox entries (audit/outbox.ts) to `audit` in one unordered insert (one SQLite
- * transaction on FerretDB); an entry copied before (same `_id`) is left as it is and does not stop
- * the others (FerretDB then inserts them one by one, MongoDB goes on past it).
+ * transaction on FerretDB) that does not wait for the journal (server/db/write-concern.ts); an
+ * entry copied before (same `_id`) is left as it is and does not stop the others (FerretDB then
+ * inserts them one by one, MongoDB goes on past it).
  */
 export async function copyToAudit(
   db: Connection,
@@ -86,7 +88,7 @@ export async function copyToAudit(
   try {
     await db.collection('audit').insertMany(
       entries.map(({ id, ...entry }) => ({ _id: id as never, ...entry })),
-      { ordered: false },
+      { ordered: false, ...UNJOURNALED },
     );
   } catch (error) {
     if (!isOnlyDuplicateKeyFailure(error)) throw error;

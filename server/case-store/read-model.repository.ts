@@ -1,10 +1,11 @@
 import { Types, type mongo } from 'mongoose';
 import { isOnlyDuplicateKeyFailure } from '../db/duplicate-key';
+import { UNJOURNALED } from '../db/write-concern';
 
 /**
  * How the per-case read models (`case_summaries`, decision 026; `case_reports`, 046) are written:
  * one document per case under the case's `_id`, stamped with the case `version` it was computed
- * from.
+ * from, without waiting for the journal (server/db/write-concern.ts: rebuilt from the case).
  */
 export interface ReadModelDocument<Doc> {
   caseId: string;
@@ -34,7 +35,7 @@ export async function upsertUnlessNewer<Doc extends object>(
       : { updateOne: { filter, update: { $set: document }, upsert: true } };
   }) as mongo.AnyBulkWriteOperation[];
   try {
-    await collection.bulkWrite(operations, { ordered: false });
+    await collection.bulkWrite(operations, { ordered: false, ...UNJOURNALED });
   } catch (error) {
     if (!isOnlyDuplicateKeyFailure(error)) throw error;
     if (entries.length > 1)
@@ -55,7 +56,7 @@ export async function insertForNewCases<Doc extends object>(
   try {
     await collection.insertMany(
       entries.map(({ caseId, document }) => ({ _id: new Types.ObjectId(caseId), ...document })),
-      { ordered: false },
+      { ordered: false, ...UNJOURNALED },
     );
   } catch (error) {
     if (!isOnlyDuplicateKeyFailure(error)) throw error;

@@ -13,6 +13,7 @@ import {
   patchRuntimeOverheads,
   patchScalarPushdown,
   patchSjsonDecoding,
+  patchUnjournaledWrites,
 } from './ferretdb';
 import {
   BACKGROUND_CHECKPOINT_GO,
@@ -20,6 +21,11 @@ import {
 } from './ferretdb-background-checkpoint';
 import { EMPTY_PROJECTION_TEST_GO } from './ferretdb-empty-projection';
 import { SJSON_DECODER_GO, SJSON_DECODER_TEST_GO } from './ferretdb-sjson-decoder';
+import {
+  UNJOURNALED_COMMON_GO,
+  UNJOURNALED_FSQL_GO,
+  UNJOURNALED_FSQL_TEST_GO,
+} from './ferretdb-unjournaled-writes';
 
 const REGISTRY = path.join('internal', 'backends', 'sqlite', 'metadata', 'registry.go');
 
@@ -382,5 +388,58 @@ describe('patchBackgroundCheckpoint', () => {
     );
     expect(url).toMatch(/^--sqlite-url=file:.*\/\?_pragma=wal_autocheckpoint\(10000\)$/);
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('patchUnjournaledWrites', () => {
+  const FSQL = path.join('internal', 'util', 'fsql');
+  const HANDLER = path.join('internal', 'handler');
+  const begin =
+    '\tif sqlTx, err = db.sqlDB.BeginTx(ctx, nil); err != nil {\n\t\terr = lazyerrors.Error(err)\n\t\treturn\n\t}\n';
+  const command =
+    '\tdocument, err := opMsgDocument(msg)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n';
+
+  function handlerSource(dbGo: string, commandGo: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
+    fs.mkdirSync(path.join(dir, FSQL), { recursive: true });
+    fs.mkdirSync(path.join(dir, HANDLER, 'common'), { recursive: true });
+    fs.writeFileSync(path.join(dir, FSQL, 'db.go'), dbGo);
+    for (const file of ['msg_insert.go', 'msg_update.go'])
+      fs.writeFileSync(path.join(dir, HANDLER, file), commandGo);
+    return dir;
+  }
+
+  it('marks inserts and updates by their write concern and begins such transactions unsynced', () => {
+    const dir = handlerSource(begin, `${command}\n\tparams, err := common.GetInsertParams()\n`);
+    patchUnjournaledWrites(dir);
+    const dbGo = fs.readFileSync(path.join(dir, FSQL, 'db.go'), 'utf8');
+    expect(dbGo).toMatch(
+      /^\tif TredeIsUnjournaled\(ctx\) \{\n.*db\.tredeBeginUnjournaled\(ctx\).*\n\t\tdefer release\(\)\n\t\} else if sqlTx, err = db\.sqlDB\.BeginTx\(ctx, nil\); err != nil \{\n\t\terr = lazyerrors\.Error\(err\)/s,
+    );
+    for (const file of ['msg_insert.go', 'msg_update.go'])
+      expect(fs.readFileSync(path.join(dir, HANDLER, file), 'utf8')).toBe(
+        `${command}\n\tconnCtx = common.TredeWriteContext(connCtx, document)\n\n\tparams, err := common.GetInsertParams()\n`,
+      );
+    expect(fs.readFileSync(path.join(dir, FSQL, 'trede_unjournaled.go'), 'utf8')).toBe(
+      UNJOURNALED_FSQL_GO,
+    );
+    expect(fs.readFileSync(path.join(dir, FSQL, 'trede_unjournaled_test.go'), 'utf8')).toBe(
+      UNJOURNALED_FSQL_TEST_GO,
+    );
+    expect(
+      fs.readFileSync(path.join(dir, HANDLER, 'common', 'trede_write_concern.go'), 'utf8'),
+    ).toBe(UNJOURNALED_COMMON_GO);
+    // The connection's own setting comes back, and only {j: false} marks a command.
+    expect(UNJOURNALED_FSQL_GO).toContain('PRAGMA synchronous = NORMAL');
+    expect(UNJOURNALED_FSQL_GO).toContain('"PRAGMA synchronous = %d", level');
+    expect(UNJOURNALED_COMMON_GO).toContain('ok && !journaled');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails loudly when the source no longer has the lines it patches', () => {
+    const dir = handlerSource(begin, 'package handler\n');
+    expect(() => patchUnjournaledWrites(dir)).toThrow(/no longer applies/);
+    expect(fs.existsSync(path.join(dir, FSQL, 'trede_unjournaled.go'))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -12,6 +12,12 @@ import {
   BACKGROUND_CHECKPOINT_GO,
   BACKGROUND_CHECKPOINT_TEST_GO,
 } from './ferretdb-background-checkpoint';
+import {
+  UNJOURNALED_COMMON_GO,
+  UNJOURNALED_COMMON_TEST_GO,
+  UNJOURNALED_FSQL_GO,
+  UNJOURNALED_FSQL_TEST_GO,
+} from './ferretdb-unjournaled-writes';
 
 /**
  * FerretDB v1 (SQLite backend) is the embedded engine where no mongod exists (SPEC §1).
@@ -21,7 +27,7 @@ export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.0';
 
 /** Bumped whenever the build or its patch changes, so a cached older binary is not reused. */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.10`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-trede.11`;
 
 /** The wire-protocol module FerretDB v1.24.0 requires (its go.mod); built from a patched copy. */
 export const FERRETDB_WIRE_MODULE = 'github.com/FerretDB/wire';
@@ -349,6 +355,52 @@ export function patchBackgroundCheckpoint(sourceDir: string): void {
 }
 
 /**
+ * FerretDB v1 ignores a command's write concern: every write transaction commits with the
+ * database's `synchronous` setting (FULL: the write-ahead log is synced at each commit). Trede's
+ * derived writes — the audit copy of a case's outbox and the per-case read models — are rebuilt
+ * from the case after a crash, so they ask not to wait for the journal (`{j: false}`, as MongoDB
+ * understands it too). This patch honours that on `insert` and `update`: their transaction runs
+ * on a connection set to synchronous NORMAL for it (ferretdb-unjournaled-writes.ts). SQLite keeps
+ * one log per database file in commit order, so the next synced commit makes such a write durable
+ * as well. Decision 070.
+ */
+export function patchUnjournaledWrites(sourceDir: string): void {
+  const fsqlDir = path.join(sourceDir, 'internal', 'util', 'fsql');
+  const dbGo = path.join(fsqlDir, 'db.go');
+  const begin = '\tif sqlTx, err = db.sqlDB.BeginTx(ctx, nil); err != nil {\n';
+  const unjournaledBegin =
+    '\tif TredeIsUnjournaled(ctx) {\n\t\tvar release func()\n\t\tif sqlTx, release, err = db.tredeBeginUnjournaled(ctx); err != nil {\n\t\t\terr = lazyerrors.Error(err)\n\t\t\treturn\n\t\t}\n\t\tdefer release()\n\t} else if sqlTx, err = db.sqlDB.BeginTx(ctx, nil); err != nil {\n';
+  const failure = 'FerretDB source changed: the unjournaled writes patch no longer applies';
+  fs.writeFileSync(
+    dbGo,
+    replaceEachOnce(fs.readFileSync(dbGo, 'utf8'), [[begin, unjournaledBegin]], failure),
+  );
+  const commandDocument =
+    '\tdocument, err := opMsgDocument(msg)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n';
+  for (const command of ['msg_insert.go', 'msg_update.go']) {
+    const file = path.join(sourceDir, 'internal', 'handler', command);
+    fs.writeFileSync(
+      file,
+      replaceEachOnce(
+        fs.readFileSync(file, 'utf8'),
+        [
+          [
+            commandDocument,
+            `${commandDocument}\n\tconnCtx = common.TredeWriteContext(connCtx, document)\n`,
+          ],
+        ],
+        failure,
+      ),
+    );
+  }
+  fs.writeFileSync(path.join(fsqlDir, 'trede_unjournaled.go'), UNJOURNALED_FSQL_GO);
+  fs.writeFileSync(path.join(fsqlDir, 'trede_unjournaled_test.go'), UNJOURNALED_FSQL_TEST_GO);
+  const commonDir = path.join(sourceDir, 'internal', 'handler', 'common');
+  fs.writeFileSync(path.join(commonDir, 'trede_write_concern.go'), UNJOURNALED_COMMON_GO);
+  fs.writeFileSync(path.join(commonDir, 'trede_write_concern_test.go'), UNJOURNALED_COMMON_TEST_GO);
+}
+
+/**
  * SQLite's auto-checkpoint threshold in pages for every connection: a safety net behind the
  * background checkpoint (patchBackgroundCheckpoint), which keeps the log far below it.
  */
@@ -579,6 +631,7 @@ export async function buildFerretdb(options: {
     patchEmptyProjection(source);
     patchReadsClosedBeforeWrites(source);
     patchBackgroundCheckpoint(source);
+    patchUnjournaledWrites(source);
     const wire = await downloadModule(
       go,
       `${FERRETDB_WIRE_MODULE}@${FERRETDB_WIRE_VERSION}`,
