@@ -273,7 +273,7 @@ async function main(): Promise<void> {
         ]),
       );
       sections.push(
-        `### Event in process (as the peers were measured)\n\n${inProcessTable}\n\nThe same RECORD_CONTACT through the route's validation (eventBodySchema) and the use case the route calls (applyTrajectoryEvent), in this process without HTTP, taking its turns in the stretches of the table above: the same conditional case write, audit copy and summary, on the same database with the same durability (SQLite in WAL mode, synchronous FULL: every commit is fsynced). Issue 13's peers, Camunda 7.24 and Flowable 7.2, ran the same step in process: they are measured in this run too, below.`,
+        `### Event in process (as the peers were measured)\n\n${inProcessTable}\n\nThe same RECORD_CONTACT through the route's validation (eventBodySchema) and the use case the route calls (applyTrajectoryEvent), in this process without HTTP, taking its turns in the stretches of the table above: the same conditional case write, audit copy and summary, on the same database with the same durability (SQLite in WAL mode, synchronous FULL: the case write's commit is fsynced; the audit copy and summary ask not to wait for the journal and are made durable by the next synced commit, decision 070). Issue 13's peers, Camunda 7.24 and Flowable 7.2, ran the same step in process: they are measured in this run too, below.`,
       );
     }
     if (readRows.length) {
@@ -332,7 +332,7 @@ async function main(): Promise<void> {
         ]),
       );
       sections.push(
-        `### Reports at ${reportSize} cases\n\n${table}\n\nThree years of transitions and indicators (the monthly trend: its longest period, 24 months) as the beleid user over HTTP, the exports streamed to a counting consumer; each against a raw lean cursor over the collection the report reads (transitions: the ladders, unwound in JS; indicators: every document of the organisation). RSS is this whole process (server and client). Target: CSV ≥ 70% of the raw cursor's rows/s.`,
+        `### Reports at ${reportSize} cases\n\n${table}\n\nThree years of transitions and indicators (the monthly trend: its longest period, 24 months) as the beleid user over HTTP, the exports streamed to a counting consumer; each against a raw lean cursor over the collection the report reads (the CSV export and its cursor twice each, in the order ABBA: the mean) (transitions: the ladders, unwound in JS; indicators: every document of the organisation). RSS is this whole process (server and client). Target: CSV ≥ 70% of the raw cursor's rows/s.`,
       );
     }
     if (exportMemory) {
@@ -514,7 +514,7 @@ ${table}
 
 ${variants}
 
-The peers on this machine right after Trede's suites, one JVM per engine and variant (bench/peers: Java 17, Maven), on 256 process instances of a BPMN step with a contact loop inside a six-month timer scope (history level full, job executors off), each caller thread on instances of its own; every event finds the step's open contact task and completes it; after a warm-up on the same instances the levels are measured in turn twice (${counts.join(', ')} in all per engine and variant). The first table is like for like: H2 writing each commit at once (WRITE_DELAY=0, the issue's "equal durability") and the contact's note, minutes and date recorded as task variables, as Trede's event records them. H2 writes each commit to its file but does not fsync it (strace of a run: 6 fsync calls in ~3,800 commits; docs/performance.md), while Trede's embedded engine fsyncs every commit (SQLite WAL, synchronous FULL): the comparison favours the peers. Trede: the in-process side of the event table above (the route's validation and applyTrajectoryEvent: the case write, its audit copy and summary) at each size of this run.`;
+The peers on this machine right after Trede's suites, one JVM per engine and variant (bench/peers: Java 17, Maven), on 256 process instances of a BPMN step with a contact loop inside a six-month timer scope (history level full, job executors off), each caller thread on instances of its own; every event finds the step's open contact task and completes it; after a warm-up on the same instances the levels are measured in turn twice (${counts.join(', ')} in all per engine and variant). The first table is like for like: H2 writing each commit at once (WRITE_DELAY=0, the issue's "equal durability") and the contact's note, minutes and date recorded as task variables, as Trede's event records them. H2 writes each commit to its file but does not fsync it (strace of a run: 6 fsync calls in ~3,800 commits; docs/performance.md), while Trede's embedded engine fsyncs the commit of every case write (SQLite WAL, synchronous FULL; decision 070): the comparison favours the peers. Trede: the in-process side of the event table above (the route's validation and applyTrajectoryEvent: the case write, its audit copy and summary) at each size of this run.`;
 }
 
 /** "Node / database" CPU milliseconds per event of one load row. */

@@ -57,51 +57,74 @@ export async function runReports(dataset: Dataset, now: Date): Promise<ReportRow
     { projection: { _id: 1 } },
   ))
     void doc;
-  for (const format of ['csv', 'xlsx'] as const) {
-    const measured = await withPeakRss(async () => {
+  const exportOf = (format: 'csv' | 'xlsx') =>
+    withPeakRss(async () => {
       const response = await fetch(
         `${dataset.baseUrl}/reports/transitions?from=${from.toISOString().slice(0, 10)}&to=${now.toISOString().slice(0, 10)}&format=${format}`,
         { headers: { Authorization: `Bearer ${token}` } },
       );
       if (response.status !== 200) throw new Error(`transitions ${format}: ${response.status}`);
-      let bytes = 0;
       let lines = 0;
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        bytes += chunk.length;
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
         for (const byte of chunk) if (byte === 10) lines += 1;
-      }
-      return { bytes, lines, count: Number(response.headers.get('x-row-count') ?? NaN) };
+      return lines - 1; // the header
     });
-    rows.push({
-      what: `transitions ${format.toUpperCase()} over HTTP`,
+  const rawLadders = () =>
+    withPeakRss(async () => {
+      let count = 0;
+      const cursor = collection.find(
+        { orgId: dataset.seeded.orgId },
+        { projection: { ladder: 1 } },
+      );
+      for await (const doc of cursor)
+        for (const entry of doc.ladder as Array<{ at: Date; from: number | null }>)
+          if (entry.from !== null && entry.at >= from && entry.at < now) count += 1;
+      return count;
+    });
+  // The CSV export and its raw cursor twice each in the order ABBA, so drift (FerretDB
+  // checkpointing what the events before wrote, the collector) falls on both; a single pass of
+  // each moved their ratio between 68% and 113% over runs of the same code.
+  const csvFirst = await exportOf('csv');
+  const rawFirst = await rawLadders();
+  const rawSecond = await rawLadders();
+  const csvSecond = await exportOf('csv');
+  const xlsx = await exportOf('xlsx');
+  const bothOf = (first: typeof rawFirst, second: typeof rawFirst) => ({
+    rows: first.value,
+    ms: (first.ms + second.ms) / 2,
+    rssMb: Math.max(first.rssMb, second.rssMb),
+  });
+  const csv = bothOf(csvFirst, csvSecond);
+  const lean = bothOf(rawFirst, rawSecond);
+  rows.push(
+    {
+      what: 'transitions CSV over HTTP (mean of two)',
       group: 'transitions',
       raw: false,
       unit: 'rows',
-      rows: format === 'csv' ? measured.value.lines - 1 : NaN,
-      ms: measured.ms,
+      ...csv,
       rowsPerSecond: NaN,
-      rssMb: measured.rssMb,
-    });
-  }
-  const lean = await withPeakRss(async () => {
-    let count = 0;
-    const cursor = collection.find({ orgId: dataset.seeded.orgId }, { projection: { ladder: 1 } });
-    for await (const doc of cursor)
-      for (const entry of doc.ladder as Array<{ at: Date; from: number | null }>)
-        if (entry.from !== null && entry.at >= from && entry.at < now) count += 1;
-    return count;
-  });
-  rows.push({
-    what: `raw driver: lean find of the ladders in \`${REPORT_COLLECTION}\`, unwound in JS`,
-    group: 'transitions',
-    raw: true,
-    unit: 'rows',
-    rows: lean.value,
-    ms: lean.ms,
-    rowsPerSecond: NaN,
-    rssMb: lean.rssMb,
-  });
-  const transitions = lean.value;
+    },
+    {
+      what: 'transitions XLSX over HTTP',
+      group: 'transitions',
+      raw: false,
+      unit: 'rows',
+      rows: NaN, // a zip: its rows are the raw cursor's count
+      ms: xlsx.ms,
+      rowsPerSecond: NaN,
+      rssMb: xlsx.rssMb,
+    },
+    {
+      what: `raw driver: lean find of the ladders in \`${REPORT_COLLECTION}\`, unwound in JS (mean of two)`,
+      group: 'transitions',
+      raw: true,
+      unit: 'rows',
+      ...lean,
+      rowsPerSecond: NaN,
+    },
+  );
+  const transitions = lean.rows;
 
   const cases = await collection.countDocuments({ orgId: dataset.seeded.orgId });
   const day = (date: Date) => date.toISOString().slice(0, 10);
